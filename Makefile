@@ -1,0 +1,34 @@
+# The README's commands. Each one bootstraps first (idempotent, quick when warm).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk must never download a tool: a missing one is an error that names it.
+export TRUNK_OFFLINE := true
+PORT ?= 8080
+
+.PHONY: bootstrap build serve dev test clean
+
+## bootstrap: install the pinned toolchain (trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
+bootstrap:
+	@scripts/bootstrap.sh
+
+## build: release build into dist/, then the sizes of what a browser downloads
+build: bootstrap
+	trunk build --release --offline
+	@scripts/sizes.sh dist
+
+## serve: build, then serve dist/ on http://127.0.0.1:$(PORT)
+serve: build
+	@echo "Fabrique : http://127.0.0.1:$(PORT)/"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## dev: trunk's watch-and-reload server, for working on the app
+dev: bootstrap
+	trunk serve --offline --address 127.0.0.1 --port $(PORT)
+
+## test: format, lints (native and wasm32), native, browser and end-to-end tests
+test: bootstrap
+	@scripts/test.sh
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report

@@ -1,0 +1,8 @@
+//! `fabrique-core` is the domain of Fabrique: the dossier a tiers-lieu project prepares for
+//! the "Fabriques de territoire" label, and its evaluation against the label's criteria.
+//!
+//! It is pure Rust with no I/O and no web dependency: it takes data and returns data, so the
+//! browser app, the command line and the tests all share exactly the same rules.
+
+pub mod dossier;
+pub mod evaluation;

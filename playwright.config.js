@@ -1,0 +1,33 @@
+// End-to-end tests drive the release build in dist/ with Debian's Chromium: never a
+// downloaded browser (there is no network here but the package registries).
+const { defineConfig } = require('@playwright/test');
+
+const PORT = Number(process.env.E2E_PORT || 4173);
+
+module.exports = defineConfig({
+  testDir: 'tests/e2e',
+  // The machines are slow and shared: generous timeouts, but tests wait on conditions.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    locale: 'fr-FR',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Every check of `make test`, in order, failing on the first that fails: formatting, lints on
+# both targets, then the three test layers (native, browser, end-to-end against the release
+# build). Each layer's output is kept in target/test-logs/ and its counts summed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+logs=target/test-logs
+mkdir -p "$logs"
+
+step() { printf '\n== %s ==\n' "$*"; }
+
+step "format"
+cargo fmt --all --check
+
+step "clippy, native"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy, wasm32"
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "layer 1: native tests (the domain)"
+cargo test --locked 2>&1 | tee "$logs/native.log"
+
+step "layer 2: browser adapters in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown -p fabrique --tests 2>&1 | tee "$logs/wasm.log"
+
+step "release build"
+trunk build --release --offline
+scripts/sizes.sh dist
+
+step "layer 3: end-to-end in Chromium (playwright-core)"
+npx --no-install playwright test 2>&1 | tee "$logs/e2e.log"
+
+# Sums "N passed" / "N failed" from cargo's and Playwright's closing lines.
+count() { # file word
+  grep -Eo "[0-9]+ $2" "$1" | awk '{ n += $1 } END { print n + 0 }'
+}
+step "summary"
+total_passed=0
+total_failed=0
+for layer in native wasm e2e; do
+  passed=$(count "$logs/$layer.log" passed)
+  failed=$(count "$logs/$layer.log" failed)
+  printf '%-8s %4d passed, %d failed\n' "$layer" "$passed" "$failed"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+done
+echo "total: $total_passed passed, $total_failed failed"
