@@ -28,6 +28,9 @@ module.exports = defineConfig({
     command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
+    // The server's request log is noise; a server that fails to start still fails the run.
+    stdout: 'ignore',
+    stderr: 'ignore',
     timeout: 30_000,
   },
 });
