@@ -5,6 +5,7 @@ use crate::browser::storage;
 use crate::components::{evaluation_panel::EvaluationPanel, governance_form::GovernanceForm};
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::evaluate;
+use fabrique_core::referential::{Lang, Referential};
 use leptos::prelude::*;
 
 /// The editor for the dossier kept under `id`.
@@ -48,7 +49,9 @@ fn DossierEditor(
             }
         });
     });
-    let evaluation = Memo::new(move |_| evaluate(&dossier.read()));
+    let evaluation = Memo::new(move |_| {
+        dossier.with(|d| evaluate(d, Referential::builtin(d.variant), Lang::Fr))
+    });
 
     view! {
         <div class="editor">

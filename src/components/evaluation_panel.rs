@@ -1,6 +1,8 @@
-//! The evaluation beside the form: each criterion's score and the indicators behind it.
+//! The evaluation beside the form: the verdict, the weighted score, and each criterion's
+//! score, level and indicators, each with its explanation and source.
 
-use fabrique_core::evaluation::{Evaluation, IndicatorResult, Level, Source};
+use fabrique_core::evaluation::{CriterionResult, Evaluation, IndicatorResult, Level};
+use fabrique_core::referential::{Lang, SourceKind};
 use leptos::prelude::*;
 
 /// The live evaluation of the dossier being edited.
@@ -12,19 +14,18 @@ pub fn EvaluationPanel(
     view! {
         <aside class="evaluation" aria-labelledby="evaluation-title">
             <h2 id="evaluation-title">"Évaluation"</h2>
-            <p class="criterion-score" aria-live="polite">
-                "Gouvernance : "
-                <strong data-testid="score-gouvernance">
-                    {move || evaluation.with(|e| e.governance.score)}
-                </strong>
+            <p class="verdict" aria-live="polite">
+                <strong data-testid="verdict">{move || evaluation.with(|e| e.verdict.label(Lang::Fr))}</strong>
+                " · score pondéré "
+                <strong data-testid="weighted-score">{move || evaluation.with(|e| e.weighted_score)}</strong>
                 " / 100"
             </p>
-            <ul class="indicators">
+            <ul class="criteria">
                 {move || {
                     evaluation
-                        .with(|e| e.governance.indicators.clone())
+                        .with(|e| e.criteria.clone())
                         .into_iter()
-                        .map(|indicator| view! { <IndicatorLine indicator=indicator/> })
+                        .map(|criterion| view! { <CriterionLine criterion=criterion/> })
                         .collect_view()
                 }}
             </ul>
@@ -32,6 +33,35 @@ pub fn EvaluationPanel(
                 "Les pondérations et les seuils sont des choix de Fabrique : aucune pondération officielle n'est publiée."
             </p>
         </aside>
+    }
+}
+
+/// One criterion: its score and level, expandable into its indicators.
+#[component]
+fn CriterionLine(
+    /// The evaluated criterion.
+    criterion: CriterionResult,
+) -> impl IntoView {
+    let test_id = format!("score-{}", criterion.label.to_lowercase().replace(' ', "-"));
+    view! {
+        <li class="criterion">
+            <details>
+                <summary>
+                    <span class="criterion-label">{criterion.label.clone()}</span>
+                    " "
+                    <strong data-testid=test_id>{criterion.score}</strong>
+                    " / 100 · "
+                    <span class="criterion-level">{criterion.level.label(Lang::Fr)}</span>
+                </summary>
+                <ul class="indicators">
+                    {criterion
+                        .indicators
+                        .into_iter()
+                        .map(|indicator| view! { <IndicatorLine indicator=indicator/> })
+                        .collect_view()}
+                </ul>
+            </details>
+        </li>
     }
 }
 
@@ -46,16 +76,17 @@ fn IndicatorLine(
         Level::Partial => ("partial", "Partiel"),
         Level::Missing => ("missing", "Manquant"),
     };
-    let source = match indicator.source {
-        Source::SelectionCriterion => "Critère de sélection de l'AMI",
-        Source::FabriqueChoice => "Choix de Fabrique",
+    let ours = if indicator.source.kind == SourceKind::FabriqueChoice {
+        " (choix de Fabrique)"
+    } else {
+        ""
     };
     view! {
         <li class=format!("indicator {class}")>
             <span class="level">{level}</span>
             <span class="label">{indicator.label}</span>
             <span class="explanation">{indicator.explanation}</span>
-            <span class="source">"Source : " {source}</span>
+            <span class="source">"Source : " {indicator.source.reference} {ours}</span>
         </li>
     }
 }

@@ -50,15 +50,13 @@ pub fn GovernanceForm(
                 />
                 <span>"Les usagers du lieu participent aux décisions"</span>
             </label>
-            <label class="check">
+            <label class="field">
+                <span>"Qui anime le lieu au quotidien ? (personne ou équipe)"</span>
                 <input
-                    type="checkbox"
-                    prop:checked=move || dossier.with(|d| d.governance.has_named_animator)
-                    on:change=move |event| {
-                        dossier.update(|d| d.governance.has_named_animator = event_target_checked(&event))
-                    }
+                    type="text"
+                    prop:value=move || dossier.with(|d| d.governance.animator.clone())
+                    on:input=move |event| dossier.update(|d| d.governance.animator = event_target_value(&event))
                 />
-                <span>"Une personne ou une équipe identifiée anime le lieu"</span>
             </label>
         </fieldset>
     }

@@ -4,6 +4,7 @@ use crate::app::use_open_dossier;
 use crate::browser::{ids, storage};
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::evaluate;
+use fabrique_core::referential::{Lang, Referential};
 use leptos::prelude::*;
 
 /// One line of the list: a dossier, or the reason it could not be read.
@@ -71,7 +72,7 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// One dossier in the list, with its governance score.
+/// One dossier in the list, with its verdict and weighted score.
 #[component]
 fn DossierLine(
     /// The dossier, or why it could not be read.
@@ -80,7 +81,12 @@ fn DossierLine(
     let open = use_open_dossier();
     match entry.dossier {
         Ok(dossier) => {
-            let score = evaluate(&dossier).governance.score;
+            let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant), Lang::Fr);
+            let badge = format!(
+                "{} · {} / 100",
+                evaluation.verdict.label(Lang::Fr),
+                evaluation.weighted_score
+            );
             let name = if dossier.name.trim().is_empty() {
                 "Dossier sans nom".to_owned()
             } else {
@@ -93,7 +99,7 @@ fn DossierLine(
                         event.prevent_default();
                         open.open(Some(id.clone()));
                     }>{name}</a>
-                    <span class="badge">{format!("Gouvernance {score} / 100")}</span>
+                    <span class="badge">{badge}</span>
                 </li>
             }
             .into_any()

@@ -25,15 +25,15 @@ test('a new dossier is named, answered, scored and kept across a reload', async 
 
   await editor.name.fill('Le Moulin partagé');
   await editor.statutes.check();
-  await expect(editor.governanceScore).toHaveText('30');
+  await expect(editor.governanceScore).toHaveText('25');
   await editor.meetings.fill('2');
-  await expect(editor.governanceScore).toHaveText('42');
+  await expect(editor.governanceScore).toHaveText('35');
 
   await page.reload();
   await expect(editor.name).toHaveValue('Le Moulin partagé');
   await expect(editor.statutes).toBeChecked();
   await expect(editor.meetings).toHaveValue('2');
-  await expect(editor.governanceScore).toHaveText('42');
+  await expect(editor.governanceScore).toHaveText('35');
 
   // Back to the list: the dossier is there, by name.
   await page.getByRole('link', { name: 'Fabrique' }).click();

@@ -1,25 +1,37 @@
-//! The evaluation: turns a dossier into scores that explain themselves. Each indicator says
-//! what it measured, how well the dossier meets it, and where the rule comes from; a
-//! criterion's score is the weighted share of its indicators that are met.
+//! The evaluation: turns a dossier into scores that explain themselves. Each indicator reads
+//! one value from the dossier and compares it with the referential's thresholds; a
+//! criterion's score is the weighted share of its indicators met; the verdict weighs the
+//! criteria, and the action plan orders what is missing by what it would add.
+//!
+//! Pure and deterministic: the same dossier and referential always give the same result.
 
-use crate::dossier::{Dossier, Governance};
+use crate::dossier::{
+    ActorKind, Dossier, PartnerCategory, ServiceKind, TerritoryKind, BUDGET_YEARS,
+};
+use crate::finance::{finances, Finances};
+use crate::funding::{funding, holder_can_apply, FundingReport};
+use crate::referential::{
+    Criterion, CriterionId, Indicator, Lang, Measure, Referential, RuleId, Source, Step, Unit,
+};
+use crate::units::{group_thousands, plural, Fte, Percent};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// How far the dossier meets one indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
-    /// The evidence asked for is there.
-    Met,
-    /// Some evidence is there, not all of it.
-    Partial,
     /// No evidence yet.
     Missing,
+    /// Some evidence is there, not all of it.
+    Partial,
+    /// The evidence asked for is there.
+    Met,
 }
 
 impl Level {
     /// The share of an indicator's weight that this level earns, in percent.
-    fn earned_percent(self) -> u32 {
+    pub fn earned_percent(self) -> u32 {
         match self {
             Level::Met => 100,
             Level::Partial => 50,
@@ -28,200 +40,651 @@ impl Level {
     }
 }
 
-/// Where an indicator's rule comes from, shown beside it so that every score can be argued.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A criterion's level, from its score (thresholds are Fabrique's choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// The wording of one of the label's six selection criteria.
-    SelectionCriterion,
-    /// A choice Fabrique made (a weight or a threshold), not an official rule.
-    FabriqueChoice,
+pub enum CriterionLevel {
+    /// Below 25.
+    NonDemontre,
+    /// 25 to 49.
+    Fragile,
+    /// 50 to 74.
+    Solide,
+    /// 75 and over.
+    Exemplaire,
 }
 
-/// One indicator of a criterion, evaluated on a dossier.
+impl CriterionLevel {
+    /// The level of a score from 0 to 100.
+    pub fn of_score(score: u32) -> CriterionLevel {
+        match score {
+            0..=24 => CriterionLevel::NonDemontre,
+            25..=49 => CriterionLevel::Fragile,
+            50..=74 => CriterionLevel::Solide,
+            _ => CriterionLevel::Exemplaire,
+        }
+    }
+
+    /// Its name.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (CriterionLevel::NonDemontre, Lang::Fr) => "non démontré",
+            (CriterionLevel::Fragile, Lang::Fr) => "fragile",
+            (CriterionLevel::Solide, Lang::Fr) => "solide",
+            (CriterionLevel::Exemplaire, Lang::Fr) => "exemplaire",
+            (CriterionLevel::NonDemontre, Lang::En) => "not shown",
+            (CriterionLevel::Fragile, Lang::En) => "fragile",
+            (CriterionLevel::Solide, Lang::En) => "solid",
+            (CriterionLevel::Exemplaire, Lang::En) => "exemplary",
+        }
+    }
+}
+
+/// The overall verdict (thresholds are Fabrique's choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    PasEncorePret,
+    AConsolider,
+    PretADeposer,
+}
+
+impl Verdict {
+    /// Its wording.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Verdict::PretADeposer, Lang::Fr) => "prêt à déposer",
+            (Verdict::AConsolider, Lang::Fr) => "à consolider",
+            (Verdict::PasEncorePret, Lang::Fr) => "pas encore prêt",
+            (Verdict::PretADeposer, Lang::En) => "ready to apply",
+            (Verdict::AConsolider, Lang::En) => "to consolidate",
+            (Verdict::PasEncorePret, Lang::En) => "not ready yet",
+        }
+    }
+}
+
+/// A weighted score from which the dossier is ready to apply, if every criterion is solid.
+pub const READY_SCORE: u32 = 70;
+/// A weighted score from which the dossier is worth consolidating rather than rethinking.
+pub const CONSOLIDATE_SCORE: u32 = 40;
+
+/// One indicator, evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IndicatorResult {
-    /// Stable identifier, used in links and tests.
-    pub id: &'static str,
-    /// What the indicator checks, in French.
-    pub label: &'static str,
-    /// Its weight within the criterion (Fabrique's own choice: no official weighting exists).
+    pub id: String,
+    pub label: String,
     pub weight: u32,
-    /// How far the dossier meets it.
+    /// The value read from the dossier (unit as the referential says).
+    pub value: i64,
     pub level: Level,
-    /// Why it has that level, in French, in the user's terms.
+    /// The value in words and what is expected.
     pub explanation: String,
-    /// Where the rule comes from.
     pub source: Source,
+    pub step: Step,
 }
 
-/// A criterion's evaluation: a score from 0 to 100 and the indicators behind it.
+/// One criterion, evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CriterionResult {
-    /// The criterion's name, in French.
-    pub label: &'static str,
-    /// The weighted share of the indicators met, from 0 to 100.
+    pub id: CriterionId,
+    pub label: String,
+    /// Its weight in the overall score.
+    pub weight: u32,
+    /// The weighted share of its indicators met, 0 to 100.
     pub score: u32,
-    /// The indicators, in the order they are shown.
+    pub level: CriterionLevel,
     pub indicators: Vec<IndicatorResult>,
+}
+
+/// A condition that keeps a dossier from being ready, whatever its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Blocking {
+    /// No position is funded in any of years 1 to 3.
+    NoFundedPosition,
+    /// No legal person, and no consortium with a lead member.
+    NoLegalStructure,
+    /// A Fabrique numérique de territoire outside QPV and not beside one.
+    NumeriqueOutsideQpv,
+}
+
+impl Blocking {
+    /// What it means, in plain words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Blocking::NoFundedPosition, Lang::Fr) => "Aucun poste n'est financé sur les années 1 à 3 (critère 6).",
+            (Blocking::NoLegalStructure, Lang::Fr) => "Pas de structure juridique déclarée ni de chef de file de consortium : l'AMI s'adresse à des personnes morales existantes.",
+            (Blocking::NumeriqueOutsideQpv, Lang::Fr) => "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate.",
+            (Blocking::NoFundedPosition, Lang::En) => "No position is funded in years 1 to 3 (criterion 6).",
+            (Blocking::NoLegalStructure, Lang::En) => "No declared legal structure and no consortium lead: the AMI is for existing legal persons.",
+            (Blocking::NumeriqueOutsideQpv, Lang::En) => "A Fabrique numérique de territoire must be in or right beside a QPV.",
+        }
+    }
+
+    /// The rule it applies.
+    pub fn rule(self) -> RuleId {
+        match self {
+            Blocking::NoFundedPosition => RuleId::FundedPosition,
+            Blocking::NoLegalStructure => RuleId::AmiApplicants,
+            Blocking::NumeriqueOutsideQpv => RuleId::NumeriqueQpv,
+        }
+    }
+}
+
+/// The sections of the dossier, in the order they are filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Identity,
+    Governance,
+    Partners,
+    Need,
+    Services,
+    EconomicModel,
+    Budget,
+    Staff,
+    Collectivite,
+    Investment,
+}
+
+/// How much of a section is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Completeness {
+    pub section: Section,
+    pub answered: u32,
+    pub total: u32,
+}
+
+impl Completeness {
+    /// The share answered, in whole percent.
+    pub fn percent(self) -> u32 {
+        (self.answered * 100).checked_div(self.total).unwrap_or(100)
+    }
+}
+
+/// One step of the action plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    pub indicator_id: String,
+    pub criterion: CriterionId,
+    /// What to do, and where the dossier stands ("… : 0 entretien(s) réalisé(s)").
+    pub text: String,
+    /// What meeting the indicator would add to the weighted score, in hundredths of a point.
+    pub gain_hundredths: u32,
+    pub step: Step,
 }
 
 /// The evaluation of a whole dossier.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
-    /// Criterion 1, "Gouvernance".
-    pub governance: CriterionResult,
+    pub referential_id: String,
+    pub referential_version: u32,
+    pub criteria: Vec<CriterionResult>,
+    /// The criteria's scores weighted by their weights, 0 to 100.
+    pub weighted_score: u32,
+    pub verdict: Verdict,
+    pub blocking: Vec<Blocking>,
+    pub completeness: Vec<Completeness>,
+    /// What to do next, most valuable first.
+    pub actions: Vec<Action>,
+    pub finances: Finances,
+    pub funding: FundingReport,
 }
 
-/// Evaluates a dossier. Pure and deterministic: the same dossier always gives the same result.
-pub fn evaluate(dossier: &Dossier) -> Evaluation {
-    Evaluation {
-        governance: evaluate_governance(&dossier.governance),
+impl Evaluation {
+    /// The criterion with the lowest score (the first of them on a tie).
+    pub fn weakest_criterion(&self) -> Option<&CriterionResult> {
+        self.criteria.iter().min_by_key(|criterion| criterion.score)
+    }
+
+    /// One criterion's result.
+    pub fn criterion(&self, id: CriterionId) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|criterion| criterion.id == id)
     }
 }
 
-/// A decision body that meets at least this often a year is "regular" (Fabrique's choice:
-/// quarterly is the rhythm of most associations' boards).
-const REGULAR_MEETINGS_PER_YEAR: u32 = 4;
-
-fn evaluate_governance(governance: &Governance) -> CriterionResult {
-    let meetings = governance.decision_body_meetings_per_year;
-    let indicators = vec![
-        IndicatorResult {
-            id: "gouvernance.statuts",
-            label: "Statuts ou charte de gouvernance",
-            weight: 30,
-            level: yes_no(governance.has_statutes_or_charter),
-            explanation: if governance.has_statutes_or_charter {
-                "Le collectif a écrit qui décide de quoi.".to_owned()
-            } else {
-                "Aucun statut ni charte : écrire qui décide de quoi.".to_owned()
-            },
-            source: Source::SelectionCriterion,
-        },
-        IndicatorResult {
-            id: "gouvernance.instance",
-            label: "Instance de décision réunie régulièrement",
-            weight: 25,
-            level: match meetings {
-                0 => Level::Missing,
-                m if m < REGULAR_MEETINGS_PER_YEAR => Level::Partial,
-                _ => Level::Met,
-            },
-            explanation: format!(
-                "{meetings} réunion(s) par an ; {REGULAR_MEETINGS_PER_YEAR} au moins attendues."
-            ),
-            source: Source::FabriqueChoice,
-        },
-        IndicatorResult {
-            id: "gouvernance.usagers",
-            label: "Usagers associés aux décisions",
-            weight: 25,
-            level: yes_no(governance.users_take_part_in_decisions),
-            explanation: if governance.users_take_part_in_decisions {
-                "Les usagers ont une place dans les décisions.".to_owned()
-            } else {
-                "Les usagers n'ont pas encore de place dans les décisions.".to_owned()
-            },
-            source: Source::SelectionCriterion,
-        },
-        IndicatorResult {
-            id: "gouvernance.animation",
-            label: "Animation du lieu confiée à une personne ou une équipe identifiée",
-            weight: 20,
-            level: yes_no(governance.has_named_animator),
-            explanation: if governance.has_named_animator {
-                "Une personne ou une équipe anime le lieu.".to_owned()
-            } else {
-                "Personne n'est encore désigné pour animer le lieu.".to_owned()
-            },
-            source: Source::SelectionCriterion,
-        },
-    ];
-    CriterionResult {
-        label: "Gouvernance",
-        score: weighted_score(&indicators),
-        indicators,
-    }
-}
-
-fn yes_no(answer: bool) -> Level {
-    if answer {
-        Level::Met
+/// Evaluates a dossier against a referential, with texts in `lang`.
+pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Evaluation {
+    let finances = finances(dossier);
+    let criteria: Vec<CriterionResult> = referential
+        .criteria
+        .iter()
+        .map(|criterion| evaluate_criterion(criterion, dossier, &finances, lang))
+        .collect();
+    let total_weight: u32 = criteria.iter().map(|c| c.weight).sum();
+    let weighted_score = criteria
+        .iter()
+        .map(|c| c.weight * c.score)
+        .sum::<u32>()
+        .checked_div(total_weight)
+        .unwrap_or(0);
+    let blocking = blocking_conditions(dossier, &finances);
+    let verdict = if !blocking.is_empty() {
+        Verdict::PasEncorePret
+    } else if weighted_score >= READY_SCORE
+        && criteria.iter().all(|c| c.level >= CriterionLevel::Solide)
+    {
+        Verdict::PretADeposer
+    } else if weighted_score >= CONSOLIDATE_SCORE {
+        Verdict::AConsolider
     } else {
-        Level::Missing
+        Verdict::PasEncorePret
+    };
+    let actions = action_plan(referential, &criteria, total_weight, lang);
+    Evaluation {
+        referential_id: referential.id.clone(),
+        referential_version: referential.version,
+        weighted_score,
+        verdict,
+        blocking,
+        completeness: completeness(dossier),
+        actions,
+        funding: funding(dossier, &finances),
+        finances,
+        criteria,
     }
 }
 
-/// The weighted share of earned points, rounded down, from 0 to 100.
-fn weighted_score(indicators: &[IndicatorResult]) -> u32 {
-    let total_weight: u32 = indicators.iter().map(|i| i.weight).sum();
-    if total_weight == 0 {
-        return 0;
-    }
+fn evaluate_criterion(
+    criterion: &Criterion,
+    dossier: &Dossier,
+    finances: &Finances,
+    lang: Lang,
+) -> CriterionResult {
+    let indicators: Vec<IndicatorResult> = criterion
+        .indicators
+        .iter()
+        .map(|indicator| evaluate_indicator(indicator, dossier, finances, lang))
+        .collect();
+    let total: u32 = indicators.iter().map(|i| i.weight).sum();
     let earned: u32 = indicators
         .iter()
         .map(|i| i.weight * i.level.earned_percent())
         .sum();
-    earned / total_weight
+    let score = earned.checked_div(total).unwrap_or(0);
+    CriterionResult {
+        id: criterion.id,
+        label: criterion.label.get(lang).to_owned(),
+        weight: criterion.weight,
+        score,
+        level: CriterionLevel::of_score(score),
+        indicators,
+    }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn governance_score(governance: Governance) -> u32 {
-        evaluate(&Dossier {
-            governance,
-            ..Dossier::default()
-        })
-        .governance
-        .score
+fn evaluate_indicator(
+    indicator: &Indicator,
+    dossier: &Dossier,
+    finances: &Finances,
+    lang: Lang,
+) -> IndicatorResult {
+    let value = measure(indicator.measure, dossier, finances);
+    let level = if value >= indicator.met_at {
+        Level::Met
+    } else if indicator.partial_at.is_some_and(|partial| value >= partial) {
+        Level::Partial
+    } else {
+        Level::Missing
+    };
+    let shown = value_phrase(indicator, value, lang);
+    let explanation = if level == Level::Met {
+        shown
+    } else {
+        let expected = match lang {
+            Lang::Fr => "attendu",
+            Lang::En => "expected",
+        };
+        format!(
+            "{shown} ; {expected} : {}",
+            write_value(indicator.unit, indicator.met_at, lang)
+        )
+    };
+    IndicatorResult {
+        id: indicator.id.clone(),
+        label: indicator.label.get(lang).to_owned(),
+        weight: indicator.weight,
+        value,
+        level,
+        explanation,
+        source: indicator.source.clone(),
+        step: indicator.step,
     }
+}
 
-    #[test]
-    fn an_empty_dossier_scores_zero() {
-        assert_eq!(evaluate(&Dossier::default()).governance.score, 0);
+/// The indicator's value in words, plurals resolved ("0 entretien réalisé").
+fn value_phrase(indicator: &Indicator, value: i64, lang: Lang) -> String {
+    let phrase =
+        indicator
+            .value
+            .get(lang)
+            .replacen("{}", &write_value(indicator.unit, value, lang), 1);
+    let count = if indicator.unit == Unit::Fte {
+        value / 100
+    } else {
+        value
+    };
+    plural(&phrase, count, lang == Lang::Fr)
+}
+
+fn write_value(unit: Unit, value: i64, lang: Lang) -> String {
+    match unit {
+        Unit::Count if value < 0 => value.to_string(),
+        Unit::Count => group_thousands(value.unsigned_abs()),
+        Unit::YesNo => match (value > 0, lang) {
+            (true, Lang::Fr) => "oui".to_owned(),
+            (false, Lang::Fr) => "non".to_owned(),
+            (true, Lang::En) => "yes".to_owned(),
+            (false, Lang::En) => "no".to_owned(),
+        },
+        Unit::Percent => Percent(value).to_string(),
+        Unit::Fte => Fte(u32::try_from(value.max(0)).unwrap_or(u32::MAX)).to_string(),
     }
+}
 
-    #[test]
-    fn a_complete_governance_scores_one_hundred() {
-        let score = governance_score(Governance {
-            has_statutes_or_charter: true,
-            decision_body_meetings_per_year: 6,
-            users_take_part_in_decisions: true,
-            has_named_animator: true,
-        });
-        assert_eq!(score, 100);
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn yes(answer: bool) -> i64 {
+    i64::from(answer)
+}
+
+fn filled(text: &str) -> bool {
+    !text.trim().is_empty()
+}
+
+/// Reads one indicator's value from the dossier.
+fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
+    let governance = &dossier.governance;
+    let need = &dossier.need;
+    let model = &dossier.economic_model;
+    match measure {
+        Measure::StatutesOrCharter => yes(governance.has_statutes_or_charter),
+        Measure::GovernanceMembers => count(
+            governance
+                .members
+                .iter()
+                .filter(|m| filled(&m.name))
+                .count(),
+        ),
+        Measure::MeetingsPerYear => i64::from(governance.decision_body_meetings_per_year),
+        Measure::UsersInDecisions => yes(governance.users_take_part_in_decisions),
+        Measure::AnimatorNamed => yes(filled(&governance.animator)),
+        Measure::Partners => count(dossier.partners.iter().filter(|p| filled(&p.name)).count()),
+        Measure::PartnerCategories => count(
+            dossier
+                .partners
+                .iter()
+                .filter(|p| filled(&p.name))
+                .map(|p| p.category)
+                .collect::<BTreeSet<_>>()
+                .len(),
+        ),
+        Measure::LettersOfSupport => count(
+            dossier
+                .partners
+                .iter()
+                .filter(|p| p.letter_of_support)
+                .count(),
+        ),
+        Measure::BusinessPartners => count(
+            dossier
+                .partners
+                .iter()
+                .filter(|p| p.category == PartnerCategory::Business && filled(&p.name))
+                .count(),
+        ),
+        Measure::PartnersCommittingResources => count(
+            dossier
+                .partners
+                .iter()
+                .filter(|p| p.commits_resources())
+                .count(),
+        ),
+        Measure::CollectiviteSupport => {
+            let role = &dossier.collectivite_role;
+            let actions = [
+                role.builds_networks,
+                role.engineering_support,
+                role.provides_premises,
+                role.staged_funding && role.funding_agreement,
+                role.territorial_governance,
+            ];
+            let holder_is_collectivite =
+                dossier.identity.holder_kind == Some(crate::dossier::HolderKind::Collectivite);
+            let listed = count(actions.iter().filter(|&&a| a).count());
+            // A collectivité that holds the project is fully engaged in it.
+            if holder_is_collectivite {
+                listed.max(3)
+            } else {
+                listed
+            }
+        }
+        Measure::Consultations => need.consultations.iter().map(|c| i64::from(c.count)).sum(),
+        Measure::ActorKindsConsulted => count(
+            need.consultations
+                .iter()
+                .filter(|c| c.count > 0 && c.actor != ActorKind::Other)
+                .map(|c| c.actor)
+                .collect::<BTreeSet<_>>()
+                .len(),
+        ),
+        Measure::NetworksJoined => count(need.networks.iter().filter(|n| filled(n)).count()),
+        Measure::ExistingStructures => count(
+            need.existing_structures
+                .iter()
+                .filter(|s| filled(s))
+                .count(),
+        ),
+        Measure::UnmetNeeds => count(need.unmet_needs.iter().filter(|n| filled(n)).count()),
+        Measure::TensionsConsidered => yes(need.no_tension_found
+            || need
+                .tensions
+                .iter()
+                .any(|t| filled(&t.description) && filled(&t.mitigation))),
+        Measure::TestParticipants => i64::from(if need.test_weeks > 0 {
+            need.test_participants
+        } else {
+            0
+        }),
+        Measure::PriorityTerritory => {
+            let identity = &dossier.identity;
+            yes(identity.in_qpv
+                || identity.next_to_qpv
+                || matches!(
+                    identity.territory,
+                    Some(TerritoryKind::Rural | TerritoryKind::VilleMoyenne)
+                ))
+        }
+        Measure::QpvLocation => yes(dossier.identity.in_qpv || dossier.identity.next_to_qpv),
+        Measure::DigitalServiceKinds => count(
+            dossier
+                .services
+                .iter()
+                .filter(|s| s.kind != ServiceKind::Other || filled(&s.description))
+                .map(|s| s.kind)
+                .collect::<BTreeSet<_>>()
+                .len(),
+        ),
+        Measure::WeeklyServiceHours => dossier
+            .services
+            .iter()
+            .map(|s| i64::from(s.weekly_hours))
+            .sum(),
+        Measure::DigitalInclusion => yes(dossier
+            .services
+            .iter()
+            .any(|s| s.kind.is_digital_inclusion())),
+        Measure::PricePublics => count(
+            model
+                .prices
+                .iter()
+                .filter(|p| filled(&p.public))
+                .map(|p| p.public.trim().to_lowercase())
+                .collect::<BTreeSet<_>>()
+                .len(),
+        ),
+        Measure::RentableSpaces => count(
+            model
+                .rentable_spaces
+                .iter()
+                .filter(|s| filled(&s.name))
+                .count(),
+        ),
+        Measure::EventsPerMonth => model.events.iter().map(|e| i64::from(e.per_month)).sum(),
+        Measure::OwnRevenueShare => finances.own_revenue_share.map_or(0, |share| share.0),
+        Measure::BudgetYearsFilled => count(
+            (0..BUDGET_YEARS)
+                .filter(|&year| finances.revenue[year].0 > 0 && finances.costs[year].0 > 0)
+                .count(),
+        ),
+        Measure::Year4SelfFunded => {
+            yes(finances.costs[3].0 > 0 && finances.year4_balance_without_ami.0 >= 0)
+        }
+        Measure::MinFundedFte => {
+            i64::from(finances.fte_funded[..3].iter().min().map_or(0, |fte| fte.0))
+        }
+        Measure::MinSecuredFte => i64::from(
+            finances.fte_secured[..3]
+                .iter()
+                .min()
+                .map_or(0, |fte| fte.0),
+        ),
+        Measure::Year4FundedFte => i64::from(finances.fte_funded[3].0),
     }
+}
 
-    #[test]
-    fn statutes_alone_earn_their_weight() {
-        let score = governance_score(Governance {
-            has_statutes_or_charter: true,
-            ..Governance::default()
-        });
-        assert_eq!(score, 30);
+fn blocking_conditions(dossier: &Dossier, finances: &Finances) -> Vec<Blocking> {
+    let mut blocking = Vec::new();
+    if !holder_can_apply(dossier) {
+        blocking.push(Blocking::NoLegalStructure);
     }
-
-    #[test]
-    fn rare_meetings_count_as_partial() {
-        let rare = governance_score(Governance {
-            decision_body_meetings_per_year: 2,
-            ..Governance::default()
-        });
-        let regular = governance_score(Governance {
-            decision_body_meetings_per_year: REGULAR_MEETINGS_PER_YEAR,
-            ..Governance::default()
-        });
-        assert_eq!((rare, regular), (12, 25));
+    if finances.fte_funded[..3].iter().all(|fte| fte.0 == 0) {
+        blocking.push(Blocking::NoFundedPosition);
     }
+    if dossier.variant == crate::dossier::Variant::FabriqueNumerique
+        && !(dossier.identity.in_qpv || dossier.identity.next_to_qpv)
+    {
+        blocking.push(Blocking::NumeriqueOutsideQpv);
+    }
+    blocking
+}
 
-    #[test]
-    fn every_indicator_explains_itself() {
-        let evaluation = evaluate(&Dossier::default());
-        for indicator in &evaluation.governance.indicators {
-            assert!(!indicator.explanation.is_empty(), "{}", indicator.id);
+/// Every indicator not met, with what meeting it would add to the weighted score, most
+/// valuable first; ties keep the referential's order.
+fn action_plan(
+    referential: &Referential,
+    criteria: &[CriterionResult],
+    total_weight: u32,
+    lang: Lang,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for (criterion, result) in referential.criteria.iter().zip(criteria) {
+        let indicator_weights: u32 = result.indicators.iter().map(|i| i.weight).sum();
+        let denominator = u64::from(total_weight) * u64::from(indicator_weights);
+        for (indicator, evaluated) in criterion.indicators.iter().zip(&result.indicators) {
+            if evaluated.level == Level::Met || denominator == 0 {
+                continue;
+            }
+            // Points of the 0–100 weighted score, in hundredths: criterion share × indicator
+            // share × what is not yet earned.
+            let missing = u64::from(100 - evaluated.level.earned_percent());
+            let gain = u64::from(criterion.weight) * u64::from(indicator.weight) * missing * 100
+                / denominator;
+            let shown = value_phrase(indicator, evaluated.value, lang);
+            actions.push(Action {
+                indicator_id: indicator.id.clone(),
+                criterion: criterion.id,
+                text: format!("{} : {shown}", indicator.recommendation.get(lang)),
+                gain_hundredths: u32::try_from(gain).unwrap_or(u32::MAX),
+                step: indicator.step,
+            });
         }
     }
+    actions.sort_by_key(|action| std::cmp::Reverse(action.gain_hundredths));
+    actions
+}
+
+fn completeness(dossier: &Dossier) -> Vec<Completeness> {
+    let section = |section: Section, answers: &[bool]| Completeness {
+        section,
+        answered: u32::try_from(answers.iter().filter(|&&a| a).count()).unwrap_or(0),
+        total: u32::try_from(answers.len()).unwrap_or(0),
+    };
+    let identity = &dossier.identity;
+    let governance = &dossier.governance;
+    let need = &dossier.need;
+    let model = &dossier.economic_model;
+    let role = &dossier.collectivite_role;
+    vec![
+        section(
+            Section::Identity,
+            &[
+                filled(&dossier.name),
+                identity.holder_kind.is_some(),
+                filled(&identity.holder_name),
+                identity.legal_status.is_some(),
+                filled(&identity.commune),
+                identity.commune_population.is_some(),
+                filled(&identity.epci),
+                identity.territory.is_some(),
+                identity.opening_date.is_some(),
+                identity.surface_m2.is_some(),
+            ],
+        ),
+        section(
+            Section::Governance,
+            &[
+                governance.has_statutes_or_charter,
+                filled(&governance.decision_body),
+                governance.decision_body_meetings_per_year > 0,
+                filled(&governance.animator),
+                !governance.members.is_empty(),
+            ],
+        ),
+        section(
+            Section::Partners,
+            &[
+                !dossier.partners.is_empty(),
+                dossier.partners.iter().any(|p| p.letter_of_support),
+            ],
+        ),
+        section(
+            Section::Need,
+            &[
+                !need.consultations.is_empty(),
+                !need.networks.is_empty(),
+                !need.existing_structures.is_empty(),
+                !need.unmet_needs.is_empty(),
+                need.no_tension_found || !need.tensions.is_empty(),
+                need.test_weeks > 0,
+            ],
+        ),
+        section(Section::Services, &[!dossier.services.is_empty()]),
+        section(
+            Section::EconomicModel,
+            &[
+                !model.prices.is_empty(),
+                !model.rentable_spaces.is_empty(),
+                !model.events.is_empty(),
+            ],
+        ),
+        section(
+            Section::Budget,
+            &[!model.revenue.is_empty(), !model.costs.is_empty()],
+        ),
+        section(Section::Staff, &[!dossier.staff.is_empty()]),
+        section(
+            Section::Collectivite,
+            &[
+                identity.holder_kind == Some(crate::dossier::HolderKind::Collectivite)
+                    || role.builds_networks
+                    || role.engineering_support
+                    || role.provides_premises
+                    || role.staged_funding
+                    || role.territorial_governance,
+            ],
+        ),
+        section(Section::Investment, &[!dossier.investment.items.is_empty()]),
+    ]
 }

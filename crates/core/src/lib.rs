@@ -6,3 +6,9 @@
 
 pub mod dossier;
 pub mod evaluation;
+pub mod finance;
+pub mod funding;
+pub mod migrate;
+pub mod referential;
+pub mod report;
+pub mod units;

@@ -1,0 +1,147 @@
+//! `fabrique`, the command line over `fabrique-core`: evaluates a dossier file with exactly
+//! the rules of the app, for scripts, reviews of the referential, and advisers.
+//!
+//! ```text
+//! fabrique eval FILE.json [--format text|json|markdown] [--lang fr|en]
+//! ```
+
+use fabrique_core::dossier;
+use fabrique_core::evaluation::evaluate;
+use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::report;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: fabrique eval FILE.json [--format text|json|markdown] [--lang fr|en]";
+
+/// How the evaluation is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// A parsed command line.
+#[derive(Debug, PartialEq, Eq)]
+struct EvalCommand {
+    file: String,
+    format: Format,
+    lang: Lang,
+}
+
+fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
+    let mut args = args.iter();
+    match args.next().map(String::as_str) {
+        Some("eval") => {}
+        Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
+        None => return Err(USAGE.to_owned()),
+    }
+    let mut file = None;
+    let mut format = Format::Text;
+    let mut lang = Lang::Fr;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => {
+                format = match args.next().map(String::as_str) {
+                    Some("text") => Format::Text,
+                    Some("json") => Format::Json,
+                    Some("markdown") => Format::Markdown,
+                    other => {
+                        return Err(format!(
+                            "--format takes text, json or markdown, not {other:?}"
+                        ))
+                    }
+                }
+            }
+            "--lang" => {
+                lang = match args.next().map(String::as_str) {
+                    Some("fr") => Lang::Fr,
+                    Some("en") => Lang::En,
+                    other => return Err(format!("--lang takes fr or en, not {other:?}")),
+                }
+            }
+            option if option.starts_with("--") => {
+                return Err(format!("unknown option {option}\n{USAGE}"))
+            }
+            path if file.is_none() => file = Some(path.to_owned()),
+            extra => return Err(format!("one file at a time, not also {extra:?}\n{USAGE}")),
+        }
+    }
+    let file = file.ok_or_else(|| format!("no dossier file given\n{USAGE}"))?;
+    Ok(EvalCommand { file, format, lang })
+}
+
+fn run(args: &[String]) -> Result<String, String> {
+    let command = parse_args(args)?;
+    let text = std::fs::read_to_string(&command.file)
+        .map_err(|error| format!("{}: cannot read: {error}", command.file))?;
+    let dossier =
+        dossier::from_json(&text).map_err(|error| format!("{}: {error}", command.file))?;
+    let referential = Referential::builtin(dossier.variant);
+    let evaluation = evaluate(&dossier, referential, command.lang);
+    Ok(match command.format {
+        Format::Json => serde_json::to_string_pretty(&evaluation)
+            .map_err(|error| format!("cannot write JSON: {error}"))?,
+        Format::Text => report::text(&dossier, &evaluation, referential, command.lang),
+        Format::Markdown => report::markdown(&dossier, &evaluation, referential, command.lang),
+    })
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(output) => {
+            println!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("fabrique: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn options_are_read_in_any_order() {
+        assert_eq!(
+            parse_args(&args(&[
+                "eval", "--format", "json", "d.json", "--lang", "en"
+            ])),
+            Ok(EvalCommand {
+                file: "d.json".to_owned(),
+                format: Format::Json,
+                lang: Lang::En
+            })
+        );
+    }
+
+    #[test]
+    fn bad_command_lines_say_what_is_wrong() {
+        for (words, expected) in [
+            (vec![], "usage"),
+            (vec!["evaluate", "d.json"], "unknown command"),
+            (vec!["eval"], "no dossier file"),
+            (vec!["eval", "d.json", "--format", "pdf"], "--format takes"),
+            (vec!["eval", "d.json", "--format"], "--format takes"),
+            (vec!["eval", "a.json", "b.json"], "one file at a time"),
+            (vec!["eval", "d.json", "--verbose"], "unknown option"),
+        ] {
+            let error = parse_args(&args(&words)).expect_err("refused");
+            assert!(error.contains(expected), "{words:?}: {error}");
+        }
+    }
+
+    #[test]
+    fn unreadable_files_are_named_in_the_error() {
+        let error = run(&args(&["eval", "/nonexistent/dossier.json"])).expect_err("refused");
+        assert!(error.contains("/nonexistent/dossier.json"), "{error}");
+    }
+}

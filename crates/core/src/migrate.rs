@@ -1,0 +1,105 @@
+//! Schema migrations: plain functions from one stored shape of the dossier to the next,
+//! applied in order on the JSON value before it is read. A dossier is never read in a shape
+//! this version does not know: older ones are migrated, newer ones refused.
+
+use crate::dossier::{ReadError, SCHEMA_VERSION};
+use serde_json::{Map, Value};
+
+/// What a version-1 dossier whose animation was "confié à une personne identifiée" says in
+/// version 2, where the animator is a name the holder has yet to give.
+pub const MIGRATED_ANIMATOR: &str = "Personne désignée (nom à préciser)";
+
+/// Brings a stored dossier to [`SCHEMA_VERSION`], one version at a time.
+pub fn to_current(mut value: Value) -> Result<Value, ReadError> {
+    let Some(object) = value.as_object_mut() else {
+        return Err(ReadError::Invalid("a dossier is a JSON object".to_owned()));
+    };
+    let version = match object.get("schema_version") {
+        Some(Value::Number(number)) => number
+            .as_u64()
+            .and_then(|version| u32::try_from(version).ok())
+            .ok_or_else(|| ReadError::Invalid(format!("schema_version {number}")))?,
+        Some(other) => return Err(ReadError::Invalid(format!("schema_version {other}"))),
+        None => return Err(ReadError::Invalid("no schema_version".to_owned())),
+    };
+    if version > SCHEMA_VERSION {
+        return Err(ReadError::FutureVersion(version));
+    }
+    if version == 0 {
+        return Err(ReadError::Invalid("schema_version 0".to_owned()));
+    }
+    if version < 2 {
+        v1_to_v2(object)?;
+    }
+    object.insert("schema_version".to_owned(), Value::from(SCHEMA_VERSION));
+    Ok(value)
+}
+
+/// Version 2 names the animator instead of answering yes or no.
+fn v1_to_v2(dossier: &mut Map<String, Value>) -> Result<(), ReadError> {
+    let Some(governance) = dossier.get_mut("governance") else {
+        return Ok(());
+    };
+    let Some(governance) = governance.as_object_mut() else {
+        return Err(ReadError::Invalid("governance is not an object".to_owned()));
+    };
+    let had_animator = match governance.remove("has_named_animator") {
+        None => false,
+        Some(Value::Bool(answer)) => answer,
+        Some(other) => {
+            return Err(ReadError::Invalid(format!(
+                "has_named_animator is not a yes/no answer: {other}"
+            )))
+        }
+    };
+    let animator = if had_animator { MIGRATED_ANIMATOR } else { "" };
+    governance.insert("animator".to_owned(), Value::from(animator));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dossier::{from_json, ReadError, SCHEMA_VERSION};
+
+    #[test]
+    fn a_version_1_dossier_keeps_every_answer() {
+        let v1 = r#"{"schema_version":1,"name":"Le Moulin","governance":{
+            "has_statutes_or_charter":true,"decision_body_meetings_per_year":3,
+            "users_take_part_in_decisions":true,"has_named_animator":true}}"#;
+        let dossier = from_json(v1).expect("migrated");
+        assert_eq!(dossier.schema_version, SCHEMA_VERSION);
+        assert_eq!(dossier.name, "Le Moulin");
+        assert!(dossier.governance.has_statutes_or_charter);
+        assert_eq!(dossier.governance.decision_body_meetings_per_year, 3);
+        assert!(dossier.governance.users_take_part_in_decisions);
+        assert_eq!(dossier.governance.animator, super::MIGRATED_ANIMATOR);
+    }
+
+    #[test]
+    fn a_version_1_dossier_without_animator_gets_an_empty_one() {
+        let v1 = r#"{"schema_version":1,"governance":{"has_named_animator":false}}"#;
+        assert_eq!(from_json(v1).expect("migrated").governance.animator, "");
+    }
+
+    #[test]
+    fn a_damaged_version_1_answer_is_refused_not_guessed() {
+        let v1 = r#"{"schema_version":1,"governance":{"has_named_animator":"oui"}}"#;
+        assert!(matches!(from_json(v1), Err(ReadError::Invalid(_))));
+    }
+
+    #[test]
+    fn versions_that_never_existed_are_refused() {
+        assert!(matches!(
+            from_json(r#"{"schema_version":0}"#),
+            Err(ReadError::Invalid(_))
+        ));
+        assert!(matches!(
+            from_json(r#"{"schema_version":-1}"#),
+            Err(ReadError::Invalid(_))
+        ));
+        assert_eq!(
+            from_json(r#"{"schema_version":4294967295}"#),
+            Err(ReadError::FutureVersion(u32::MAX))
+        );
+    }
+}

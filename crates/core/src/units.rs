@@ -1,0 +1,280 @@
+//! Quantities with their unit in the type: money in euro cents, full-time equivalents in
+//! hundredths, calendar dates. Integers only, so sums never drift, and each formats itself
+//! the French way (`1 234,50 €`, `0,50 ETP`, `29/11/2026`).
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::ops::{Add, AddAssign, Sub};
+
+/// The narrow no-break space French puts between thousands (`1 234`).
+const THOUSANDS: char = '\u{202f}';
+/// The no-break space French puts before a unit (`12 €`, `52 %`).
+const BEFORE_UNIT: char = '\u{a0}';
+
+/// An amount of money in euro cents. Negative amounts are deficits.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Cents(pub i64);
+
+impl Cents {
+    /// Whole euros.
+    pub const fn euros(euros: i64) -> Self {
+        Cents(euros * 100)
+    }
+
+    /// `part` as a share of `self`, in whole percent rounded down; `None` when `self` is zero
+    /// or negative.
+    pub fn percent_of(self, part: Cents) -> Option<i64> {
+        (self.0 > 0).then(|| part.0.saturating_mul(100) / self.0)
+    }
+}
+
+impl Add for Cents {
+    type Output = Cents;
+    fn add(self, other: Cents) -> Cents {
+        Cents(self.0.saturating_add(other.0))
+    }
+}
+
+impl AddAssign for Cents {
+    fn add_assign(&mut self, other: Cents) {
+        *self = *self + other;
+    }
+}
+
+impl Sub for Cents {
+    type Output = Cents;
+    fn sub(self, other: Cents) -> Cents {
+        Cents(self.0.saturating_sub(other.0))
+    }
+}
+
+impl std::iter::Sum for Cents {
+    fn sum<I: Iterator<Item = Cents>>(iter: I) -> Cents {
+        iter.fold(Cents::default(), Add::add)
+    }
+}
+
+/// Groups the digits of `value` by thousands, the French way (`18 000`).
+pub fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (position, digit) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position) % 3 == 0 {
+            grouped.push(THOUSANDS);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+impl fmt::Display for Cents {
+    /// `1 234,50 €`; whole amounts keep their cents (`50 000,00 €`) as in a budget table.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let magnitude = self.0.unsigned_abs();
+        write!(
+            f,
+            "{sign}{},{:02}{BEFORE_UNIT}€",
+            group_thousands(magnitude / 100),
+            magnitude % 100
+        )
+    }
+}
+
+/// Full-time equivalents in hundredths: `Fte(100)` is one full-time position.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Fte(pub u32);
+
+impl Fte {
+    /// One full-time position.
+    pub const ONE: Fte = Fte(100);
+}
+
+impl Add for Fte {
+    type Output = Fte;
+    fn add(self, other: Fte) -> Fte {
+        Fte(self.0.saturating_add(other.0))
+    }
+}
+
+impl std::iter::Sum for Fte {
+    fn sum<I: Iterator<Item = Fte>>(iter: I) -> Fte {
+        iter.fold(Fte::default(), Add::add)
+    }
+}
+
+/// Resolves the `(s)` and `(x)` plural marks of a phrase for a count: French puts 0 and 1
+/// in the singular, English only 1.
+pub fn plural(phrase: &str, count: i64, french: bool) -> String {
+    let singular = if french { count <= 1 } else { count == 1 };
+    let (s, x) = if singular { ("", "") } else { ("s", "x") };
+    phrase.replace("(s)", s).replace("(x)", x)
+}
+
+impl fmt::Display for Fte {
+    /// `1,50 ETP`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{},{:02}{BEFORE_UNIT}ETP", self.0 / 100, self.0 % 100)
+    }
+}
+
+/// A whole percentage, formatted `52 %`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Percent(pub i64);
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{BEFORE_UNIT}%", self.0)
+    }
+}
+
+/// A calendar date, stored as `YYYY-MM-DD` and shown as `29/11/2026`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// A date, if it exists in the calendar (leap years included).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// Reads `YYYY-MM-DD`, the form of HTML date fields and of the stored dossier.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next()?;
+        let month = parts.next()?;
+        let day = parts.next()?;
+        if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+            return None;
+        }
+        Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    /// `29/11/2026`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a date (YYYY-MM-DD): {text:?}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_is_written_the_french_way() {
+        let cases = [
+            (Cents(123_450), "1\u{202f}234,50\u{a0}€"),
+            (Cents(5), "0,05\u{a0}€"),
+            (Cents::euros(150_000), "150\u{202f}000,00\u{a0}€"),
+            (Cents::euros(1_000_000), "1\u{202f}000\u{202f}000,00\u{a0}€"),
+            (Cents(-250_000), "-2\u{202f}500,00\u{a0}€"),
+            (Cents(0), "0,00\u{a0}€"),
+        ];
+        for (amount, written) in cases {
+            assert_eq!(amount.to_string(), written);
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!(
+            plural("0 entretien(s) réalisé(s)", 0, true),
+            "0 entretien réalisé"
+        );
+        assert_eq!(
+            plural("2 réseau(x) rejoint(s)", 2, true),
+            "2 réseaux rejoints"
+        );
+        assert_eq!(plural("0 interview(s)", 0, false), "0 interviews");
+        assert_eq!(plural("1 interview(s)", 1, false), "1 interview");
+    }
+
+    #[test]
+    fn fte_and_percent_are_written_the_french_way() {
+        assert_eq!(Fte(150).to_string(), "1,50\u{a0}ETP");
+        assert_eq!(Fte(5).to_string(), "0,05\u{a0}ETP");
+        assert_eq!(Percent(52).to_string(), "52\u{a0}%");
+    }
+
+    #[test]
+    fn shares_round_down_and_refuse_an_empty_total() {
+        assert_eq!(Cents(300).percent_of(Cents(100)), Some(33));
+        assert_eq!(Cents(0).percent_of(Cents(100)), None);
+    }
+
+    #[test]
+    fn sums_saturate_instead_of_overflowing() {
+        assert_eq!(Cents(i64::MAX) + Cents(1), Cents(i64::MAX));
+        assert_eq!(Fte(u32::MAX) + Fte(1), Fte(u32::MAX));
+    }
+
+    #[test]
+    fn dates_exist_or_are_refused() {
+        assert_eq!(
+            Date::parse_iso("2024-02-29").map(|d| d.to_string()),
+            Some("29/02/2024".to_owned())
+        );
+        for text in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "26-01-01",
+            "2026-1-1",
+            "",
+            "abcd-ef-gh",
+        ] {
+            assert_eq!(Date::parse_iso(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_survive_json() {
+        let date = Date::new(2026, 11, 29).expect("a real date");
+        let json = serde_json::to_string(&date).expect("serializes");
+        assert_eq!(json, "\"2026-11-29\"");
+        assert_eq!(serde_json::from_str::<Date>(&json).ok(), Some(date));
+        assert!(serde_json::from_str::<Date>("\"2026-02-30\"").is_err());
+    }
+}
