@@ -330,14 +330,11 @@ fn evaluate_indicator(
     let explanation = if level == Level::Met {
         shown
     } else {
-        let expected = match lang {
-            Lang::Fr => "attendu",
-            Lang::En => "expected",
-        };
-        format!(
-            "{shown} ; {expected} : {}",
-            write_value(indicator.unit, indicator.met_at, lang)
-        )
+        let target = write_value(indicator.unit, indicator.met_at, lang);
+        match lang {
+            Lang::Fr => format!("{shown} ; attendu : {target}"),
+            Lang::En => format!("{shown}; expected: {target}"),
+        }
     };
     IndicatorResult {
         id: indicator.id.clone(),
@@ -595,7 +592,10 @@ fn action_plan(
             actions.push(Action {
                 indicator_id: indicator.id.clone(),
                 criterion: criterion.id,
-                text: format!("{} : {shown}", indicator.recommendation.get(lang)),
+                text: match lang {
+                    Lang::Fr => format!("{} : {shown}", indicator.recommendation.fr),
+                    Lang::En => format!("{}: {shown}", indicator.recommendation.en),
+                },
                 gain_hundredths: u32::try_from(gain).unwrap_or(u32::MAX),
                 step: indicator.step,
             });

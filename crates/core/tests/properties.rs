@@ -1,0 +1,279 @@
+//! Properties of the evaluation over generated dossiers: scores stay in bounds, evidence
+//! never lowers a score, the evaluation is deterministic, and a dossier survives JSON.
+
+use fabrique_core::dossier::*;
+use fabrique_core::evaluation::{evaluate, Evaluation};
+use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::units::{Cents, Fte};
+use proptest::prelude::*;
+
+fn partner_category() -> impl Strategy<Value = PartnerCategory> {
+    prop_oneof![
+        Just(PartnerCategory::Collectivite),
+        Just(PartnerCategory::StateService),
+        Just(PartnerCategory::Business),
+        Just(PartnerCategory::Association),
+        Just(PartnerCategory::ResidentsCollective),
+        Just(PartnerCategory::TiersLieuxNetwork),
+        Just(PartnerCategory::EducationTraining),
+        Just(PartnerCategory::EmploymentInsertion),
+        Just(PartnerCategory::Other),
+    ]
+}
+
+fn actor() -> impl Strategy<Value = ActorKind> {
+    prop_oneof![
+        Just(ActorKind::ProjectHolders),
+        Just(ActorKind::Businesses),
+        Just(ActorKind::Associations),
+        Just(ActorKind::Residents),
+        Just(ActorKind::Institutions),
+        Just(ActorKind::Other),
+    ]
+}
+
+fn service_kind() -> impl Strategy<Value = ServiceKind> {
+    prop_oneof![
+        Just(ServiceKind::Coworking),
+        Just(ServiceKind::MediationNumerique),
+        Just(ServiceKind::AccesAuxDroits),
+        Just(ServiceKind::Fablab),
+        Just(ServiceKind::FormationNumerique),
+        Just(ServiceKind::MicroFolie),
+        Just(ServiceKind::Other),
+    ]
+}
+
+fn revenue_source() -> impl Strategy<Value = RevenueSource> {
+    prop_oneof![
+        Just(RevenueSource::Own),
+        Just(RevenueSource::AmiGrant),
+        Just(RevenueSource::OtherPublic),
+        Just(RevenueSource::Private),
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[a-zA-Zé <>&\"']{1,12}"]
+}
+
+fn euros() -> impl Strategy<Value = [Cents; BUDGET_YEARS]> {
+    proptest::array::uniform4(0_i64..8_000_000).prop_map(|years| years.map(Cents))
+}
+
+fn partner() -> impl Strategy<Value = Partner> {
+    (
+        text(),
+        partner_category(),
+        any::<bool>(),
+        proptest::option::of(0_i64..5_000_000),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(name, category, letter_of_support, money, in_kind, governance_seat)| Partner {
+                name,
+                category,
+                letter_of_support,
+                financial_amount: money.map(Cents),
+                in_kind,
+                governance_seat,
+            },
+        )
+}
+
+fn position() -> impl Strategy<Value = Position> {
+    (
+        0_u32..=200,
+        proptest::array::uniform4((
+            prop_oneof![Just(""), Just("AMI"), Just("Commune")],
+            any::<bool>(),
+        )),
+    )
+        .prop_map(|(fte, years)| Position {
+            role: "Poste".into(),
+            fte: Fte(fte),
+            years: years.map(|(by, secured)| PositionYear {
+                funded_by: by.into(),
+                secured,
+            }),
+        })
+}
+
+prop_compose! {
+    fn dossier()(
+        variant in prop_oneof![Just(Variant::FabriqueDeTerritoire), Just(Variant::FabriqueNumerique)],
+        name in text(),
+        in_qpv in any::<bool>(),
+        legal in proptest::option::of(prop_oneof![Just(LegalStatus::Declared), Just(LegalStatus::InCreation)]),
+        statutes in any::<bool>(),
+        meetings in 0_u32..12,
+        users in any::<bool>(),
+        animator in text(),
+        members in proptest::collection::vec(text(), 0..6),
+        partners in proptest::collection::vec(partner(), 0..8),
+        consultations in proptest::collection::vec((actor(), 0_u32..20), 0..6),
+        networks in proptest::collection::vec(text(), 0..3),
+        no_tension_found in any::<bool>(),
+        test in (0_u32..10, 0_u32..60),
+        services in proptest::collection::vec((service_kind(), text(), 0_u32..40), 0..5),
+        events in 0_u32..6,
+        revenue in proptest::collection::vec((revenue_source(), euros()), 0..5),
+        costs in proptest::collection::vec(euros(), 0..4),
+        staff in proptest::collection::vec(position(), 0..3),
+    ) -> Dossier {
+        let mut dossier = Dossier { name, variant, ..Dossier::default() };
+        dossier.identity.in_qpv = in_qpv;
+        dossier.identity.legal_status = legal;
+        dossier.governance = Governance {
+            has_statutes_or_charter: statutes,
+            decision_body_meetings_per_year: meetings,
+            users_take_part_in_decisions: users,
+            animator,
+            members: members.into_iter().map(|name| Member { name, ..Member::default() }).collect(),
+            ..Governance::default()
+        };
+        dossier.partners = partners;
+        dossier.need.consultations = consultations.into_iter().map(|(actor, count)| Consultation { actor, count }).collect();
+        dossier.need.networks = networks;
+        dossier.need.no_tension_found = no_tension_found;
+        (dossier.need.test_weeks, dossier.need.test_participants) = test;
+        dossier.services = services
+            .into_iter()
+            .map(|(kind, description, weekly_hours)| DigitalService { kind, description, weekly_hours })
+            .collect();
+        dossier.economic_model.events = vec![CommunityEvents { kind: EventKind::Workshop, per_month: events }];
+        dossier.economic_model.revenue = revenue
+            .into_iter()
+            .map(|(source, years)| RevenueLine { source, label: String::new(), years })
+            .collect();
+        dossier.economic_model.costs = costs.into_iter().map(|years| CostLine { years, ..CostLine::default() }).collect();
+        dossier.staff = staff;
+        dossier
+    }
+}
+
+/// Ways of adding evidence to a dossier: each only adds what a holder would add.
+#[derive(Debug, Clone)]
+enum Evidence {
+    Partner(Partner),
+    Consultation(ActorKind, u32),
+    Network,
+    Service(ServiceKind, u32),
+    Statutes,
+    MoreMeetings(u32),
+    Member,
+    OwnRevenue(usize, i64),
+    FundedPosition(u32, bool),
+    Events(u32),
+    ExistingStructure,
+    UnmetNeed,
+}
+
+fn evidence() -> impl Strategy<Value = Evidence> {
+    prop_oneof![
+        partner().prop_map(Evidence::Partner),
+        (actor(), 1_u32..10).prop_map(|(a, n)| Evidence::Consultation(a, n)),
+        Just(Evidence::Network),
+        (service_kind(), 1_u32..20).prop_map(|(k, h)| Evidence::Service(k, h)),
+        Just(Evidence::Statutes),
+        (1_u32..5).prop_map(Evidence::MoreMeetings),
+        Just(Evidence::Member),
+        (0_usize..4, 1_i64..3_000_000).prop_map(|(y, c)| Evidence::OwnRevenue(y, c)),
+        (1_u32..150, any::<bool>()).prop_map(|(f, s)| Evidence::FundedPosition(f, s)),
+        (1_u32..4).prop_map(Evidence::Events),
+        Just(Evidence::ExistingStructure),
+        Just(Evidence::UnmetNeed),
+    ]
+}
+
+fn add(dossier: &mut Dossier, evidence: Evidence) {
+    match evidence {
+        Evidence::Partner(partner) => dossier.partners.push(partner),
+        Evidence::Consultation(actor, count) => dossier
+            .need
+            .consultations
+            .push(Consultation { actor, count }),
+        Evidence::Network => dossier.need.networks.push("Réseau régional".into()),
+        Evidence::Service(kind, weekly_hours) => dossier.services.push(DigitalService {
+            kind,
+            description: "Atelier".into(),
+            weekly_hours,
+        }),
+        Evidence::Statutes => dossier.governance.has_statutes_or_charter = true,
+        Evidence::MoreMeetings(more) => dossier.governance.decision_body_meetings_per_year += more,
+        Evidence::Member => dossier.governance.members.push(Member {
+            name: "Nouveau membre".into(),
+            ..Member::default()
+        }),
+        Evidence::OwnRevenue(year, cents) => {
+            let mut years = [Cents::default(); BUDGET_YEARS];
+            years[year] = Cents(cents);
+            dossier.economic_model.revenue.push(RevenueLine {
+                source: RevenueSource::Own,
+                label: "Recettes".into(),
+                years,
+            });
+        }
+        Evidence::FundedPosition(fte, secured) => dossier.staff.push(Position {
+            role: "Animation".into(),
+            fte: Fte(fte),
+            years: std::array::from_fn(|_| PositionYear {
+                funded_by: "Commune".into(),
+                secured,
+            }),
+        }),
+        Evidence::Events(per_month) => dossier.economic_model.events.push(CommunityEvents {
+            kind: EventKind::Convivial,
+            per_month,
+        }),
+        Evidence::ExistingStructure => dossier.need.existing_structures.push("Médiathèque".into()),
+        Evidence::UnmetNeed => dossier.need.unmet_needs.push("Pas de fablab".into()),
+    }
+}
+
+fn evaluated(dossier: &Dossier) -> Evaluation {
+    evaluate(dossier, Referential::builtin(dossier.variant), Lang::Fr)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn scores_stay_in_bounds(dossier in dossier()) {
+        let evaluation = evaluated(&dossier);
+        prop_assert!(evaluation.weighted_score <= 100);
+        for criterion in &evaluation.criteria {
+            prop_assert!(criterion.score <= 100, "{:?}", criterion.id);
+        }
+        for section in &evaluation.completeness {
+            prop_assert!(section.answered <= section.total);
+            prop_assert!(section.percent() <= 100);
+        }
+        for pair in evaluation.actions.windows(2) {
+            prop_assert!(pair[0].gain_hundredths >= pair[1].gain_hundredths);
+        }
+    }
+
+    #[test]
+    fn adding_evidence_never_lowers_a_criterion(dossier in dossier(), evidence in evidence()) {
+        let before = evaluated(&dossier);
+        let mut richer = dossier.clone();
+        add(&mut richer, evidence.clone());
+        let after = evaluated(&richer);
+        for (old, new) in before.criteria.iter().zip(&after.criteria) {
+            prop_assert!(new.score >= old.score, "{:?} fell from {} to {} after {:?}", old.id, old.score, new.score, evidence);
+        }
+        prop_assert!(after.weighted_score >= before.weighted_score);
+    }
+
+    #[test]
+    fn the_evaluation_is_deterministic(dossier in dossier()) {
+        prop_assert_eq!(evaluated(&dossier), evaluated(&dossier.clone()));
+    }
+
+    #[test]
+    fn a_dossier_survives_serialization_unchanged(dossier in dossier()) {
+        prop_assert_eq!(from_json(&to_json(&dossier)), Ok(dossier));
+    }
+}
