@@ -139,6 +139,48 @@ mod tests {
         }
     }
 
+    fn temporary_file(name: &str, contents: &str) -> String {
+        let path = std::env::temp_dir().join(format!("fabrique-cli-{}-{name}", std::process::id()));
+        std::fs::write(&path, contents).expect("temporary file written");
+        path.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn bad_dossiers_are_refused_with_the_reason() {
+        for (name, contents, expected) in [
+            (
+                "broken.json",
+                "{\"schema_version\": 2, \"name\": ",
+                "not a readable dossier",
+            ),
+            ("future.json", "{\"schema_version\": 99}", "newer Fabrique"),
+            ("array.json", "[1, 2]", "not a readable dossier"),
+        ] {
+            let path = temporary_file(name, contents);
+            let error = run(&args(&["eval", &path])).expect_err("refused");
+            assert!(
+                error.contains(expected) && error.contains(&path),
+                "{name}: {error}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_format_prints_the_verdict() {
+        let path = temporary_file(
+            "empty.json",
+            "{\"schema_version\": 2, \"name\": \"Le Moulin\"}",
+        );
+        for format in ["text", "markdown", "json"] {
+            let output = run(&args(&["eval", &path, "--format", format])).expect("evaluated");
+            assert!(output.contains("Le Moulin") || format == "json", "{format}");
+            assert!(
+                output.contains("pas encore prêt") || output.contains("pas_encore_pret"),
+                "{format}: {output}"
+            );
+        }
+    }
+
     #[test]
     fn unreadable_files_are_named_in_the_error() {
         let error = run(&args(&["eval", "/nonexistent/dossier.json"])).expect_err("refused");

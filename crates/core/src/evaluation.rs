@@ -13,9 +13,10 @@ use crate::funding::{funding, holder_can_apply, FundingReport};
 use crate::referential::{
     Criterion, CriterionId, Indicator, Lang, Measure, Referential, RuleId, Source, Step, Unit,
 };
-use crate::units::{group_thousands, plural, Fte, Percent};
+use crate::units::{group_thousands, Fte, Percent};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// How far the dossier meets one indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -111,11 +112,13 @@ pub const CONSOLIDATE_SCORE: u32 = 40;
 /// One indicator, evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IndicatorResult {
-    pub id: String,
-    pub label: String,
+    pub id: Arc<str>,
+    pub label: Arc<str>,
     pub weight: u32,
     /// The value read from the dossier (unit as the referential says).
     pub value: i64,
+    /// The value in words ("0 entretien réalisé").
+    pub value_text: String,
     pub level: Level,
     /// The value in words and what is expected.
     pub explanation: String,
@@ -127,7 +130,7 @@ pub struct IndicatorResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CriterionResult {
     pub id: CriterionId,
-    pub label: String,
+    pub label: Arc<str>,
     /// Its weight in the overall score.
     pub weight: u32,
     /// The weighted share of its indicators met, 0 to 100.
@@ -205,7 +208,7 @@ impl Completeness {
 /// One step of the action plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
-    pub indicator_id: String,
+    pub indicator_id: Arc<str>,
     pub criterion: CriterionId,
     /// What to do, and where the dossier stands ("… : 0 entretien(s) réalisé(s)").
     pub text: String,
@@ -304,7 +307,7 @@ fn evaluate_criterion(
     let score = earned.checked_div(total).unwrap_or(0);
     CriterionResult {
         id: criterion.id,
-        label: criterion.label.get(lang).to_owned(),
+        label: criterion.label.get(lang).clone(),
         weight: criterion.weight,
         score,
         level: CriterionLevel::of_score(score),
@@ -328,7 +331,7 @@ fn evaluate_indicator(
     };
     let shown = value_phrase(indicator, value, lang);
     let explanation = if level == Level::Met {
-        shown
+        shown.clone()
     } else {
         let target = write_value(indicator.unit, indicator.met_at, lang);
         match lang {
@@ -338,9 +341,10 @@ fn evaluate_indicator(
     };
     IndicatorResult {
         id: indicator.id.clone(),
-        label: indicator.label.get(lang).to_owned(),
+        label: indicator.label.get(lang).clone(),
         weight: indicator.weight,
         value,
+        value_text: shown,
         level,
         explanation,
         source: indicator.source.clone(),
@@ -348,19 +352,44 @@ fn evaluate_indicator(
     }
 }
 
-/// The indicator's value in words, plurals resolved ("0 entretien réalisé").
+/// The indicator's value in words, plurals resolved ("0 entretien réalisé"), written in
+/// one pass: this runs for every indicator on every keystroke.
 fn value_phrase(indicator: &Indicator, value: i64, lang: Lang) -> String {
-    let phrase =
-        indicator
-            .value
-            .get(lang)
-            .replacen("{}", &write_value(indicator.unit, value, lang), 1);
+    let template: &str = indicator.value.get(lang);
     let count = if indicator.unit == Unit::Fte {
         value / 100
     } else {
         value
     };
-    plural(&phrase, count, lang == Lang::Fr)
+    let singular = match lang {
+        Lang::Fr => count <= 1,
+        Lang::En => count == 1,
+    };
+    let mut phrase = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(position) = rest.find(['{', '(']) {
+        phrase.push_str(&rest[..position]);
+        let tail = &rest[position..];
+        if let Some(after) = tail.strip_prefix("{}") {
+            phrase.push_str(&write_value(indicator.unit, value, lang));
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("(s)") {
+            if !singular {
+                phrase.push('s');
+            }
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("(x)") {
+            if !singular {
+                phrase.push('x');
+            }
+            rest = after;
+        } else {
+            phrase.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    phrase.push_str(rest);
+    phrase
 }
 
 fn write_value(unit: Unit, value: i64, lang: Lang) -> String {
@@ -588,7 +617,7 @@ fn action_plan(
             let missing = u64::from(100 - evaluated.level.earned_percent());
             let gain = u64::from(criterion.weight) * u64::from(indicator.weight) * missing * 100
                 / denominator;
-            let shown = value_phrase(indicator, evaluated.value, lang);
+            let shown = &evaluated.value_text;
             actions.push(Action {
                 indicator_id: indicator.id.clone(),
                 criterion: criterion.id,

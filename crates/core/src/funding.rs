@@ -10,6 +10,7 @@ use crate::finance::Finances;
 use crate::referential::RuleId;
 use crate::units::{group_thousands, Cents, Percent};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The AMI grant's ceiling per year.
 pub const AMI_MAX_PER_YEAR: Cents = Cents::euros(50_000);
@@ -34,7 +35,7 @@ pub struct SourceEligibility {
     pub eligibility: Eligibility,
     /// What the dossier asks of this source (investment plan; operating budget for the AMI).
     pub requested: Cents,
-    pub reason: String,
+    pub reason: Cow<'static, str>,
     pub rule: RuleId,
 }
 
@@ -102,17 +103,17 @@ pub fn funding(dossier: &Dossier, finances: &Finances) -> FundingReport {
                 FundingSource::AnruAmundi => anru_eligibility(dossier),
                 FundingSource::ActionLogement => (
                     Eligibility::ToCheck,
-                    "Règles d'éligibilité non publiées : à vérifier auprès d'Action Logement.".to_owned(),
+                    Cow::Borrowed("Règles d'éligibilité non publiées : à vérifier auprès d'Action Logement."),
                     RuleId::ActionLogement,
                 ),
                 FundingSource::Region => (
                     Eligibility::ToCheck,
-                    "Chaque région a ses règles (taux, plafonds, ancienneté du lieu) : à vérifier auprès de la vôtre.".to_owned(),
+                    Cow::Borrowed("Chaque région a ses règles (taux, plafonds, ancienneté du lieu) : à vérifier auprès de la vôtre."),
                     RuleId::Region,
                 ),
                 FundingSource::Departement | FundingSource::Own | FundingSource::Private => (
                     Eligibility::ToCheck,
-                    "Chaque département a ses règles : à vérifier auprès du vôtre.".to_owned(),
+                    Cow::Borrowed("Chaque département a ses règles : à vérifier auprès du vôtre."),
                     RuleId::Departement,
                 ),
             };
@@ -146,33 +147,34 @@ pub fn holder_can_apply(dossier: &Dossier) -> bool {
             && !identity.lead_member.trim().is_empty())
 }
 
-fn ami_eligibility(dossier: &Dossier) -> (Eligibility, String, RuleId) {
+fn ami_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
     let identity = &dossier.identity;
     if dossier.variant == Variant::FabriqueNumerique && !(identity.in_qpv || identity.next_to_qpv) {
         return (
             Eligibility::NotEligible,
-            "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate."
-                .to_owned(),
+            Cow::Borrowed(
+                "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate.",
+            ),
             RuleId::NumeriqueQpv,
         );
     }
     if holder_can_apply(dossier) {
         return (
             Eligibility::Eligible,
-            "Le porteur est une personne morale déclarée (ou un consortium avec un chef de file) : il peut candidater.".to_owned(),
+            Cow::Borrowed("Le porteur est une personne morale déclarée (ou un consortium avec un chef de file) : il peut candidater."),
             RuleId::AmiApplicants,
         );
     }
     if identity.holder_kind.is_none() && identity.legal_status.is_none() {
         return (
             Eligibility::ToCheck,
-            "Précisez le porteur et sa structure juridique.".to_owned(),
+            Cow::Borrowed("Précisez le porteur et sa structure juridique."),
             RuleId::AmiApplicants,
         );
     }
     (
         Eligibility::NotEligible,
-        "L'AMI s'adresse à des personnes morales existantes : déclarez la structure, ou désignez le chef de file du consortium.".to_owned(),
+        Cow::Borrowed("L'AMI s'adresse à des personnes morales existantes : déclarez la structure, ou désignez le chef de file du consortium."),
         RuleId::AmiApplicants,
     )
 }
@@ -185,46 +187,46 @@ fn collectivite_owner(dossier: &Dossier) -> Option<InvestmentOwner> {
         .or_else(|| owners().find(|owner| *owner == InvestmentOwner::Epci))
 }
 
-fn detr_eligibility(dossier: &Dossier) -> (Eligibility, String, RuleId) {
+fn detr_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
     let identity = &dossier.identity;
     let overseas = identity.region.is_overseas();
     let rule = RuleId::Detr;
     match collectivite_owner(dossier) {
         None => (
             Eligibility::NotEligible,
-            "La DETR finance les investissements des communes et EPCI : aucun investissement n'est porté par une collectivité.".to_owned(),
+            Cow::Borrowed("La DETR finance les investissements des communes et EPCI : aucun investissement n'est porté par une collectivité."),
             rule,
         ),
         Some(InvestmentOwner::Commune) => {
             let (small, medium): (u32, u32) = if overseas { (3_500, 35_000) } else { (2_000, 20_000) };
             let n = |value: u32| group_thousands(u64::from(value));
             match identity.commune_population {
-                None => (Eligibility::ToCheck, "Indiquez la population DGF de la commune.".to_owned(), rule),
+                None => (Eligibility::ToCheck, Cow::Borrowed("Indiquez la population DGF de la commune."), rule),
                 Some(population) if population <= small => (
                     Eligibility::Eligible,
-                    format!("Commune de {} habitants : au plus {}, éligible.", n(population), n(small)),
+                    Cow::Owned(format!("Commune de {} habitants : au plus {}, éligible.", n(population), n(small))),
                     rule,
                 ),
                 Some(population) if population <= medium => match identity.potentiel_financier_percent {
                     None => (
                         Eligibility::ToCheck,
-                        format!("Commune de {} habitants : éligible si son potentiel financier par habitant est inférieur à 1,3 fois la moyenne de sa strate. Indiquez-le.", n(population)),
+                        Cow::Owned(format!("Commune de {} habitants : éligible si son potentiel financier par habitant est inférieur à 1,3 fois la moyenne de sa strate. Indiquez-le.", n(population))),
                         rule,
                     ),
                     Some(percent) if percent < 130 => (
                         Eligibility::Eligible,
-                        format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (moins de 130 %) : éligible.", n(population)),
+                        Cow::Owned(format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (moins de 130 %) : éligible.", n(population))),
                         rule,
                     ),
                     Some(percent) => (
                         Eligibility::NotEligible,
-                        format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (130 % ou plus) : non éligible.", n(population)),
+                        Cow::Owned(format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (130 % ou plus) : non éligible.", n(population))),
                         rule,
                     ),
                 },
                 Some(population) => (
                     Eligibility::NotEligible,
-                    format!("Commune de {} habitants : plus de {}, non éligible (l'EPCI peut l'être).", n(population), n(medium)),
+                    Cow::Owned(format!("Commune de {} habitants : plus de {}, non éligible (l'EPCI peut l'être).", n(population), n(medium))),
                     rule,
                 ),
             }
@@ -239,27 +241,27 @@ fn detr_eligibility(dossier: &Dossier) -> (Eligibility, String, RuleId) {
             match (identity.epci_population, identity.epci_has_large_central_commune, identity.epci_density_per_km2) {
                 (Some(population), _, _) if population <= population_cap => (
                     Eligibility::Eligible,
-                    format!("EPCI de {} habitants : au plus {cap}, éligible.", n(population)),
+                    Cow::Owned(format!("EPCI de {} habitants : au plus {cap}, éligible.", n(population))),
                     rule,
                 ),
                 (_, Some(false), _) => (
                     Eligibility::Eligible,
-                    format!("EPCI sans commune centre de plus de {central} habitants : éligible."),
+                    Cow::Owned(format!("EPCI sans commune centre de plus de {central} habitants : éligible.")),
                     rule,
                 ),
                 (_, _, Some(density)) if density < 150 => (
                     Eligibility::Eligible,
-                    format!("EPCI de densité {density} habitants/km² (moins de 150) : éligible."),
+                    Cow::Owned(format!("EPCI de densité {density} habitants/km² (moins de 150) : éligible.")),
                     rule,
                 ),
                 (Some(_), Some(true), Some(_)) => (
                     Eligibility::NotEligible,
-                    format!("L'EPCI forme {excluded_reason} : non éligible."),
+                    Cow::Owned(format!("L'EPCI forme {excluded_reason} : non éligible.")),
                     rule,
                 ),
                 _ => (
                     Eligibility::ToCheck,
-                    format!("Un EPCI est éligible sauf s'il forme {excluded_reason}. Indiquez sa population, sa commune centre et sa densité."),
+                    Cow::Owned(format!("Un EPCI est éligible sauf s'il forme {excluded_reason}. Indiquez sa population, sa commune centre et sa densité.")),
                     rule,
                 ),
             }
@@ -267,32 +269,32 @@ fn detr_eligibility(dossier: &Dossier) -> (Eligibility, String, RuleId) {
     }
 }
 
-fn dsil_eligibility(dossier: &Dossier) -> (Eligibility, String, RuleId) {
+fn dsil_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
     match collectivite_owner(dossier) {
         Some(_) => (
             Eligibility::Eligible,
-            "L'investissement est porté par une commune ou un EPCI, bénéficiaires de la DSIL ; le projet doit relever de l'une des six thématiques nationales.".to_owned(),
+            Cow::Borrowed("L'investissement est porté par une commune ou un EPCI, bénéficiaires de la DSIL ; le projet doit relever de l'une des six thématiques nationales."),
             RuleId::Dsil,
         ),
         None => (
             Eligibility::NotEligible,
-            "La DSIL finance les investissements des communes, EPCI et PETR : aucun investissement n'est porté par une collectivité.".to_owned(),
+            Cow::Borrowed("La DSIL finance les investissements des communes, EPCI et PETR : aucun investissement n'est porté par une collectivité."),
             RuleId::Dsil,
         ),
     }
 }
 
-fn anru_eligibility(dossier: &Dossier) -> (Eligibility, String, RuleId) {
+fn anru_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
     if dossier.identity.in_qpv {
         (
             Eligibility::ToCheck,
-            "Lieu en QPV : le fonds ANRU + Amundi peut entrer au capital ou racheter les murs. Ce n'est pas une subvention.".to_owned(),
+            Cow::Borrowed("Lieu en QPV : le fonds ANRU + Amundi peut entrer au capital ou racheter les murs. Ce n'est pas une subvention."),
             RuleId::AnruAmundi,
         )
     } else {
         (
             Eligibility::NotEligible,
-            "Le fonds tiers-lieux ANRU + Amundi vise les lieux situés en QPV.".to_owned(),
+            Cow::Borrowed("Le fonds tiers-lieux ANRU + Amundi vise les lieux situés en QPV."),
             RuleId::AnruAmundi,
         )
     }

@@ -7,7 +7,7 @@
 use crate::dossier::Variant;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The six selection criteria of the AMI, in the order of the source article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -45,13 +45,13 @@ pub enum Lang {
 /// A text in French and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    pub fr: String,
-    pub en: String,
+    pub fr: Arc<str>,
+    pub en: Arc<str>,
 }
 
 impl Text {
     /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
+    pub fn get(&self, lang: Lang) -> &Arc<str> {
         match lang {
             Lang::Fr => &self.fr,
             Lang::En => &self.en,
@@ -87,8 +87,9 @@ pub enum SourceKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub kind: SourceKind,
-    /// The reference: a text and article, a survey, an address.
-    pub reference: String,
+    /// The reference: a text and article, a survey, an address. Shared, not copied, by
+    /// every evaluation that cites it.
+    pub reference: Arc<str>,
 }
 
 /// The step of the source article an indicator and its action belong to.
@@ -165,7 +166,7 @@ pub enum Unit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
     /// Stable identifier, `criterion.name`.
-    pub id: String,
+    pub id: Arc<str>,
     pub label: Text,
     /// Why the question matters for the label.
     pub help: Text,
@@ -284,7 +285,7 @@ impl Referential {
                 return fail(format!("{:?} has no weight or no indicator", criterion.id));
             }
             for indicator in &criterion.indicators {
-                if !seen.insert(indicator.id.as_str()) {
+                if !seen.insert(&*indicator.id) {
                     return fail(format!("indicator {} twice", indicator.id));
                 }
                 if indicator.weight == 0 {

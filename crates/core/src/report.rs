@@ -335,7 +335,7 @@ fn lines(
     }
     out.push((2, w.sources.to_owned()));
     for source in referential.rules.values() {
-        out.push((3, source.reference.clone()));
+        out.push((3, source.reference.to_string()));
     }
     out.push((0, w.ours.to_owned()));
     out

@@ -109,14 +109,6 @@ impl std::iter::Sum for Fte {
     }
 }
 
-/// Resolves the `(s)` and `(x)` plural marks of a phrase for a count: French puts 0 and 1
-/// in the singular, English only 1.
-pub fn plural(phrase: &str, count: i64, french: bool) -> String {
-    let singular = if french { count <= 1 } else { count == 1 };
-    let (s, x) = if singular { ("", "") } else { ("s", "x") };
-    phrase.replace("(s)", s).replace("(x)", x)
-}
-
 impl fmt::Display for Fte {
     /// `1,50 ETP`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -215,20 +207,6 @@ mod tests {
         for (amount, written) in cases {
             assert_eq!(amount.to_string(), written);
         }
-    }
-
-    #[test]
-    fn plurals_follow_each_language() {
-        assert_eq!(
-            plural("0 entretien(s) réalisé(s)", 0, true),
-            "0 entretien réalisé"
-        );
-        assert_eq!(
-            plural("2 réseau(x) rejoint(s)", 2, true),
-            "2 réseaux rejoints"
-        );
-        assert_eq!(plural("0 interview(s)", 0, false), "0 interviews");
-        assert_eq!(plural("1 interview(s)", 1, false), "1 interview");
     }
 
     #[test]

@@ -63,7 +63,7 @@ fn the_strong_rural_hub_is_ready_to_apply() {
     assert!(evaluation.funding.ami_bounds.within_yearly_cap);
     // The action plan's first step is the only gap: community events.
     assert_eq!(
-        evaluation.actions.first().map(|a| a.indicator_id.as_str()),
+        evaluation.actions.first().map(|a| &*a.indicator_id),
         Some("modele.evenements")
     );
 }
@@ -99,7 +99,12 @@ fn the_fragile_qpv_digital_project_is_to_consolidate() {
     // Nothing is invested by a collectivité: the 80 % rule does not apply.
     assert_eq!(evaluation.funding.ceiling, CeilingCheck::NotApplicable);
     // Letters of support come before smaller gains.
-    let position = |id: &str| evaluation.actions.iter().position(|a| a.indicator_id == id);
+    let position = |id: &str| {
+        evaluation
+            .actions
+            .iter()
+            .position(|a| &*a.indicator_id == id)
+    };
     assert!(position("partenariats.lettres") < position("gouvernance.collectif"));
 }
 

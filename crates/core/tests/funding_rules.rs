@@ -18,7 +18,7 @@ fn eligibility(dossier: &Dossier, source: FundingSource) -> (Eligibility, String
         .into_iter()
         .find(|s| s.source == source)
         .expect("source reported");
-    (found.eligibility, found.reason)
+    (found.eligibility, found.reason.into_owned())
 }
 
 fn owned_by(owner: InvestmentOwner, funding: &[(FundingSource, i64)]) -> Dossier {

@@ -470,7 +470,7 @@ fn indicator<'a>(
         .criteria
         .iter()
         .flat_map(|c| &c.indicators)
-        .find(|i| i.id == id)
+        .find(|i| &*i.id == id)
 }
 
 #[test]
@@ -496,7 +496,7 @@ fn every_indicator_of_every_referential_has_a_row() {
         for criterion in &Referential::builtin(variant).criteria {
             for indicator in &criterion.indicators {
                 assert!(
-                    tested.contains(indicator.id.as_str()),
+                    tested.contains(&*indicator.id),
                     "{} has no table row",
                     indicator.id
                 );
@@ -517,12 +517,40 @@ fn a_missing_indicator_explains_what_is_expected_in_plain_words() {
     let action = evaluation
         .actions
         .iter()
-        .find(|a| a.indicator_id == "besoin.entretiens")
+        .find(|a| &*a.indicator_id == "besoin.entretiens")
         .expect("an action");
     assert!(
         action.text.ends_with(": 0 entretien réalisé"),
         "{}",
         action.text
+    );
+}
+
+#[test]
+fn plurals_follow_each_language() {
+    let referential = Referential::builtin(Variant::FabriqueDeTerritoire);
+    let phrase = |dossier: &Dossier, lang: Lang| {
+        let evaluation = evaluate(dossier, referential, lang);
+        indicator(&evaluation, "besoin.reseaux").map(|i| i.value_text.clone())
+    };
+    let mut dossier = Dossier::default();
+    assert_eq!(
+        phrase(&dossier, Lang::Fr).as_deref(),
+        Some("0 réseau rejoint")
+    );
+    assert_eq!(
+        phrase(&dossier, Lang::En).as_deref(),
+        Some("0 networks joined")
+    );
+    dossier.need.networks = vec!["A".into()];
+    assert_eq!(
+        phrase(&dossier, Lang::En).as_deref(),
+        Some("1 network joined")
+    );
+    dossier.need.networks.push("B".into());
+    assert_eq!(
+        phrase(&dossier, Lang::Fr).as_deref(),
+        Some("2 réseaux rejoints")
     );
 }
 
@@ -534,6 +562,6 @@ fn english_texts_come_from_the_same_referential() {
         Lang::En,
     );
     let interviews = indicator(&evaluation, "besoin.entretiens").expect("indicator");
-    assert_eq!(interviews.label, "Actors met");
+    assert_eq!(&*interviews.label, "Actors met");
     assert_eq!(interviews.explanation, "0 interviews held; expected: 15");
 }
