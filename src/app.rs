@@ -1,50 +1,138 @@
-//! The root component: the header, and the screen that the address names — the list of
-//! dossiers, or one dossier's editor.
+//! The root component: the header, the screen the address names, and the state every
+//! screen shares (the settings, which screen is open, the version of the list of dossiers).
 
-use crate::browser::location;
-use crate::components::{editor::Editor, home::Home};
+use crate::browser::{location, storage};
+use crate::components::{editor::Editor, home::Home, settings_page::SettingsPage};
+use crate::i18n::{self, tr};
+use crate::route::Route;
+use crate::settings::{self, Settings};
 use leptos::prelude::*;
 
-/// Which dossier is open, shared by every screen: `None` is the list of dossiers.
+/// Which screen is open, shared by every screen.
 #[derive(Clone, Copy)]
-pub(crate) struct OpenDossier(RwSignal<Option<String>>);
+pub struct Navigator(RwSignal<Route>);
 
-impl OpenDossier {
-    /// Opens a dossier (or the list, with `None`) and records it in the browser's history.
-    pub(crate) fn open(self, id: Option<String>) {
-        location::push_open_dossier(id.as_deref());
-        self.0.set(id);
+impl Navigator {
+    /// Opens a screen and records it in the browser's history.
+    pub fn go(self, route: Route) {
+        location::push_query(&route.to_query());
+        self.0.set(route);
     }
 }
 
-/// The dossier-opening handle provided by [`App`].
-pub(crate) fn use_open_dossier() -> OpenDossier {
-    // App provides it before any screen is built, so it is always there.
-    use_context::<OpenDossier>().unwrap_or_else(|| OpenDossier(RwSignal::new(None)))
+/// The navigator provided by [`App`].
+pub fn use_navigator() -> Navigator {
+    use_context::<Navigator>().unwrap_or_else(|| Navigator(RwSignal::new(Route::Home)))
+}
+
+/// Raised whenever the list of dossiers may have changed (here or in another tab).
+#[derive(Clone, Copy)]
+pub struct ListVersion(pub RwSignal<u64>);
+
+impl ListVersion {
+    /// Says the list changed.
+    pub fn bump(self) {
+        self.0.update(|version| *version += 1);
+    }
+}
+
+/// The list version provided by [`App`].
+pub fn use_list_version() -> ListVersion {
+    use_context::<ListVersion>().unwrap_or_else(|| ListVersion(RwSignal::new(0)))
 }
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let open = RwSignal::new(location::open_dossier_id());
-    provide_context(OpenDossier(open));
-    // Back and forward buttons: the address changed, follow it.
-    let _ = window_event_listener(leptos::ev::popstate, move |_| {
-        open.set(location::open_dossier_id());
+    let settings: RwSignal<Settings> = RwSignal::new(settings::load());
+    provide_context(settings);
+    let route = RwSignal::new(Route::from_query(&location::current_query()));
+    let navigator = Navigator(route);
+    provide_context(navigator);
+    let list_version = ListVersion(RwSignal::new(0));
+    provide_context(list_version);
+    // A deletion can be undone until the page is left: the trash of the last visit goes.
+    let _ = storage::empty_trash();
+
+    // Pushes the settings outward (storage, the page's language); the first run is the
+    // settings as loaded, nothing to write.
+    Effect::new(move |already_ran: Option<()>| {
+        settings.with(|current| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute(
+                    "lang",
+                    match current.lang {
+                        fabrique_core::referential::Lang::Fr => "fr",
+                        fabrique_core::referential::Lang::En => "en",
+                    },
+                );
+            }
+            if already_ran.is_some() {
+                if let Ok(text) = serde_json::to_string(current) {
+                    let _ = storage::write_settings(&text);
+                }
+            }
+        });
     });
+
+    let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
+        route.set(Route::from_query(&location::current_query()));
+    });
+    // Another tab changed the list or the settings: follow it.
+    let other_tab = window_event_listener(leptos::ev::storage, move |event| match event.key() {
+        Some(key) if storage::is_list_key(&key) => list_version.bump(),
+        Some(key) if key == storage::SETTINGS_KEY => settings.set(settings::load()),
+        None => list_version.bump(),
+        _ => {}
+    });
+    on_cleanup(move || {
+        back_forward.remove();
+        other_tab.remove();
+    });
+
+    let storage_missing = storage::dossier_ids().err().map(|error| error.to_string());
+    let lang = Memo::new(move |_| settings.with(|s| s.lang));
     view! {
-        <header class="site-header">
-            <a class="brand" href="?" on:click=move |event| {
-                event.prevent_default();
-                OpenDossier(open).open(None);
-            }>"Fabrique"</a>
-            <span class="tagline">"Préparer un dossier « Fabriques de territoire »"</span>
-        </header>
-        <main id="contenu">
-            {move || match open.get() {
-                None => view! { <Home/> }.into_any(),
-                Some(id) => view! { <Editor id=id/> }.into_any(),
-            }}
-        </main>
+        {move || {
+            // The whole page is written in the chosen language: built again when it changes.
+            i18n::set_lang(lang.get());
+            let storage_missing = storage_missing.clone();
+            view! {
+                <a class="skip-link" href="#contenu">{tr("Aller au contenu", "Skip to content")}</a>
+                <header class="site-header">
+                    <a class="brand" href="?" on:click=move |event| {
+                        event.prevent_default();
+                        navigator.go(Route::Home);
+                    }>"Fabrique"</a>
+                    <span class="tagline">{tr("Préparer un dossier « Fabriques de territoire »", "Prepare a « Fabriques de territoire » application")}</span>
+                    <nav aria-label=tr("Navigation principale", "Main navigation")>
+                        <a href="?" on:click=move |event| {
+                            event.prevent_default();
+                            navigator.go(Route::Home);
+                        }>{tr("Mes dossiers", "My dossiers")}</a>
+                        <a href="?page=reglages" on:click=move |event| {
+                            event.prevent_default();
+                            navigator.go(Route::Settings);
+                        }>{tr("Réglages", "Settings")}</a>
+                    </nav>
+                </header>
+                {storage_missing.map(|error| view! {
+                    <p class="banner error" role="alert">
+                        {error} " "
+                        {tr("Vos saisies ne pourront pas être enregistrées dans ce navigateur : exportez-les avant de fermer l'onglet.", "Your work cannot be saved in this browser: export it before closing the tab.")}
+                    </p>
+                })}
+                <main id="contenu" tabindex="-1">
+                    {move || match route.get() {
+                        Route::Home => view! { <Home/> }.into_any(),
+                        Route::Dossier { id } => view! { <Editor id=id/> }.into_any(),
+                        Route::Settings => view! { <SettingsPage/> }.into_any(),
+                    }}
+                </main>
+            }
+        }}
     }
 }

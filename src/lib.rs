@@ -4,6 +4,10 @@
 mod app;
 pub mod browser;
 mod components;
+mod examples;
+mod i18n;
+pub mod route;
+mod settings;
 
 /// Starts the app: panics are printed to the console, then the root component is mounted.
 pub fn start() {

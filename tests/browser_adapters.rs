@@ -2,27 +2,38 @@
 //! wasm32-unknown-unknown`, through wasm-bindgen-test-runner and chromedriver).
 #![cfg(target_arch = "wasm32")]
 
-use fabrique::browser::{ids, location, storage};
+use fabrique::browser::storage::{self, SaveError, StorageError};
+use fabrique::browser::{clock, ids, location};
+use fabrique::route::Route;
 use fabrique_core::dossier::{Dossier, ReadError};
-use gloo_storage::Storage as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn raw() -> web_sys::Storage {
-    gloo_storage::LocalStorage::raw()
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+fn named(name: &str) -> Dossier {
+    Dossier {
+        name: name.to_owned(),
+        ..Dossier::default()
+    }
 }
 
 #[wasm_bindgen_test]
-fn a_saved_dossier_loads_back_unchanged() {
+fn a_saved_dossier_loads_back_unchanged_with_its_revision() {
     let id = ids::new_dossier_id();
-    let mut dossier = Dossier {
-        name: "Le Moulin <b>partagé</b>".to_owned(),
-        ..Dossier::default()
-    };
+    let mut dossier = named("Le Moulin <b>partagé</b>");
     dossier.governance.decision_body_meetings_per_year = 3;
-    storage::save_dossier(&id, &dossier).expect("saved");
-    assert_eq!(storage::load_dossier(&id), Ok(Some(dossier)));
+    assert_eq!(storage::save_dossier(&id, &dossier), Ok(1));
+    let record = storage::load_record(&id)
+        .expect("readable")
+        .expect("present");
+    assert_eq!((record.revision, record.dossier), (1, dossier));
+    assert!(record.saved_at_ms > 0);
 }
 
 #[wasm_bindgen_test]
@@ -33,14 +44,38 @@ fn the_index_names_each_dossier_once_in_order() {
     storage::save_dossier(&second, &Dossier::default()).expect("saved");
     storage::save_dossier(&first, &Dossier::default()).expect("saved again");
     let listed = storage::dossier_ids().expect("index readable");
-    let positions: Vec<usize> = [&first, &second]
+    let counts: Vec<usize> = [&first, &second]
         .iter()
         .map(|id| listed.iter().filter(|known| known == id).count())
         .collect();
-    assert_eq!(positions, vec![1, 1]);
+    assert_eq!(counts, vec![1, 1]);
     let first_at = listed.iter().position(|known| *known == first);
     let second_at = listed.iter().position(|known| *known == second);
     assert!(first_at < second_at);
+}
+
+#[wasm_bindgen_test]
+fn a_save_from_a_stale_revision_is_a_conflict_and_writes_nothing() {
+    let id = ids::new_dossier_id();
+    storage::save_dossier(&id, &named("Base")).expect("saved");
+    // Tab A saves from revision 1.
+    assert_eq!(
+        storage::save_dossier_from(&id, &named("A"), 1, clock::now_ms()),
+        Ok(2)
+    );
+    // Tab B still thinks it is at revision 1.
+    match storage::save_dossier_from(&id, &named("B"), 1, clock::now_ms()) {
+        Err(SaveError::Conflict(theirs)) => {
+            assert_eq!((theirs.revision, theirs.dossier.name.as_str()), (2, "A"))
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(
+        storage::load_dossier(&id)
+            .expect("readable")
+            .map(|d| d.name),
+        Some("A".to_owned())
+    );
 }
 
 #[wasm_bindgen_test]
@@ -49,17 +84,16 @@ fn a_missing_dossier_is_none() {
 }
 
 #[wasm_bindgen_test]
-fn a_corrupted_entry_is_reported_and_left_as_it_was() {
+fn a_corrupted_entry_is_reported_quarantined_and_left_as_it_was() {
     let id = ids::new_dossier_id();
     let key = storage::dossier_key(&id);
-    raw()
-        .set_item(&key, "{\"schema_version\": 1, \"name\": ")
-        .expect("raw write");
+    let damaged = "{\"revision\": 3, \"dossier\": {\"schema_version\": 2, \"name\": ";
+    raw().set_item(&key, damaged).expect("raw write");
     let result = storage::load_dossier(&id);
     assert!(
         matches!(
             result,
-            Err(storage::StorageError::Unreadable {
+            Err(StorageError::Unreadable {
                 cause: ReadError::Invalid(_),
                 ..
             })
@@ -68,7 +102,14 @@ fn a_corrupted_entry_is_reported_and_left_as_it_was() {
     );
     assert_eq!(
         raw().get_item(&key).expect("raw read").as_deref(),
-        Some("{\"schema_version\": 1, \"name\": ")
+        Some(damaged)
+    );
+    assert_eq!(
+        raw()
+            .get_item(&storage::quarantine_key(&id))
+            .expect("raw read")
+            .as_deref(),
+        Some(damaged)
     );
 }
 
@@ -76,13 +117,54 @@ fn a_corrupted_entry_is_reported_and_left_as_it_was() {
 fn a_future_version_is_refused_with_a_message_that_says_so() {
     let id = ids::new_dossier_id();
     raw()
-        .set_item(&storage::dossier_key(&id), "{\"schema_version\": 99}")
+        .set_item(
+            &storage::dossier_key(&id),
+            "{\"revision\": 1, \"dossier\": {\"schema_version\": 99}}",
+        )
         .expect("raw write");
     let error = storage::load_dossier(&id).expect_err("refused");
     assert!(
         error.to_string().contains("version plus récente"),
         "{error}"
     );
+}
+
+#[wasm_bindgen_test]
+fn a_dossier_stored_by_the_first_version_still_opens() {
+    let id = ids::new_dossier_id();
+    raw()
+        .set_item(
+            &storage::dossier_key(&id),
+            "{\"schema_version\":1,\"name\":\"Ancien\",\"governance\":{\"has_named_animator\":true}}",
+        )
+        .expect("raw write");
+    let record = storage::load_record(&id)
+        .expect("readable")
+        .expect("present");
+    assert_eq!(
+        (record.revision, record.dossier.name.as_str()),
+        (0, "Ancien")
+    );
+    assert!(!record.dossier.governance.animator.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn a_deleted_dossier_can_be_restored_until_the_trash_is_emptied() {
+    let id = ids::new_dossier_id();
+    storage::save_dossier(&id, &named("À supprimer")).expect("saved");
+    storage::move_to_trash(&id).expect("deleted");
+    assert_eq!(storage::load_dossier(&id), Ok(None));
+    assert!(!storage::dossier_ids().expect("index").contains(&id));
+    assert_eq!(storage::restore_from_trash(&id), Ok(true));
+    assert_eq!(
+        storage::load_dossier(&id)
+            .expect("readable")
+            .map(|d| d.name),
+        Some("À supprimer".to_owned())
+    );
+    storage::move_to_trash(&id).expect("deleted again");
+    storage::empty_trash().expect("emptied");
+    assert_eq!(storage::restore_from_trash(&id), Ok(false));
 }
 
 #[wasm_bindgen_test]
@@ -96,23 +178,28 @@ fn identifiers_are_distinct_and_well_formed() {
 }
 
 #[wasm_bindgen_test]
-fn the_address_names_the_open_dossier_only_when_well_formed() {
+fn the_address_changes_its_query_and_keeps_its_path() {
+    let window = web_sys::window().expect("a window");
+    let path = window.location().pathname().expect("a path");
+    let route = Route::Dossier {
+        id: ids::new_dossier_id(),
+    };
+    assert!(location::push_query(&route.to_query()));
+    assert_eq!(Route::from_query(&location::current_query()), route);
+    assert_eq!(window.location().pathname().expect("a path"), path);
+    assert!(location::replace_query(&Route::Settings.to_query()));
     assert_eq!(
-        location::dossier_id_in_query("?dossier=0123456789abcdef"),
-        Some("0123456789abcdef".to_owned())
+        Route::from_query(&location::current_query()),
+        Route::Settings
     );
-    assert_eq!(location::dossier_id_in_query("?dossier=../../etc"), None);
-    assert_eq!(location::dossier_id_in_query(""), None);
+    assert!(location::push_query(""));
+    assert_eq!(Route::from_query(&location::current_query()), Route::Home);
 }
 
 #[wasm_bindgen_test]
-fn pushing_the_open_dossier_changes_the_address_and_keeps_the_path() {
-    let window = web_sys::window().expect("a window");
-    let path = window.location().pathname().expect("a path");
-    let id = ids::new_dossier_id();
-    assert!(location::push_open_dossier(Some(&id)));
-    assert_eq!(location::open_dossier_id(), Some(id));
-    assert_eq!(window.location().pathname().expect("a path"), path);
-    assert!(location::push_open_dossier(None));
-    assert_eq!(location::open_dossier_id(), None);
+fn saved_times_read_the_french_way() {
+    assert_eq!(clock::local_date_time(0), "");
+    let written = clock::local_date_time(clock::now_ms());
+    assert_eq!(written.len(), "29/11/2026 à 14:05".len(), "{written}");
+    assert!(written.contains(" à "), "{written}");
 }

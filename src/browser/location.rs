@@ -1,42 +1,46 @@
-//! The address bar: which dossier is open lives in the query (`?dossier=<id>`), so that every
-//! screen survives a reload on any static host and under any sub-path, and the fragment
-//! (`#…`) stays free for snapshot links, whose data must never reach a server.
+//! The address bar: which screen is open lives in the query string (see `route`), so that
+//! every screen survives a reload on any static host and under any sub-path, and the
+//! fragment (`#…`) stays free for snapshot links, whose data must never reach a server.
 
 use wasm_bindgen::JsValue;
 
-/// The query parameter that names the open dossier.
-const DOSSIER_PARAM: &str = "dossier";
-
-/// The dossier named in the current address, if any.
-pub fn open_dossier_id() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    dossier_id_in_query(&search)
+/// The current query string, with its `?` (empty when there is none).
+pub fn current_query() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
 }
 
-/// The dossier named in a query string such as `?dossier=0123456789abcdef`.
-pub fn dossier_id_in_query(search: &str) -> Option<String> {
-    let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
-    params
-        .get(DOSSIER_PARAM)
-        .filter(|id| super::ids::is_dossier_id(id))
-}
-
-/// Records in the history which dossier is open (`None`: the list of dossiers), keeping the
-/// current path so that a sub-path deployment stays where it is. Returns whether it worked;
-/// when it did not, the app still works, only the address is stale.
-pub fn push_open_dossier(id: Option<&str>) -> bool {
+fn set_query(query: &str, push: bool) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
     let Ok(path) = window.location().pathname() else {
         return false;
     };
-    let url = match id {
-        Some(id) => format!("{path}?{DOSSIER_PARAM}={id}"),
-        None => path,
+    // The path is kept as it is, so a deployment under a sub-path stays where it is.
+    let url = format!("{path}{query}");
+    let Ok(history) = window.history() else {
+        return false;
     };
-    window
-        .history()
-        .and_then(|history| history.push_state_with_url(&JsValue::NULL, "", Some(&url)))
-        .is_ok()
+    if push {
+        history
+            .push_state_with_url(&JsValue::NULL, "", Some(&url))
+            .is_ok()
+    } else {
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            .is_ok()
+    }
+}
+
+/// Records a new address in the history (a new screen). Returns whether it worked; when it
+/// did not, the app still works, only the address is stale.
+pub fn push_query(query: &str) -> bool {
+    set_query(query, true)
+}
+
+/// Changes the address without a new history entry (a section within a screen).
+pub fn replace_query(query: &str) -> bool {
+    set_query(query, false)
 }

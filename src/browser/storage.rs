@@ -1,20 +1,52 @@
 //! Dossiers in localStorage, through gloo-storage: an index of identifiers under one key and
-//! one key per dossier, so that one damaged entry never hides the others.
+//! one record per dossier, so that one damaged entry never hides the others.
 //!
-//! This module moves text in and out of the browser; reading that text into a dossier (and
-//! refusing a newer format) is the core's job. Nothing here ever overwrites an entry it could
-//! not read: the error is returned as it is, and the caller decides what the user sees.
+//! A record carries a revision number, raised at every save: a save whose base revision is
+//! no longer the stored one is refused as a conflict (another tab saved in between), so that
+//! neither side's edits are silently dropped. Nothing here ever overwrites an entry it could
+//! not read: its raw text is copied to a quarantine key and the error returned.
 
 use fabrique_core::dossier::{self, Dossier, ReadError};
 use gloo_storage::Storage as _;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The key of the list of dossier identifiers.
 const INDEX_KEY: &str = "fabrique.index";
+/// The key of the user's settings.
+pub const SETTINGS_KEY: &str = "fabrique.settings";
+const DOSSIER_PREFIX: &str = "fabrique.dossier.";
+const QUARANTINE_PREFIX: &str = "fabrique.quarantine.";
+const TRASH_PREFIX: &str = "fabrique.trash.";
 
 /// The key under which one dossier is kept.
 pub fn dossier_key(id: &str) -> String {
-    format!("fabrique.dossier.{id}")
+    format!("{DOSSIER_PREFIX}{id}")
+}
+
+/// The key under which an unreadable entry's raw text is kept safe.
+pub fn quarantine_key(id: &str) -> String {
+    format!("{QUARANTINE_PREFIX}{id}")
+}
+
+/// The dossier a storage key names, if it names one.
+pub fn dossier_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(DOSSIER_PREFIX)
+}
+
+/// Whether a key belongs to the list of dossiers (the index or a dossier).
+pub fn is_list_key(key: &str) -> bool {
+    key == INDEX_KEY || key.starts_with(DOSSIER_PREFIX)
+}
+
+/// A stored dossier with its revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// Raised by one at every save.
+    pub revision: u64,
+    /// When it was last saved, in milliseconds since 1970 (0: unknown).
+    pub saved_at_ms: u64,
+    pub dossier: Dossier,
 }
 
 /// Why the storage could not be read or written.
@@ -37,38 +69,72 @@ impl fmt::Display for StorageError {
             } => write!(
                 f,
                 "L'entrée « {key} » vient d'une version plus récente de Fabrique (format {version}). \
-                 Mettez l'application à jour pour l'ouvrir ; elle n'a pas été modifiée."
+                 Elle est conservée telle quelle ; mettez l'application à jour pour l'ouvrir."
             ),
             StorageError::Unreadable { key, .. } => write!(
                 f,
-                "L'entrée « {key} » de ce navigateur est illisible. Elle est conservée telle quelle."
+                "L'entrée « {key} » de ce navigateur est illisible. Son texte est conservé tel quel."
             ),
             StorageError::WriteRefused { .. } => write!(
                 f,
-                "Le navigateur refuse d'enregistrer (espace plein ou navigation privée). \
-                 Vos dernières modifications restent affichées, mais ne sont pas enregistrées."
+                "Le navigateur refuse d'enregistrer (espace plein ou navigation privée)."
             ),
             StorageError::Unavailable => write!(
                 f,
-                "Ce navigateur ne donne pas accès au stockage local : rien ne peut être enregistré."
+                "Ce navigateur ne donne pas accès au stockage local."
             ),
         }
     }
 }
 
-fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
-    gloo_storage::LocalStorage::raw()
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab saved this dossier since it was loaded here: here is its version.
+    Conflict(Box<Record>),
+    Storage(StorageError),
+}
+
+impl From<StorageError> for SaveError {
+    fn from(error: StorageError) -> Self {
+        SaveError::Storage(error)
+    }
+}
+
+/// localStorage through gloo-storage, once the window has said it is there: gloo's `raw()`
+/// panics when storage is blocked (cookies refused, some private modes), and a panic would
+/// kill the app, so availability is asked first, without panicking.
+fn storage() -> Result<web_sys::Storage, StorageError> {
+    let available = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some();
+    if available {
+        Ok(gloo_storage::LocalStorage::raw())
+    } else {
+        Err(StorageError::Unavailable)
+    }
+}
+
+/// The raw text under a key.
+pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
+    storage()?
         .get_item(key)
         .map_err(|_| StorageError::Unavailable)
 }
 
 fn write_raw(key: &str, value: &str) -> Result<(), StorageError> {
-    gloo_storage::LocalStorage::raw()
+    storage()?
         .set_item(key, value)
         .map_err(|error| StorageError::WriteRefused {
             key: key.to_owned(),
             detail: format!("{error:?}"),
         })
+}
+
+fn remove(key: &str) -> Result<(), StorageError> {
+    storage()?
+        .remove_item(key)
+        .map_err(|_| StorageError::Unavailable)
 }
 
 /// The identifiers of the dossiers kept in this browser, oldest first.
@@ -82,29 +148,197 @@ pub fn dossier_ids() -> Result<Vec<String>, StorageError> {
     })
 }
 
-/// The dossier kept under `id`, or `None` when there is none.
-pub fn load_dossier(id: &str) -> Result<Option<Dossier>, StorageError> {
+fn write_index(ids: &[String]) -> Result<(), StorageError> {
+    let index = serde_json::to_string(ids).map_err(|error| StorageError::WriteRefused {
+        key: INDEX_KEY.to_owned(),
+        detail: error.to_string(),
+    })?;
+    write_raw(INDEX_KEY, &index)
+}
+
+/// The stored shape of a record: the dossier stays raw JSON until the core reads it, so
+/// that migration and refusal of newer formats happen in one place.
+#[derive(Deserialize)]
+struct StoredRecord {
+    revision: u64,
+    #[serde(default)]
+    saved_at_ms: u64,
+    dossier: serde_json::Value,
+}
+
+/// Reads a record's text: the current shape, or a bare dossier as the first version of
+/// Fabrique stored it (revision 0).
+pub fn parse_record(text: &str) -> Result<Record, ReadError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    if value.get("dossier").is_none() {
+        return dossier::from_json(text).map(|dossier| Record {
+            revision: 0,
+            saved_at_ms: 0,
+            dossier,
+        });
+    }
+    let stored: StoredRecord =
+        serde_json::from_value(value).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    let dossier = dossier_from_value(stored.dossier)?;
+    Ok(Record {
+        revision: stored.revision,
+        saved_at_ms: stored.saved_at_ms,
+        dossier,
+    })
+}
+
+fn dossier_from_value(value: serde_json::Value) -> Result<Dossier, ReadError> {
+    let current = fabrique_core::migrate::to_current(value)?;
+    serde_json::from_value(current).map_err(|error| ReadError::Invalid(error.to_string()))
+}
+
+/// The record kept under `id`, or `None` when there is none. An unreadable record's raw
+/// text is copied to its quarantine key (once) before the error is returned.
+pub fn load_record(id: &str) -> Result<Option<Record>, StorageError> {
     let key = dossier_key(id);
     let Some(text) = read_raw(&key)? else {
         return Ok(None);
     };
-    dossier::from_json(&text)
-        .map(Some)
-        .map_err(|cause| StorageError::Unreadable { key, cause })
+    match parse_record(&text) {
+        Ok(record) => Ok(Some(record)),
+        Err(cause) => {
+            let quarantine = quarantine_key(id);
+            if read_raw(&quarantine)?.is_none() {
+                // Best effort: a full storage must not hide the read error itself.
+                let _ = write_raw(&quarantine, &text);
+            }
+            Err(StorageError::Unreadable { key, cause })
+        }
+    }
 }
 
-/// Keeps `dossier` under `id`, and adds `id` to the index if it is new. The dossier is
-/// written before the index, so the index never names a dossier that was not written.
-pub fn save_dossier(id: &str, dossier: &Dossier) -> Result<(), StorageError> {
-    write_raw(&dossier_key(id), &dossier::to_json(dossier))?;
+/// The dossier kept under `id`, or `None` when there is none.
+pub fn load_dossier(id: &str) -> Result<Option<Dossier>, StorageError> {
+    load_record(id).map(|record| record.map(|record| record.dossier))
+}
+
+fn write_record(id: &str, record: &Record) -> Result<(), StorageError> {
+    let text = serde_json::to_string(record).map_err(|error| StorageError::WriteRefused {
+        key: dossier_key(id),
+        detail: error.to_string(),
+    })?;
+    write_raw(&dossier_key(id), &text)?;
     let mut ids = dossier_ids()?;
     if !ids.iter().any(|known| known == id) {
         ids.push(id.to_owned());
-        let index = serde_json::to_string(&ids).map_err(|error| StorageError::WriteRefused {
-            key: INDEX_KEY.to_owned(),
-            detail: error.to_string(),
-        })?;
-        write_raw(INDEX_KEY, &index)?;
+        write_index(&ids)?;
     }
     Ok(())
+}
+
+/// Saves `dossier` as the revision after `base_revision`, unless another tab saved since:
+/// then the stored record is returned as a conflict and nothing is written. Returns the new
+/// revision.
+pub fn save_dossier_from(
+    id: &str,
+    dossier: &Dossier,
+    base_revision: u64,
+    now_ms: u64,
+) -> Result<u64, SaveError> {
+    if let Some(stored) = load_record(id)? {
+        if stored.revision != base_revision {
+            return Err(SaveError::Conflict(Box::new(stored)));
+        }
+    }
+    let record = Record {
+        revision: base_revision + 1,
+        saved_at_ms: now_ms,
+        dossier: dossier.clone(),
+    };
+    write_record(id, &record)?;
+    Ok(record.revision)
+}
+
+/// Saves a new dossier, or overwrites one whatever its revision (the user chose to keep
+/// their version in a conflict). Returns the new revision.
+pub fn save_dossier(id: &str, dossier: &Dossier) -> Result<u64, StorageError> {
+    let revision = match load_record(id) {
+        Ok(Some(stored)) => stored.revision + 1,
+        Ok(None) | Err(StorageError::Unreadable { .. }) => 1,
+        Err(error) => return Err(error),
+    };
+    let record = Record {
+        revision,
+        saved_at_ms: crate::browser::clock::now_ms(),
+        dossier: dossier.clone(),
+    };
+    write_record(id, &record)?;
+    Ok(revision)
+}
+
+/// Moves a dossier to the trash: out of the list, its text kept until the next start so
+/// that the deletion can be undone.
+pub fn move_to_trash(id: &str) -> Result<(), StorageError> {
+    let key = dossier_key(id);
+    if let Some(text) = read_raw(&key)? {
+        write_raw(&format!("{TRASH_PREFIX}{id}"), &text)?;
+    }
+    let ids: Vec<String> = dossier_ids()?
+        .into_iter()
+        .filter(|known| known != id)
+        .collect();
+    write_index(&ids)?;
+    remove(&key)
+}
+
+/// Brings a dossier back from the trash, at the end of the list.
+pub fn restore_from_trash(id: &str) -> Result<bool, StorageError> {
+    let trash = format!("{TRASH_PREFIX}{id}");
+    let Some(text) = read_raw(&trash)? else {
+        return Ok(false);
+    };
+    write_raw(&dossier_key(id), &text)?;
+    let mut ids = dossier_ids()?;
+    if !ids.iter().any(|known| known == id) {
+        ids.push(id.to_owned());
+        write_index(&ids)?;
+    }
+    remove(&trash)?;
+    Ok(true)
+}
+
+/// Empties the trash (at start-up: an undo lasts as long as the page).
+pub fn empty_trash() -> Result<(), StorageError> {
+    let storage = storage()?;
+    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
+    let keys: Vec<String> = (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(TRASH_PREFIX))
+        .collect();
+    for key in keys {
+        remove(&key)?;
+    }
+    Ok(())
+}
+
+/// Takes an unreadable dossier out of the list; its raw text stays under its quarantine key.
+pub fn forget_unreadable(id: &str) -> Result<(), StorageError> {
+    let key = dossier_key(id);
+    if let Some(text) = read_raw(&key)? {
+        if read_raw(&quarantine_key(id))?.is_none() {
+            write_raw(&quarantine_key(id), &text)?;
+        }
+    }
+    let ids: Vec<String> = dossier_ids()?
+        .into_iter()
+        .filter(|known| known != id)
+        .collect();
+    write_index(&ids)?;
+    remove(&key)
+}
+
+/// Reads the settings' text.
+pub fn read_settings() -> Result<Option<String>, StorageError> {
+    read_raw(SETTINGS_KEY)
+}
+
+/// Writes the settings' text.
+pub fn write_settings(text: &str) -> Result<(), StorageError> {
+    write_raw(SETTINGS_KEY, text)
 }

@@ -1,12 +1,24 @@
-//! The editor of one dossier: loads it once, saves every change, and shows its evaluation
-//! beside the form. A dossier that cannot be read is reported and left untouched.
+//! The editor of one dossier: loads it once, saves every change (debounced, and at once when
+//! the page is hidden or left), follows another tab's changes, and asks when both sides
+//! changed. A dossier that cannot be read is reported and left untouched.
 
-use crate::browser::storage;
-use crate::components::{evaluation_panel::EvaluationPanel, governance_form::GovernanceForm};
-use fabrique_core::dossier::Dossier;
-use fabrique_core::evaluation::evaluate;
-use fabrique_core::referential::{Lang, Referential};
+use crate::app::use_navigator;
+use crate::browser::storage::{self, Record, SaveError};
+use crate::browser::{clock, files, location};
+use crate::components::evaluation_panel::EvaluationPanel;
+use crate::components::fields::{area_field, Editing};
+use crate::components::sections::{section_form, SECTIONS};
+use crate::i18n::{self, tr};
+use crate::route::{dossier_section_query, section_in_query, section_slug, Route};
+use crate::settings::use_settings;
+use fabrique_core::dossier;
+use fabrique_core::evaluation::{evaluate, Section};
+use fabrique_core::referential::Referential;
 use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing may pause before the dossier is saved.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// The editor for the dossier kept under `id`.
 #[component]
@@ -14,60 +26,262 @@ pub fn Editor(
     /// The identifier of the dossier in this browser's storage.
     id: String,
 ) -> impl IntoView {
-    match storage::load_dossier(&id) {
-        Ok(Some(dossier)) => view! { <DossierEditor id=id dossier=dossier/> }.into_any(),
+    let navigator = use_navigator();
+    let back = move |_| navigator.go(Route::Home);
+    match storage::load_record(&id) {
+        Ok(Some(record)) => view! { <DossierEditor id=id record=record/> }.into_any(),
         Ok(None) => view! {
-            <p class="error" role="alert">
-                "Ce dossier n'existe pas (ou plus) dans ce navigateur."
-            </p>
+            <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p>
+            <button type="button" on:click=back>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
         }
         .into_any(),
-        Err(error) => view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any(),
+        Err(error) => view! {
+            <p class="banner error" role="alert">{error.to_string()}</p>
+            <button type="button" on:click=back>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
+        }
+        .into_any(),
     }
 }
 
-/// The form and the evaluation of a dossier that was read successfully.
+/// Where the dossier stands against storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SaveStatus {
+    Saved,
+    Pending,
+    Failed(String),
+    DeletedElsewhere,
+}
+
+/// The editor of a dossier that was read successfully.
 #[component]
 fn DossierEditor(
     /// The identifier the dossier is saved under.
     id: String,
-    /// The dossier as it was loaded.
-    dossier: Dossier,
+    /// The dossier as it was loaded, with its revision.
+    record: Record,
 ) -> impl IntoView {
-    let dossier = RwSignal::new(dossier);
-    let save_error = RwSignal::new(None::<String>);
-    // Pushes every change outward to storage. The first run is the dossier as loaded:
-    // nothing to write yet.
-    Effect::new(move |already_ran: Option<()>| {
-        dossier.with(|current| {
-            if already_ran.is_some() {
-                save_error.set(
-                    storage::save_dossier(&id, current)
-                        .err()
-                        .map(|e| e.to_string()),
-                );
-            }
+    let settings = use_settings();
+    let dossier = RwSignal::new(record.dossier);
+    let base_revision = StoredValue::new(record.revision);
+    let dirty = RwSignal::new(false);
+    let status = RwSignal::new(SaveStatus::Saved);
+    let conflict = RwSignal::new(None::<Record>);
+    // Raised when the dossier is replaced from outside: the form is built again from it.
+    let generation = RwSignal::new(0_u64);
+    let timer = StoredValue::new(None::<TimeoutHandle>);
+    let id = StoredValue::new(id);
+
+    let save_now = move || {
+        let Some(true) = dirty.try_get_untracked() else {
+            return;
+        };
+        if conflict.get_untracked().is_some() {
+            return;
+        }
+        let result = dossier.with_untracked(|current| {
+            storage::save_dossier_from(
+                &id.get_value(),
+                current,
+                base_revision.get_value(),
+                clock::now_ms(),
+            )
         });
+        match result {
+            Ok(revision) => {
+                base_revision.set_value(revision);
+                dirty.set(false);
+                status.set(SaveStatus::Saved);
+            }
+            Err(SaveError::Conflict(theirs)) => conflict.set(Some(*theirs)),
+            Err(SaveError::Storage(error)) => status.set(SaveStatus::Failed(error.to_string())),
+        }
+    };
+    let changed = Callback::new(move |()| {
+        dirty.set(true);
+        if !matches!(status.get_untracked(), SaveStatus::Failed(_)) {
+            status.set(SaveStatus::Pending);
+        }
+        if let Some(handle) = timer.get_value() {
+            handle.clear();
+        }
+        timer.set_value(set_timeout_with_handle(save_now, SAVE_DELAY).ok());
     });
-    let evaluation = Memo::new(move |_| {
-        dossier.with(|d| evaluate(d, Referential::builtin(d.variant), Lang::Fr))
+    let editing = Editing::new(dossier, changed);
+
+    // Leaving or hiding the page saves at once: a laptop lid closes faster than a timer.
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| save_now());
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| save_now());
+    // Another tab saved this dossier: follow it, unless both sides changed.
+    let other_tab = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() != Some(storage::dossier_key(&id.get_value()).as_str()) {
+            return;
+        }
+        match storage::load_record(&id.get_value()) {
+            Ok(Some(theirs)) if theirs.revision != base_revision.get_value() => {
+                if dirty.get_untracked() {
+                    conflict.set(Some(theirs));
+                } else {
+                    base_revision.set_value(theirs.revision);
+                    dossier.set(theirs.dossier);
+                    generation.update(|g| *g += 1);
+                }
+            }
+            Ok(None) => status.set(SaveStatus::DeletedElsewhere),
+            _ => {}
+        }
+    });
+    on_cleanup(move || {
+        save_now();
+        hidden.remove();
+        leaving.remove();
+        other_tab.remove();
     });
 
+    let keep_mine = move |_| {
+        if let Some(theirs) = conflict.get_untracked() {
+            base_revision.set_value(theirs.revision);
+            conflict.set(None);
+            dirty.set(true);
+            save_now();
+        }
+    };
+    let take_theirs = move |_| {
+        if let Some(theirs) = conflict.get_untracked() {
+            base_revision.set_value(theirs.revision);
+            dossier.set(theirs.dossier);
+            dirty.set(false);
+            conflict.set(None);
+            status.set(SaveStatus::Saved);
+            generation.update(|g| *g += 1);
+        }
+    };
+    let export = move |_| {
+        let (name, text) = dossier.with_untracked(|d| (d.name.clone(), dossier::to_json(d)));
+        files::download(&export_file_name(&name), "application/json", &text);
+    };
+
+    let variant = Memo::new(move |_| dossier.with(|d| d.variant));
+    let referential = Memo::new(move |_| {
+        let weights = settings.with(|s| s.weights.clone());
+        Referential::builtin(variant.get()).with_weights(&weights)
+    });
+    let lang = i18n::lang();
+    let evaluation =
+        Memo::new(move |_| dossier.with(|d| referential.with(|r| evaluate(d, r, lang))));
+
+    let initial_section = section_in_query(&location::current_query()).unwrap_or(Section::Identity);
+    let section = RwSignal::new(initial_section);
+    let choose = move |chosen: Section| {
+        section.set(chosen);
+        location::replace_query(&dossier_section_query(&id.get_value(), chosen));
+    };
+
     view! {
+        <div class="editor-head">
+            <h1>{move || dossier.with(|d| if d.name.trim().is_empty() { tr("Dossier sans nom", "Untitled dossier").to_owned() } else { d.name.clone() })}</h1>
+            <p class="save-status" role="status" data-testid="save-status">
+                {move || match status.get() {
+                    SaveStatus::Saved => tr("Enregistré dans ce navigateur", "Saved in this browser"),
+                    SaveStatus::Pending => tr("Enregistrement…", "Saving…"),
+                    SaveStatus::Failed(_) => tr("Non enregistré", "Not saved"),
+                    SaveStatus::DeletedElsewhere => tr("Supprimé dans un autre onglet", "Deleted in another tab"),
+                }}
+            </p>
+            <button type="button" on:click=export>{tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}</button>
+        </div>
+        {move || match status.get() {
+            SaveStatus::Failed(error) => Some(view! {
+                <div class="banner error" role="alert">
+                    <p>{error} " " {tr("Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez le dossier pour ne rien perdre.", "Your changes stay on screen but are not saved: export the dossier so nothing is lost.")}</p>
+                    <button type="button" on:click=export>{tr("Exporter maintenant", "Export now")}</button>
+                </div>
+            }.into_any()),
+            SaveStatus::DeletedElsewhere => Some(view! {
+                <p class="banner" role="alert">{tr("Ce dossier a été supprimé dans un autre onglet. Votre prochaine modification le recréera ici.", "This dossier was deleted in another tab. Your next change will recreate it here.")}</p>
+            }.into_any()),
+            _ => None,
+        }}
+        {move || conflict.get().map(|theirs| view! {
+            <div class="banner warning" role="alertdialog" aria-labelledby="conflict-title">
+                <p id="conflict-title"><strong>{tr("Ce dossier a été modifié dans un autre onglet.", "This dossier was changed in another tab.")}</strong></p>
+                <p>{format!("{} {}", tr("Autre version enregistrée le", "Other version saved on"), clock::local_date_time(theirs.saved_at_ms))}</p>
+                <button type="button" class="primary" on:click=keep_mine>{tr("Garder ma version", "Keep my version")}</button>
+                <button type="button" on:click=take_theirs>{tr("Prendre l'autre version", "Take the other version")}</button>
+            </div>
+        })}
         <div class="editor">
+            <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
+                <ul>
+                    {SECTIONS.into_iter().map(|item| {
+                        let percent = move || evaluation.with(|e| e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent()));
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="section-button"
+                                    aria-current=move || (section.get() == item).then_some("step")
+                                    on:click=move |_| choose(item)
+                                >
+                                    <span>{i18n::section(item)}</span>
+                                    <span class="completeness">
+                                        <span class="bar"><span class="fill" style=move || format!("width: {}%", percent())></span></span>
+                                        <span class="percent">{move || format!("{} %", percent())}</span>
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
             <form class="dossier-form" on:submit=|event| event.prevent_default()>
-                <label class="field">
-                    <span>"Nom du projet"</span>
-                    <input
-                        type="text"
-                        prop:value=move || dossier.with(|d| d.name.clone())
-                        on:input=move |event| dossier.update(|d| d.name = event_target_value(&event))
-                    />
-                </label>
-                <GovernanceForm dossier=dossier/>
-                {move || save_error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
+                {move || {
+                    let current = section.get();
+                    generation.track();
+                    view! {
+                        <fieldset>
+                            <legend>{i18n::section(current)}</legend>
+                            {section_form(current, editing)}
+                            {area_field(
+                                editing,
+                                tr("Notes sur cette section", "Notes on this section").to_owned(),
+                                move |d| d.notes.get(section_slug(current)).cloned().unwrap_or_default(),
+                                move |d, text| {
+                                    if text.is_empty() {
+                                        d.notes.remove(section_slug(current));
+                                    } else {
+                                        d.notes.insert(section_slug(current).to_owned(), text);
+                                    }
+                                },
+                            )}
+                        </fieldset>
+                    }
+                }}
             </form>
             <EvaluationPanel evaluation=evaluation/>
         </div>
     }
+}
+
+/// A file name for a dossier's export: its name, simplified, and the date.
+pub fn export_file_name(name: &str) -> String {
+    let simple: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let stem = if simple.is_empty() {
+        "dossier".to_owned()
+    } else {
+        simple
+    };
+    format!("fabrique-{stem}.json")
 }

@@ -1,9 +1,26 @@
-//! The evaluation beside the form: the verdict, the weighted score, and each criterion's
-//! score, level and indicators, each with its explanation and source.
+//! The evaluation beside the form, updated at every keystroke: the verdict and weighted
+//! score, what blocks, the radar of the six criteria, each criterion with its indicators
+//! and their sources, the action plan, the funding view and the budget summary.
 
-use fabrique_core::evaluation::{CriterionResult, Evaluation, IndicatorResult, Level};
-use fabrique_core::referential::{Lang, SourceKind};
+use crate::components::{
+    action_plan::ActionPlan, budget_summary::BudgetSummary, funding_view::FundingView, radar::Radar,
+};
+use crate::i18n::{lang, tr};
+use fabrique_core::evaluation::{CriterionResult, Evaluation, IndicatorResult, Level, Verdict};
+use fabrique_core::referential::{CriterionId, SourceKind};
 use leptos::prelude::*;
+
+/// A criterion's stable name in test ids and anchors.
+pub fn criterion_slug(id: CriterionId) -> &'static str {
+    match id {
+        CriterionId::Gouvernance => "gouvernance",
+        CriterionId::Partenariats => "partenariats",
+        CriterionId::BesoinTerritorial => "besoin-territorial",
+        CriterionId::ServicesNumeriques => "services-numeriques",
+        CriterionId::ModeleEconomique => "modele-economique",
+        CriterionId::PosteEtp => "poste-etp",
+    }
+}
 
 /// The live evaluation of the dossier being edited.
 #[component]
@@ -11,27 +28,42 @@ pub fn EvaluationPanel(
     /// The evaluation, recomputed by the core on every change.
     evaluation: Memo<Evaluation>,
 ) -> impl IntoView {
+    let lang = lang();
+    let verdict_class = move || match evaluation.with(|e| e.verdict) {
+        Verdict::PretADeposer => "verdict ready",
+        Verdict::AConsolider => "verdict consolidate",
+        Verdict::PasEncorePret => "verdict not-ready",
+    };
     view! {
         <aside class="evaluation" aria-labelledby="evaluation-title">
-            <h2 id="evaluation-title">"Évaluation"</h2>
-            <p class="verdict" aria-live="polite">
-                <strong data-testid="verdict">{move || evaluation.with(|e| e.verdict.label(Lang::Fr))}</strong>
-                " · score pondéré "
+            <h2 id="evaluation-title">{tr("Évaluation", "Evaluation")}</h2>
+            <p class=verdict_class aria-live="polite">
+                <strong data-testid="verdict">{move || evaluation.with(|e| e.verdict.label(lang))}</strong>
+                " · " {tr("score pondéré", "weighted score")} " "
                 <strong data-testid="weighted-score">{move || evaluation.with(|e| e.weighted_score)}</strong>
                 " / 100"
             </p>
+            {move || {
+                let blocking = evaluation.with(|e| e.blocking.clone());
+                (!blocking.is_empty()).then(|| view! {
+                    <div class="blocking">
+                        <h3>{tr("Ce qui bloque", "What blocks")}</h3>
+                        <ul>{blocking.into_iter().map(|b| view! { <li>{b.label(lang)}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
+            <Radar evaluation=evaluation/>
+            <h3>{tr("Critères", "Criteria")}</h3>
             <ul class="criteria">
-                {move || {
-                    evaluation
-                        .with(|e| e.criteria.clone())
-                        .into_iter()
-                        .map(|criterion| view! { <CriterionLine criterion=criterion/> })
-                        .collect_view()
-                }}
+                {move || evaluation.with(|e| e.criteria.clone()).into_iter().map(|criterion| view! { <CriterionLine criterion=criterion/> }).collect_view()}
             </ul>
-            <p class="note">
-                "Les pondérations et les seuils sont des choix de Fabrique : aucune pondération officielle n'est publiée."
-            </p>
+            <p class="note">{tr(
+                "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
+                "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. You can change the weights in the settings.",
+            )}</p>
+            <ActionPlan evaluation=evaluation/>
+            <FundingView evaluation=evaluation/>
+            <BudgetSummary evaluation=evaluation/>
         </aside>
     }
 }
@@ -42,23 +74,20 @@ fn CriterionLine(
     /// The evaluated criterion.
     criterion: CriterionResult,
 ) -> impl IntoView {
-    let test_id = format!("score-{}", criterion.label.to_lowercase().replace(' ', "-"));
+    let test_id = format!("score-{}", criterion_slug(criterion.id));
+    let level_id = format!("level-{}", criterion_slug(criterion.id));
     view! {
         <li class="criterion">
             <details>
                 <summary>
-                    <span class="criterion-label">{criterion.label.clone()}</span>
+                    <span class="criterion-label">{criterion.label.to_string()}</span>
                     " "
                     <strong data-testid=test_id>{criterion.score}</strong>
                     " / 100 · "
-                    <span class="criterion-level">{criterion.level.label(Lang::Fr)}</span>
+                    <span class="criterion-level" data-testid=level_id>{criterion.level.label(lang())}</span>
                 </summary>
                 <ul class="indicators">
-                    {criterion
-                        .indicators
-                        .into_iter()
-                        .map(|indicator| view! { <IndicatorLine indicator=indicator/> })
-                        .collect_view()}
+                    {criterion.indicators.into_iter().map(|indicator| view! { <IndicatorLine indicator=indicator/> }).collect_view()}
                 </ul>
             </details>
         </li>
@@ -72,21 +101,18 @@ fn IndicatorLine(
     indicator: IndicatorResult,
 ) -> impl IntoView {
     let (class, level) = match indicator.level {
-        Level::Met => ("met", "Acquis"),
-        Level::Partial => ("partial", "Partiel"),
-        Level::Missing => ("missing", "Manquant"),
+        Level::Met => ("met", tr("Acquis", "Met")),
+        Level::Partial => ("partial", tr("Partiel", "Partial")),
+        Level::Missing => ("missing", tr("Manquant", "Missing")),
     };
-    let ours = if indicator.source.kind == SourceKind::FabriqueChoice {
-        " (choix de Fabrique)"
-    } else {
-        ""
-    };
+    let ours = (indicator.source.kind == SourceKind::FabriqueChoice)
+        .then(|| tr(" (choix de Fabrique)", " (Fabrique's choice)"));
     view! {
         <li class=format!("indicator {class}")>
             <span class="level">{level}</span>
-            <span class="label">{indicator.label}</span>
+            <span class="label">{indicator.label.to_string()}</span>
             <span class="explanation">{indicator.explanation}</span>
-            <span class="source">"Source : " {indicator.source.reference} {ours}</span>
+            <span class="source">{tr("Source : ", "Source: ")} {indicator.source.reference.to_string()} {ours}</span>
         </li>
     }
 }

@@ -1,109 +1,210 @@
-//! The home screen: what Fabrique does, and the dossiers kept in this browser.
+//! The home screen: what Fabrique does, the dossiers kept in this browser, and everything
+//! done to them as a whole: create (empty or from an example), rename, duplicate, delete
+//! with undo, export and import.
 
-use crate::app::use_open_dossier;
-use crate::browser::{ids, storage};
+use crate::app::{use_list_version, use_navigator};
+use crate::browser::{clock, files, ids, storage};
+use crate::components::dossier_line::{DossierLine, Entry, EntryState};
+use crate::examples::{example, examples};
+use crate::i18n::tr;
+use crate::route::Route;
 use fabrique_core::dossier::Dossier;
-use fabrique_core::evaluation::evaluate;
-use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::exchange::{self, MAX_IMPORT_BYTES};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// One line of the list: a dossier, or the reason it could not be read.
-struct Entry {
-    id: String,
-    dossier: Result<Dossier, String>,
-}
-
-fn entries() -> Result<Vec<Entry>, String> {
+/// Reads every dossier of the list; an unreadable one is an entry too, never dropped.
+fn read_entries() -> Result<Vec<Entry>, String> {
     let ids = storage::dossier_ids().map_err(|error| error.to_string())?;
     Ok(ids
         .into_iter()
-        .filter_map(|id| match storage::load_dossier(&id) {
-            Ok(Some(dossier)) => Some(Entry {
-                id,
-                dossier: Ok(dossier),
-            }),
-            // Listed but missing: nothing to show or open.
-            Ok(None) => None,
-            Err(error) => Some(Entry {
-                id,
-                dossier: Err(error.to_string()),
-            }),
+        .filter_map(|id| {
+            let state = match storage::load_record(&id) {
+                Ok(Some(record)) => EntryState::Readable(Box::new(record)),
+                // Listed but missing: nothing to show or open.
+                Ok(None) => return None,
+                Err(error) => EntryState::Unreadable(error.to_string()),
+            };
+            Some(Entry { id, state })
         })
         .collect())
+}
+
+/// A message shown after an action on the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+    /// A dossier was deleted and can be brought back.
+    Deleted {
+        id: String,
+        name: String,
+    },
+}
+
+/// Saves a new dossier and says so, or why not.
+pub fn create(dossier: &Dossier) -> Result<String, String> {
+    let id = ids::new_dossier_id();
+    storage::save_dossier(&id, dossier)
+        .map(|_| id)
+        .map_err(|error| error.to_string())
 }
 
 /// The home screen.
 #[component]
 pub fn Home() -> impl IntoView {
-    let open = use_open_dossier();
-    let create_error = RwSignal::new(None::<String>);
-    let create = move |_| {
-        let id = ids::new_dossier_id();
-        match storage::save_dossier(&id, &Dossier::default()) {
-            Ok(()) => open.open(Some(id)),
-            Err(error) => create_error.set(Some(error.to_string())),
-        }
+    let navigator = use_navigator();
+    let list_version = use_list_version();
+    let notice = RwSignal::new(None::<Notice>);
+    provide_context(notice);
+    let entries = Memo::new(move |_| {
+        list_version.0.track();
+        read_entries()
+    });
+
+    let open_new = move |dossier: Dossier| match create(&dossier) {
+        Ok(id) => navigator.go(Route::Dossier { id }),
+        Err(error) => notice.set(Some(Notice::Error(error))),
     };
-    let list = match entries() {
-        Ok(entries) if entries.is_empty() => {
-            view! { <p class="empty">"Aucun dossier dans ce navigateur pour l'instant."</p> }
-                .into_any()
+    let chosen_example = RwSignal::new(0_usize);
+    let undo = move |id: String| {
+        match storage::restore_from_trash(&id) {
+            Ok(true) => notice.set(Some(Notice::Info(
+                tr("Suppression annulée.", "Deletion undone.").to_owned(),
+            ))),
+            Ok(false) => notice.set(Some(Notice::Error(
+                tr(
+                    "Ce dossier ne peut plus être restauré.",
+                    "This dossier can no longer be restored.",
+                )
+                .to_owned(),
+            ))),
+            Err(error) => notice.set(Some(Notice::Error(error.to_string()))),
         }
-        Ok(entries) => view! {
-            <ul class="dossier-list">
-                {entries.into_iter().map(|entry| view! { <DossierLine entry=entry/> }).collect_view()}
-            </ul>
-        }
-        .into_any(),
-        Err(error) => view! { <p class="error" role="alert">{error}</p> }.into_any(),
+        list_version.bump();
     };
+    let export_all = move |_| {
+        let dossiers: Vec<Dossier> = entries.with_untracked(|entries| {
+            entries
+                .as_ref()
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|entry| match &entry.state {
+                            EntryState::Readable(record) => Some(record.dossier.clone()),
+                            EntryState::Unreadable(_) => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        if dossiers.is_empty() {
+            notice.set(Some(Notice::Info(
+                tr("Aucun dossier à exporter.", "No dossier to export.").to_owned(),
+            )));
+            return;
+        }
+        files::download(
+            "fabrique-dossiers.json",
+            "application/json",
+            &exchange::export_json(&dossiers),
+        );
+    };
+    let import = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let result = files::picked_text(&input, MAX_IMPORT_BYTES as f64).await;
+            input.set_value("");
+            let outcome = match result {
+                Ok(None) => return,
+                Err(size) => Err(format!(
+                    "{} ({size})",
+                    tr("Fichier trop gros", "File too large")
+                )),
+                Ok(Some(text)) => exchange::import_json(&text)
+                    .map_err(|error| error.to_string())
+                    .and_then(|dossiers| {
+                        // Imports are always new dossiers: nothing here is ever overwritten.
+                        dossiers
+                            .iter()
+                            .map(create)
+                            .collect::<Result<Vec<_>, _>>()
+                            .map(|created| created.len())
+                    }),
+            };
+            notice.set(Some(match outcome {
+                Ok(count) => Notice::Info(format!(
+                    "{count} {}",
+                    if count > 1 {
+                        tr("dossiers importés.", "dossiers imported.")
+                    } else {
+                        tr("dossier importé.", "dossier imported.")
+                    }
+                )),
+                Err(error) => Notice::Error(format!(
+                    "{} {error}",
+                    tr("Import impossible :", "Import failed:")
+                )),
+            }));
+            list_version.bump();
+        });
+    };
+
     view! {
         <section class="intro">
-            <h1>"Vos dossiers"</h1>
-            <p>
-                "Fabrique vous aide à préparer la candidature d'un tiers-lieu au label « Fabriques de territoire » "
-                "et l'évalue au fil de la saisie selon les critères de l'appel à manifestation d'intérêt."
-            </p>
-            <p>"Rien ne quitte votre navigateur : pas de compte, pas de serveur."</p>
+            <h1>{tr("Vos dossiers", "Your dossiers")}</h1>
+            <p>{tr(
+                "Fabrique vous aide à préparer la candidature d'un tiers-lieu au label « Fabriques de territoire » et l'évalue au fil de la saisie selon les six critères de l'appel à manifestation d'intérêt.",
+                "Fabrique helps you prepare a tiers-lieu's application to the « Fabriques de territoire » label and evaluates it as you type against the six criteria of the call.",
+            )}</p>
+            <p>{tr("Rien ne quitte votre navigateur : pas de compte, pas de serveur.", "Nothing leaves your browser: no account, no server.")}</p>
         </section>
-        <button class="primary" on:click=create>"Nouveau dossier"</button>
-        {move || create_error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
-        {list}
-    }
-}
-
-/// One dossier in the list, with its verdict and weighted score.
-#[component]
-fn DossierLine(
-    /// The dossier, or why it could not be read.
-    entry: Entry,
-) -> impl IntoView {
-    let open = use_open_dossier();
-    match entry.dossier {
-        Ok(dossier) => {
-            let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant), Lang::Fr);
-            let badge = format!(
-                "{} · {} / 100",
-                evaluation.verdict.label(Lang::Fr),
-                evaluation.weighted_score
-            );
-            let name = if dossier.name.trim().is_empty() {
-                "Dossier sans nom".to_owned()
-            } else {
-                dossier.name
-            };
-            let id = entry.id;
-            view! {
-                <li>
-                    <a href=format!("?dossier={id}") on:click=move |event| {
-                        event.prevent_default();
-                        open.open(Some(id.clone()));
-                    }>{name}</a>
-                    <span class="badge">{badge}</span>
-                </li>
-            }
-            .into_any()
-        }
-        Err(error) => view! { <li class="error">{error}</li> }.into_any(),
+        <div class="actions">
+            <button type="button" class="primary" on:click=move |_| open_new(Dossier::default())>{tr("Nouveau dossier", "New dossier")}</button>
+            <label class="field inline">
+                <span>{tr("Exemple à explorer", "Example to explore")}</span>
+                <select on:change=move |event| chosen_example.set(event_target_value(&event).parse().unwrap_or(0))>
+                    {examples().into_iter().enumerate().map(|(index, (label, _))| view! { <option value=index.to_string()>{label}</option> }).collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=move |_| {
+                if let Some(dossier) = example(chosen_example.get_untracked()) {
+                    open_new(dossier);
+                }
+            }>{tr("Ouvrir l'exemple", "Open the example")}</button>
+        </div>
+        <div class="actions">
+            <label class="file-button">
+                <span>{tr("Importer un fichier (JSON)", "Import a file (JSON)")}</span>
+                <input type="file" accept=".json,application/json" on:change=import/>
+            </label>
+            <button type="button" on:click=export_all>{tr("Exporter tous les dossiers", "Export all dossiers")}</button>
+        </div>
+        {move || notice.get().map(|current| match current {
+            Notice::Info(text) => view! { <p class="banner" role="status">{text}</p> }.into_any(),
+            Notice::Error(text) => view! { <p class="banner error" role="alert">{text}</p> }.into_any(),
+            Notice::Deleted { id, name } => view! {
+                <p class="banner" role="status">
+                    {format!("« {name} » {}", tr("supprimé.", "deleted."))} " "
+                    <button type="button" on:click=move |_| undo(id.clone())>{tr("Annuler la suppression", "Undo the deletion")}</button>
+                </p>
+            }.into_any(),
+        })}
+        {move || match entries.get() {
+            Ok(list) if list.is_empty() => view! {
+                <p class="empty">{tr("Aucun dossier dans ce navigateur pour l'instant.", "No dossier in this browser yet.")}</p>
+            }.into_any(),
+            Ok(list) => view! {
+                <ul class="dossier-list">
+                    {list.into_iter().map(|entry| view! { <DossierLine entry=entry/> }).collect_view()}
+                </ul>
+            }.into_any(),
+            Err(error) => view! { <p class="banner error" role="alert">{error}</p> }.into_any(),
+        }}
+        <p class="note">{format!("{} {}", tr("Dernière ouverture :", "Opened:"), clock::local_date_time(clock::now_ms()))}</p>
     }
 }

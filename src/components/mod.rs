@@ -1,6 +1,13 @@
 //! The app's components, one per file.
 
+pub mod action_plan;
+pub mod budget_summary;
+pub mod dossier_line;
 pub mod editor;
 pub mod evaluation_panel;
-pub mod governance_form;
+pub mod fields;
+pub mod funding_view;
 pub mod home;
+pub mod radar;
+pub mod sections;
+pub mod settings_page;

@@ -6,6 +6,7 @@
 
 pub mod dossier;
 pub mod evaluation;
+pub mod exchange;
 pub mod finance;
 pub mod funding;
 pub mod migrate;

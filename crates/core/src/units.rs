@@ -31,6 +31,56 @@ impl Cents {
     }
 }
 
+impl Cents {
+    /// Reads an amount typed the French way: `1 234,50`, `1234.5`, `12 €`, `-30`. Spaces
+    /// of any kind group thousands; a comma or a dot separates at most two decimals.
+    pub fn parse_fr(text: &str) -> Option<Cents> {
+        let cleaned: String = text
+            .trim()
+            .trim_end_matches('€')
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != THOUSANDS)
+            .collect();
+        let (negative, digits) = match cleaned.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, cleaned.as_str()),
+        };
+        let (whole, fraction) = match digits.split_once([',', '.']) {
+            Some((whole, fraction)) => (whole, fraction),
+            None => (digits, ""),
+        };
+        let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty()
+            || whole.len() > 15
+            || fraction.len() > 2
+            || !all_digits(whole)
+            || !all_digits(fraction)
+        {
+            return None;
+        }
+        let euros: i64 = whole.parse().ok()?;
+        let cents: i64 = match fraction.len() {
+            0 => 0,
+            1 => fraction.parse::<i64>().ok()? * 10,
+            _ => fraction.parse().ok()?,
+        };
+        let amount = euros.checked_mul(100)?.checked_add(cents)?;
+        Some(Cents(if negative { -amount } else { amount }))
+    }
+
+    /// The amount as a person would type it back: `1234,5` → `1234,50`, no grouping, no
+    /// unit, so that it reads back with [`Cents::parse_fr`].
+    pub fn input_text(self) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let magnitude = self.0.unsigned_abs();
+        if magnitude % 100 == 0 {
+            format!("{sign}{}", magnitude / 100)
+        } else {
+            format!("{sign}{},{:02}", magnitude / 100, magnitude % 100)
+        }
+    }
+}
+
 impl Add for Cents {
     type Output = Cents;
     fn add(self, other: Cents) -> Cents {
@@ -206,6 +256,33 @@ mod tests {
         ];
         for (amount, written) in cases {
             assert_eq!(amount.to_string(), written);
+        }
+    }
+
+    #[test]
+    fn amounts_typed_the_french_way_are_read() {
+        let cases = [
+            ("1 234,50", Some(Cents(123_450))),
+            ("1\u{202f}234,5 €", Some(Cents(123_450))),
+            ("1234.05", Some(Cents(123_405))),
+            ("12", Some(Cents(1_200))),
+            ("-30", Some(Cents(-3_000))),
+            ("0,5", Some(Cents(50))),
+            ("", None),
+            (",50", None),
+            ("12,345", None),
+            ("12a", None),
+            ("1,2,3", None),
+            ("99999999999999999999", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Cents::parse_fr(text), expected, "{text:?}");
+        }
+        for cents in [0, 5, 1_200, 123_450, -3_050] {
+            assert_eq!(
+                Cents::parse_fr(&Cents(cents).input_text()),
+                Some(Cents(cents))
+            );
         }
     }
 

@@ -1,0 +1,176 @@
+//! The export file: one or several dossiers as a JSON document a person can keep, e-mail,
+//! and import again in any browser. Reading it is capped and checked dossier by dossier:
+//! one bad dossier is reported by its position, never silently dropped or defaulted.
+
+use crate::dossier::{self, Dossier, ReadError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// What the export file says it is, so that any other JSON is refused plainly.
+pub const EXPORT_FORMAT: &str = "fabrique-export";
+/// The export file's own version (its dossiers carry theirs).
+pub const EXPORT_VERSION: u32 = 1;
+/// The largest file an import reads: far above a hundred full dossiers.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Serialize)]
+struct ExportOut<'a> {
+    format: &'static str,
+    version: u32,
+    dossiers: &'a [Dossier],
+}
+
+#[derive(Deserialize)]
+struct ExportIn {
+    format: String,
+    version: u32,
+    dossiers: Vec<Value>,
+}
+
+/// Why an import file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: usize,
+    },
+    /// Not JSON, or not an export file.
+    NotAnExport(String),
+    /// An export from a newer Fabrique.
+    FutureExport(u32),
+    /// The dossier at this position (0-based) cannot be read.
+    Dossier {
+        position: usize,
+        cause: ReadError,
+    },
+    Empty,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "file too large ({bytes} bytes, at most {MAX_IMPORT_BYTES})"
+            ),
+            ImportError::NotAnExport(detail) => write!(f, "not a Fabrique export: {detail}"),
+            ImportError::FutureExport(version) => {
+                write!(f, "export from a newer Fabrique (format {version})")
+            }
+            ImportError::Dossier { position, cause } => {
+                write!(f, "dossier {}: {cause}", position + 1)
+            }
+            ImportError::Empty => write!(f, "the file holds no dossier"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The export document for these dossiers.
+pub fn export_json(dossiers: &[Dossier]) -> String {
+    let document = ExportOut {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        dossiers,
+    };
+    // Plain structs of strings and integers always serialize.
+    serde_json::to_string_pretty(&document).unwrap_or_default()
+}
+
+/// Reads an import file: an export document, or a single dossier as saved by an older
+/// version or by hand. Every dossier is migrated to the current schema.
+pub fn import_json(text: &str) -> Result<Vec<Dossier>, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|error| ImportError::NotAnExport(error.to_string()))?;
+    if value.get("schema_version").is_some() {
+        return dossier::from_json(text)
+            .map(|dossier| vec![dossier])
+            .map_err(|cause| ImportError::Dossier { position: 0, cause });
+    }
+    let export: ExportIn = serde_json::from_value(value)
+        .map_err(|error| ImportError::NotAnExport(error.to_string()))?;
+    if export.format != EXPORT_FORMAT {
+        return Err(ImportError::NotAnExport(format!(
+            "format {:?}",
+            export.format
+        )));
+    }
+    if export.version > EXPORT_VERSION {
+        return Err(ImportError::FutureExport(export.version));
+    }
+    if export.dossiers.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    export
+        .dossiers
+        .into_iter()
+        .enumerate()
+        .map(|(position, value)| {
+            crate::migrate::to_current(value)
+                .and_then(|current| {
+                    serde_json::from_value(current)
+                        .map_err(|error| ReadError::Invalid(error.to_string()))
+                })
+                .map_err(|cause| ImportError::Dossier { position, cause })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn named(name: &str) -> Dossier {
+        Dossier {
+            name: name.to_owned(),
+            ..Dossier::default()
+        }
+    }
+
+    #[test]
+    fn an_export_imports_back_unchanged() {
+        let dossiers = vec![named("Le Moulin"), named("La Grange <b>")];
+        assert_eq!(import_json(&export_json(&dossiers)), Ok(dossiers));
+    }
+
+    #[test]
+    fn a_single_dossier_file_is_accepted_and_migrated() {
+        let v1 = r#"{"schema_version":1,"name":"Ancien","governance":{"has_named_animator":true}}"#;
+        let imported = import_json(v1).expect("imported");
+        assert_eq!(imported.len(), 1);
+        assert_eq!(imported[0].name, "Ancien");
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_reason() {
+        assert!(matches!(
+            import_json("pas du json"),
+            Err(ImportError::NotAnExport(_))
+        ));
+        assert!(matches!(
+            import_json(r#"{"format":"autre","version":1,"dossiers":[]}"#),
+            Err(ImportError::NotAnExport(_))
+        ));
+        assert_eq!(
+            import_json(r#"{"format":"fabrique-export","version":9,"dossiers":[]}"#),
+            Err(ImportError::FutureExport(9))
+        );
+        assert_eq!(
+            import_json(r#"{"format":"fabrique-export","version":1,"dossiers":[]}"#),
+            Err(ImportError::Empty)
+        );
+        let second_bad = r#"{"format":"fabrique-export","version":1,"dossiers":[{"schema_version":2},{"schema_version":2,"name":7}]}"#;
+        assert!(matches!(
+            import_json(second_bad),
+            Err(ImportError::Dossier { position: 1, .. })
+        ));
+        let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(
+            import_json(&huge),
+            Err(ImportError::TooLarge { .. })
+        ));
+    }
+}

@@ -1,0 +1,23 @@
+//! The time, from the browser: the core has no clock.
+
+/// Milliseconds since 1970, as the browser's clock says.
+pub fn now_ms() -> u64 {
+    // A float of milliseconds: whole and positive for any date this app will see.
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// A saved time as the French read it: `29/11/2026 à 14:05` (local time).
+pub fn local_date_time(ms: u64) -> String {
+    if ms == 0 {
+        return String::new();
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:02}/{:02}/{:04} à {:02}:{:02}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

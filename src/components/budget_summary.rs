@@ -1,0 +1,31 @@
+//! The budget summary: own-revenue share against the survey benchmark, dependence on the
+//! AMI, the year after it, and the FTE funded each year.
+
+use crate::i18n::tr;
+use fabrique_core::evaluation::Evaluation;
+use fabrique_core::units::Percent;
+use leptos::prelude::*;
+
+/// The budget's figures.
+#[component]
+pub fn BudgetSummary(
+    /// The evaluation whose financial figures are shown.
+    evaluation: Memo<Evaluation>,
+) -> impl IntoView {
+    let share = |p: Option<Percent>| p.map_or_else(|| "—".to_owned(), |p| p.to_string());
+    view! {
+        <section class="budget-summary" aria-labelledby="budget-title">
+            <h3 id="budget-title">{tr("Budget", "Budget")}</h3>
+            <dl>
+                <dt>{tr("Recettes propres sur 3 ans", "Own revenue over 3 years")}</dt>
+                <dd data-testid="own-revenue-share">{move || evaluation.with(|e| format!("{} ({} {})", share(e.finances.own_revenue_share), tr("repère des enquêtes :", "survey benchmark:"), e.finances.own_revenue_benchmark))}</dd>
+                <dt>{tr("Part de l'AMI dans les recettes", "AMI share of revenue")}</dt>
+                <dd>{move || evaluation.with(|e| share(e.finances.ami_dependence))}</dd>
+                <dt>{tr("Solde de l'année 4 sans l'AMI", "Year-4 balance without the AMI")}</dt>
+                <dd data-testid="year4-balance">{move || evaluation.with(|e| e.finances.year4_balance_without_ami.to_string())}</dd>
+                <dt>{tr("ETP financés (années 1 à 4)", "FTE funded (years 1 to 4)")}</dt>
+                <dd>{move || evaluation.with(|e| e.finances.fte_funded.map(|f| f.to_string()).join(" · "))}</dd>
+            </dl>
+        </section>
+    }
+}

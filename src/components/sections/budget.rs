@@ -1,0 +1,62 @@
+//! Section "Budget sur 4 ans": operating revenue and costs, years 1 to 3 (the AMI) and
+//! year 4 (after it).
+
+use crate::components::fields::*;
+use crate::i18n::tr;
+use fabrique_core::dossier::{CostKind, CostLine, RevenueLine, RevenueSource, BUDGET_YEARS};
+use leptos::prelude::*;
+
+fn year_label(kind: &'static str, index: usize, year: usize) -> String {
+    format!(
+        "{kind} {} — {} {}",
+        index + 1,
+        tr("année", "year"),
+        year + 1
+    )
+}
+
+/// The revenue and cost lines.
+#[component]
+pub fn BudgetForm(
+    /// The dossier being edited.
+    editing: Editing,
+) -> impl IntoView {
+    view! {
+        <p class="help">{tr(
+            "Le jury lit le budget des trois années de l'aide et se demande ce qui se passe après : l'année 4 se présente sans la subvention de l'AMI. Les enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
+            "The jury reads the budget of the grant's three years and asks what happens after: year 4 stands without the AMI grant. France Tiers-Lieux surveys put own revenue at about half of the resources.",
+        )}</p>
+        <h3>{tr("Recettes", "Revenue")}</h3>
+        {list_editor(
+            editing,
+            |d| d.economic_model.revenue.len(),
+            move |i| view! {
+                {choice_field(editing, format!("{} {}", tr("Origine de la recette", "Source of revenue"), i + 1), move |d| d.economic_model.revenue.get(i).map_or(RevenueSource::Own, |l| l.source), move |d, v| if let Some(l) = d.economic_model.revenue.get_mut(i) { l.source = v })}
+                {text_field(editing, format!("{} {}", tr("Libellé de la recette (activité ou financeur)", "Label of revenue (activity or funder)"), i + 1), move |d| d.economic_model.revenue.get(i).map(|l| l.label.clone()).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.revenue.get_mut(i) { l.label = v })}
+                <div class="years">
+                    {(0..BUDGET_YEARS).map(|year| money_field(editing, year_label(tr("Recette", "Revenue"), i, year), move |d| d.economic_model.revenue.get(i).map(|l| l.years[year]).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.revenue.get_mut(i) { l.years[year] = v })).collect_view()}
+                </div>
+            }.into_any(),
+            |d, i| if i < d.economic_model.revenue.len() { d.economic_model.revenue.remove(i); },
+            |d| d.economic_model.revenue.push(RevenueLine::default()),
+            tr("Ajouter une recette", "Add a revenue line"),
+            tr("la recette", "revenue line"),
+        )}
+        <h3>{tr("Charges", "Costs")}</h3>
+        {list_editor(
+            editing,
+            |d| d.economic_model.costs.len(),
+            move |i| view! {
+                {choice_field(editing, format!("{} {}", tr("Nature de la charge", "Kind of cost"), i + 1), move |d| d.economic_model.costs.get(i).map_or(CostKind::Other, |l| l.kind), move |d, v| if let Some(l) = d.economic_model.costs.get_mut(i) { l.kind = v })}
+                {text_field(editing, format!("{} {}", tr("Libellé de la charge", "Label of cost"), i + 1), move |d| d.economic_model.costs.get(i).map(|l| l.label.clone()).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.costs.get_mut(i) { l.label = v })}
+                <div class="years">
+                    {(0..BUDGET_YEARS).map(|year| money_field(editing, year_label(tr("Charge", "Cost"), i, year), move |d| d.economic_model.costs.get(i).map(|l| l.years[year]).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.costs.get_mut(i) { l.years[year] = v })).collect_view()}
+                </div>
+            }.into_any(),
+            |d, i| if i < d.economic_model.costs.len() { d.economic_model.costs.remove(i); },
+            |d| d.economic_model.costs.push(CostLine::default()),
+            tr("Ajouter une charge", "Add a cost line"),
+            tr("la charge", "cost line"),
+        )}
+    }
+}

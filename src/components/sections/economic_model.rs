@@ -1,0 +1,62 @@
+//! Section "Modèle économique": step 2 of the source article — prices, spaces, community.
+
+use crate::components::fields::*;
+use crate::i18n::tr;
+use fabrique_core::dossier::{CommunityEvents, EventKind, Price, RentableSpace};
+use leptos::prelude::*;
+
+/// The price grid, the rentable spaces and the community events.
+#[component]
+pub fn EconomicModelForm(
+    /// The dossier being edited.
+    editing: Editing,
+) -> impl IntoView {
+    view! {
+        <p class="help">{tr(
+            "Étape 2 de l'article source : une grille tarifaire claire par public, l'immobilier mis au travail (espaces loués), des moments qui élargissent la communauté.",
+            "Step 2 of the source article: a clear price grid by public, the real estate put to work (rented spaces), moments that widen the community.",
+        )}</p>
+        <h3>{tr("Grille tarifaire", "Price grid")}</h3>
+        {list_editor(
+            editing,
+            |d| d.economic_model.prices.len(),
+            move |i| view! {
+                {text_field(editing, format!("{} {}", tr("Public du tarif", "Public of price"), i + 1), move |d| d.economic_model.prices.get(i).map(|p| p.public.clone()).unwrap_or_default(), move |d, v| if let Some(p) = d.economic_model.prices.get_mut(i) { p.public = v })}
+                {text_field(editing, format!("{} {}", tr("Offre du tarif", "Offer of price"), i + 1), move |d| d.economic_model.prices.get(i).map(|p| p.offer.clone()).unwrap_or_default(), move |d, v| if let Some(p) = d.economic_model.prices.get_mut(i) { p.offer = v })}
+                {money_field(editing, format!("{} {}", tr("Prix (€) du tarif", "Price (€) of price"), i + 1), move |d| d.economic_model.prices.get(i).map(|p| p.price).unwrap_or_default(), move |d, v| if let Some(p) = d.economic_model.prices.get_mut(i) { p.price = v })}
+                {text_field(editing, format!("{} {}", tr("Unité du tarif (jour, mois…)", "Unit of price (day, month…)"), i + 1), move |d| d.economic_model.prices.get(i).map(|p| p.unit.clone()).unwrap_or_default(), move |d, v| if let Some(p) = d.economic_model.prices.get_mut(i) { p.unit = v })}
+            }.into_any(),
+            |d, i| if i < d.economic_model.prices.len() { d.economic_model.prices.remove(i); },
+            |d| d.economic_model.prices.push(Price::default()),
+            tr("Ajouter un tarif", "Add a price"),
+            tr("le tarif", "price"),
+        )}
+        <h3>{tr("Espaces à louer", "Spaces for rent")}</h3>
+        {list_editor(
+            editing,
+            |d| d.economic_model.rentable_spaces.len(),
+            move |i| view! {
+                {text_field(editing, format!("{} {}", tr("Nom de l'espace", "Name of space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).map(|s| s.name.clone()).unwrap_or_default(), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.name = v })}
+                {count_field(editing, format!("{} {}", tr("Surface (m²) de l'espace", "Surface (m²) of space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).map_or(0, |s| s.surface_m2), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.surface_m2 = v })}
+                {money_field(editing, format!("{} {}", tr("Loyer annuel (€) de l'espace", "Yearly rent (€) of space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).map(|s| s.yearly_rent).unwrap_or_default(), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.yearly_rent = v })}
+            }.into_any(),
+            |d, i| if i < d.economic_model.rentable_spaces.len() { d.economic_model.rentable_spaces.remove(i); },
+            |d| d.economic_model.rentable_spaces.push(RentableSpace::default()),
+            tr("Ajouter un espace", "Add a space"),
+            tr("l'espace", "space"),
+        )}
+        <h3>{tr("Animation de la communauté", "Community events")}</h3>
+        {list_editor(
+            editing,
+            |d| d.economic_model.events.len(),
+            move |i| view! {
+                {choice_field(editing, format!("{} {}", tr("Type d'événement", "Kind of event"), i + 1), move |d| d.economic_model.events.get(i).map_or(EventKind::Other, |e| e.kind), move |d, v| if let Some(e) = d.economic_model.events.get_mut(i) { e.kind = v })}
+                {count_field(editing, format!("{} {}", tr("Événements par mois", "Events a month"), i + 1), move |d| d.economic_model.events.get(i).map_or(0, |e| e.per_month), move |d, v| if let Some(e) = d.economic_model.events.get_mut(i) { e.per_month = v })}
+            }.into_any(),
+            |d, i| if i < d.economic_model.events.len() { d.economic_model.events.remove(i); },
+            |d| d.economic_model.events.push(CommunityEvents::default()),
+            tr("Ajouter des événements", "Add events"),
+            tr("les événements", "events"),
+        )}
+    }
+}

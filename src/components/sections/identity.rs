@@ -1,0 +1,40 @@
+//! Section "Identité et territoire": who holds the project, where, and how far along it is.
+
+use crate::components::fields::*;
+use crate::i18n::tr;
+use fabrique_core::dossier::Variant;
+use leptos::prelude::*;
+
+/// The identity and territory questions.
+#[component]
+pub fn IdentityForm(
+    /// The dossier being edited.
+    editing: Editing,
+) -> impl IntoView {
+    view! {
+        <p class="help">{tr(
+            "Qui porte le projet et où : le label vise les territoires ruraux, les villes moyennes et les quartiers prioritaires (QPV). La population et le potentiel financier servent à vérifier l'éligibilité à la DETR.",
+            "Who holds the project and where: the label targets rural areas, small towns and priority districts (QPV). Population and fiscal capacity are used to check DETR eligibility.",
+        )}</p>
+        {text_field(editing, tr("Nom du projet", "Project name").into(), |d| d.name.clone(), |d, v| d.name = v)}
+        {choice_field::<Variant>(editing, tr("Label visé", "Label applied for").into(), |d| d.variant, |d, v| d.variant = v)}
+        {optional_choice_field(editing, tr("Type de porteur", "Kind of holder").into(), |d| d.identity.holder_kind, |d, v| d.identity.holder_kind = v)}
+        {text_field(editing, tr("Nom du porteur", "Holder's name").into(), |d| d.identity.holder_name.clone(), |d, v| d.identity.holder_name = v)}
+        {optional_choice_field(editing, tr("Structure juridique", "Legal structure").into(), |d| d.identity.legal_status, |d, v| d.identity.legal_status = v)}
+        {text_field(editing, tr("Chef de file (consortium)", "Lead member (consortium)").into(), |d| d.identity.lead_member.clone(), |d, v| d.identity.lead_member = v)}
+        {text_field(editing, tr("Commune", "Commune").into(), |d| d.identity.commune.clone(), |d, v| d.identity.commune = v)}
+        {optional_count_field(editing, tr("Population de la commune (population DGF)", "Commune's population (DGF)").into(), |d| d.identity.commune_population, |d, v| d.identity.commune_population = v)}
+        {optional_count_field(editing, tr("Potentiel financier par habitant, en % de la moyenne de la strate", "Fiscal capacity per inhabitant, in % of the size band's average").into(), |d| d.identity.potentiel_financier_percent, |d, v| d.identity.potentiel_financier_percent = v)}
+        {text_field(editing, tr("EPCI (intercommunalité)", "EPCI (intermunicipality)").into(), |d| d.identity.epci.clone(), |d, v| d.identity.epci = v)}
+        {optional_count_field(editing, tr("Population de l'EPCI", "EPCI's population").into(), |d| d.identity.epci_population, |d, v| d.identity.epci_population = v)}
+        {optional_count_field(editing, tr("Densité de l'EPCI (habitants par km²)", "EPCI's density (inhabitants per km²)").into(), |d| d.identity.epci_density_per_km2, |d, v| d.identity.epci_density_per_km2 = v)}
+        {check_field(editing, tr("L'EPCI compte une commune centre de plus de 20 000 habitants", "The EPCI has a central commune of more than 20,000 inhabitants").into(), |d| d.identity.epci_has_large_central_commune == Some(true), |d, v| d.identity.epci_has_large_central_commune = Some(v))}
+        {choice_field(editing, tr("Région", "Region").into(), |d| d.identity.region, |d, v| d.identity.region = v)}
+        {optional_choice_field(editing, tr("Type de territoire", "Kind of territory").into(), |d| d.identity.territory, |d, v| d.identity.territory = v)}
+        {check_field(editing, tr("Le lieu est dans un quartier prioritaire (QPV)", "The place is in a priority district (QPV)").into(), |d| d.identity.in_qpv, |d, v| d.identity.in_qpv = v)}
+        {check_field(editing, tr("Le lieu est à proximité immédiate d'un QPV", "The place is right beside a QPV").into(), |d| d.identity.next_to_qpv, |d, v| d.identity.next_to_qpv = v)}
+        {check_field(editing, tr("Le lieu est déjà ouvert", "The place is already open").into(), |d| d.identity.already_open, |d, v| d.identity.already_open = v)}
+        {date_field(editing, tr("Date d'ouverture (passée ou prévue)", "Opening date (past or planned)").into(), |d| d.identity.opening_date, |d, v| d.identity.opening_date = v)}
+        {optional_count_field(editing, tr("Surface (m²)", "Surface (m²)").into(), |d| d.identity.surface_m2, |d, v| d.identity.surface_m2 = v)}
+    }
+}

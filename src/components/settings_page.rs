@@ -1,0 +1,64 @@
+//! The settings: the language, and the criterion weights with a way back to Fabrique's.
+
+use crate::i18n::{lang, tr};
+use crate::settings::use_settings;
+use fabrique_core::dossier::Variant;
+use fabrique_core::referential::{Lang, Referential};
+use leptos::prelude::*;
+
+/// The settings screen.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let settings = use_settings();
+    let referential = Referential::builtin(Variant::FabriqueDeTerritoire);
+    let current_lang = lang();
+    view! {
+        <h1>{tr("Réglages", "Settings")}</h1>
+        <section aria-labelledby="lang-title">
+            <h2 id="lang-title">{tr("Langue", "Language")}</h2>
+            <label class="field inline">
+                <span>{tr("Langue de l'application", "Language of the app")}</span>
+                <select on:change=move |event| {
+                    let chosen = if event_target_value(&event) == "en" { Lang::En } else { Lang::Fr };
+                    settings.update(|s| s.lang = chosen);
+                }>
+                    <option value="fr" selected=current_lang == Lang::Fr>"Français"</option>
+                    <option value="en" selected=current_lang == Lang::En>"English"</option>
+                </select>
+            </label>
+        </section>
+        <section aria-labelledby="weights-title">
+            <h2 id="weights-title">{tr("Pondération des critères", "Criterion weights")}</h2>
+            <p class="help">{tr(
+                "Aucune pondération officielle des six critères n'est publiée : celle de Fabrique est un choix, que vous pouvez adapter. Elle s'applique à l'évaluation de tous vos dossiers dans ce navigateur.",
+                "No official weighting of the six criteria is published: Fabrique's is a choice, which you can adapt. It applies to the evaluation of all your dossiers in this browser.",
+            )}</p>
+            {referential.criteria.iter().map(|criterion| {
+                let id = criterion.id;
+                let default = criterion.weight;
+                let label = criterion.label.get(current_lang).to_string();
+                view! {
+                    <label class="field inline">
+                        <span>{format!("{} {label}", tr("Poids du critère", "Weight of criterion"))}</span>
+                        <input
+                            type="number"
+                            min="1"
+                            max="100"
+                            prop:value=move || settings.with(|s| s.weights.get(&id).copied().unwrap_or(default)).to_string()
+                            on:change=move |event| {
+                                if let Ok(weight) = event_target_value(&event).trim().parse::<u32>() {
+                                    if (1..=100).contains(&weight) {
+                                        settings.update(|s| { s.weights.insert(id, weight); });
+                                    }
+                                }
+                            }
+                        />
+                    </label>
+                }
+            }).collect_view()}
+            <button type="button" on:click=move |_| settings.update(|s| s.weights.clear())>
+                {tr("Rétablir les pondérations de Fabrique", "Restore Fabrique's weights")}
+            </button>
+        </section>
+    }
+}

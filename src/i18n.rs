@@ -1,0 +1,437 @@
+//! French first, English second. Every text the user sees is written with [`tr`], which
+//! takes both languages: a text without its translation does not compile. The labels of the
+//! domain's enums are exhaustive matches, so a new variant without its words fails to build.
+//!
+//! The language is chosen in the settings; the app re-mounts its screens when it changes
+//! (after saving), so components read the language once, with [`lang`], when they are built.
+
+use fabrique_core::dossier::*;
+use fabrique_core::evaluation::Section;
+use fabrique_core::referential::Lang;
+use std::cell::Cell;
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::Fr) };
+}
+
+/// Sets the language the next built screens are written in.
+pub fn set_lang(lang: Lang) {
+    CURRENT.with(|current| current.set(lang));
+}
+
+/// The language screens are being written in.
+pub fn lang() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// The text in the current language.
+pub fn tr(fr: &'static str, en: &'static str) -> &'static str {
+    match lang() {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// Picks the French or English of a pair.
+fn pick((fr, en): (&'static str, &'static str)) -> &'static str {
+    tr(fr, en)
+}
+
+pub fn variant(value: Variant) -> &'static str {
+    pick(match value {
+        Variant::FabriqueDeTerritoire => ("Fabrique de territoire", "Fabrique de territoire"),
+        Variant::FabriqueNumerique => (
+            "Fabrique numérique de territoire",
+            "Fabrique numérique de territoire (digital)",
+        ),
+    })
+}
+
+pub fn holder_kind(value: HolderKind) -> &'static str {
+    pick(match value {
+        HolderKind::Association => ("Association", "Association"),
+        HolderKind::Scic => (
+            "SCIC (coopérative d'intérêt collectif)",
+            "SCIC (collective-interest cooperative)",
+        ),
+        HolderKind::Scop => (
+            "SCOP (coopérative de salariés)",
+            "SCOP (workers' cooperative)",
+        ),
+        HolderKind::Company => ("Entreprise", "Company"),
+        HolderKind::Collectivite => (
+            "Collectivité (commune, EPCI…)",
+            "Local authority (commune, EPCI…)",
+        ),
+        HolderKind::GipGie => ("GIP ou GIE", "GIP or GIE"),
+        HolderKind::SyndicatMixte => ("Syndicat mixte", "Syndicat mixte"),
+        HolderKind::Consortium => (
+            "Consortium avec un chef de file",
+            "Consortium with a lead member",
+        ),
+    })
+}
+
+pub fn legal_status(value: LegalStatus) -> &'static str {
+    pick(match value {
+        LegalStatus::Declared => ("Déclarée ou immatriculée", "Declared or registered"),
+        LegalStatus::InCreation => ("En cours de création", "Being created"),
+    })
+}
+
+pub fn territory(value: TerritoryKind) -> &'static str {
+    pick(match value {
+        TerritoryKind::Rural => ("Rural", "Rural"),
+        TerritoryKind::VilleMoyenne => ("Ville moyenne", "Small or medium town"),
+        TerritoryKind::Metropole => (
+            "Métropole ou grand pôle urbain",
+            "Metropolis or large urban centre",
+        ),
+    })
+}
+
+pub fn region(value: Region) -> &'static str {
+    pick(match value {
+        Region::Metropole => ("France métropolitaine", "Metropolitan France"),
+        Region::Guadeloupe => ("Guadeloupe", "Guadeloupe"),
+        Region::Guyane => ("Guyane", "French Guiana"),
+        Region::LaReunion => ("La Réunion", "La Réunion"),
+        Region::Martinique => ("Martinique", "Martinique"),
+        Region::Mayotte => ("Mayotte", "Mayotte"),
+        Region::SaintBarthelemy => ("Saint-Barthélemy", "Saint-Barthélemy"),
+        Region::SaintMartin => ("Saint-Martin", "Saint-Martin"),
+        Region::SaintPierreEtMiquelon => ("Saint-Pierre-et-Miquelon", "Saint-Pierre-et-Miquelon"),
+        Region::AutreOutreMer => (
+            "Autre collectivité d'outre-mer",
+            "Other overseas collectivity",
+        ),
+    })
+}
+
+pub fn member_category(value: MemberCategory) -> &'static str {
+    pick(match value {
+        MemberCategory::Founder => ("Fondateur", "Founder"),
+        MemberCategory::User => ("Usager", "User"),
+        MemberCategory::Resident => ("Habitant", "Resident"),
+        MemberCategory::Business => ("Entreprise", "Business"),
+        MemberCategory::Association => ("Association", "Association"),
+        MemberCategory::Collectivite => ("Collectivité", "Local authority"),
+        MemberCategory::Employee => ("Salarié", "Employee"),
+        MemberCategory::Other => ("Autre", "Other"),
+    })
+}
+
+pub fn partner_category(value: PartnerCategory) -> &'static str {
+    pick(match value {
+        PartnerCategory::Collectivite => ("Collectivité", "Local authority"),
+        PartnerCategory::StateService => ("Service de l'État", "State service"),
+        PartnerCategory::Business => ("Entreprise", "Business"),
+        PartnerCategory::Association => ("Association", "Association"),
+        PartnerCategory::ResidentsCollective => ("Collectif d'habitants", "Residents' collective"),
+        PartnerCategory::TiersLieuxNetwork => ("Réseau de tiers-lieux", "Tiers-lieux network"),
+        PartnerCategory::EducationTraining => ("Éducation, formation", "Education, training"),
+        PartnerCategory::EmploymentInsertion => ("Emploi, insertion", "Employment, insertion"),
+        PartnerCategory::Other => ("Autre", "Other"),
+    })
+}
+
+pub fn actor_kind(value: ActorKind) -> &'static str {
+    pick(match value {
+        ActorKind::ProjectHolders => ("Autres porteurs de projets", "Other project holders"),
+        ActorKind::Businesses => ("Entreprises", "Businesses"),
+        ActorKind::Associations => ("Associations", "Associations"),
+        ActorKind::Residents => ("Habitants", "Residents"),
+        ActorKind::Institutions => ("Institutions", "Institutions"),
+        ActorKind::Other => ("Autres", "Others"),
+    })
+}
+
+pub fn service_kind(value: ServiceKind) -> &'static str {
+    pick(match value {
+        ServiceKind::Coworking => ("Coworking avec connexion", "Coworking with connectivity"),
+        ServiceKind::MediationNumerique => ("Médiation numérique", "Digital mediation"),
+        ServiceKind::AccesAuxDroits => (
+            "Accès aux droits, France Services",
+            "Access to rights, France Services",
+        ),
+        ServiceKind::AideDemarches => {
+            ("Aide aux démarches en ligne", "Help with online procedures")
+        }
+        ServiceKind::Fablab => (
+            "Fablab, fabrication numérique",
+            "Fablab, digital fabrication",
+        ),
+        ServiceKind::FormationNumerique => ("Formation au numérique", "Digital training"),
+        ServiceKind::FormationProfessionnelle => {
+            ("Formation professionnelle", "Vocational training")
+        }
+        ServiceKind::Incubation => ("Incubation", "Incubation"),
+        ServiceKind::MicroFolie => ("Micro-Folie", "Micro-Folie"),
+        ServiceKind::CampusConnecte => ("Campus connecté", "Campus connecté"),
+        ServiceKind::Other => ("Autre service", "Other service"),
+    })
+}
+
+pub fn event_kind(value: EventKind) -> &'static str {
+    pick(match value {
+        EventKind::Convivial => ("Moment convivial", "Convivial moment"),
+        EventKind::Workshop => ("Atelier thématique", "Thematic workshop"),
+        EventKind::Conference => ("Conférence", "Talk"),
+        EventKind::Seminar => ("Séminaire", "Seminar"),
+        EventKind::Other => ("Autre", "Other"),
+    })
+}
+
+pub fn revenue_source(value: RevenueSource) -> &'static str {
+    pick(match value {
+        RevenueSource::Own => ("Recettes propres", "Own revenue"),
+        RevenueSource::AmiGrant => ("Subvention de l'AMI", "AMI grant"),
+        RevenueSource::OtherPublic => ("Autre subvention publique", "Other public subsidy"),
+        RevenueSource::Private => ("Fonds privés, mécénat", "Private funds, sponsorship"),
+    })
+}
+
+pub fn cost_kind(value: CostKind) -> &'static str {
+    pick(match value {
+        CostKind::Staff => ("Personnel", "Staff"),
+        CostKind::Rent => ("Loyer", "Rent"),
+        CostKind::Utilities => ("Fluides, énergie", "Utilities"),
+        CostKind::Equipment => ("Équipement", "Equipment"),
+        CostKind::Animation => ("Animation", "Animation"),
+        CostKind::Other => ("Autre", "Other"),
+    })
+}
+
+pub fn investment_owner(value: InvestmentOwner) -> &'static str {
+    pick(match value {
+        InvestmentOwner::Holder => ("Le porteur du projet", "The project holder"),
+        InvestmentOwner::Commune => ("La commune", "The commune"),
+        InvestmentOwner::Epci => ("L'EPCI", "The EPCI"),
+    })
+}
+
+pub fn funding_source(value: FundingSource) -> &'static str {
+    fabrique_core::report::source_name(value, lang())
+}
+
+pub fn ceiling_exception(value: CeilingException) -> &'static str {
+    pick(match value {
+        CeilingException::UrbanRenewal => ("Rénovation urbaine (ANRU)", "Urban renewal (ANRU)"),
+        CeilingException::ProtectedMonument => ("Monument protégé", "Protected monument"),
+        CeilingException::DisasterRepair => ("Réparation après calamité", "Disaster repair"),
+    })
+}
+
+pub fn section(value: Section) -> &'static str {
+    pick(match value {
+        Section::Identity => ("Identité et territoire", "Identity and territory"),
+        Section::Governance => ("Gouvernance", "Governance"),
+        Section::Partners => ("Partenaires", "Partners"),
+        Section::Need => ("Besoin territorial", "Territorial need"),
+        Section::Services => ("Services numériques", "Digital services"),
+        Section::EconomicModel => ("Modèle économique", "Economic model"),
+        Section::Budget => ("Budget sur 4 ans", "4-year budget"),
+        Section::Staff => ("Équipe et postes", "Team and positions"),
+        Section::Collectivite => ("Rôle de la collectivité", "The collectivité's role"),
+        Section::Investment => ("Investissement", "Investment"),
+    })
+}
+
+/// Every value of an enum, in the order a list offers them.
+pub trait Choices: Sized + Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    /// Its words in the current language.
+    fn label(self) -> &'static str;
+    /// A stable identifier for `<option value>`.
+    fn key(self) -> usize {
+        Self::ALL
+            .iter()
+            .position(|value| *value == self)
+            .unwrap_or(0)
+    }
+}
+
+macro_rules! choices {
+    ($type:ty, $label:path, [$($value:expr),+ $(,)?]) => {
+        impl Choices for $type {
+            const ALL: &'static [Self] = &[$($value),+];
+            fn label(self) -> &'static str {
+                $label(self)
+            }
+        }
+    };
+}
+
+choices!(
+    Variant,
+    variant,
+    [Variant::FabriqueDeTerritoire, Variant::FabriqueNumerique]
+);
+choices!(
+    HolderKind,
+    holder_kind,
+    [
+        HolderKind::Association,
+        HolderKind::Scic,
+        HolderKind::Scop,
+        HolderKind::Company,
+        HolderKind::Collectivite,
+        HolderKind::GipGie,
+        HolderKind::SyndicatMixte,
+        HolderKind::Consortium
+    ]
+);
+choices!(
+    LegalStatus,
+    legal_status,
+    [LegalStatus::Declared, LegalStatus::InCreation]
+);
+choices!(
+    TerritoryKind,
+    territory,
+    [
+        TerritoryKind::Rural,
+        TerritoryKind::VilleMoyenne,
+        TerritoryKind::Metropole
+    ]
+);
+choices!(
+    Region,
+    region,
+    [
+        Region::Metropole,
+        Region::Guadeloupe,
+        Region::Guyane,
+        Region::LaReunion,
+        Region::Martinique,
+        Region::Mayotte,
+        Region::SaintBarthelemy,
+        Region::SaintMartin,
+        Region::SaintPierreEtMiquelon,
+        Region::AutreOutreMer
+    ]
+);
+choices!(
+    MemberCategory,
+    member_category,
+    [
+        MemberCategory::Founder,
+        MemberCategory::User,
+        MemberCategory::Resident,
+        MemberCategory::Business,
+        MemberCategory::Association,
+        MemberCategory::Collectivite,
+        MemberCategory::Employee,
+        MemberCategory::Other
+    ]
+);
+choices!(
+    PartnerCategory,
+    partner_category,
+    [
+        PartnerCategory::Collectivite,
+        PartnerCategory::StateService,
+        PartnerCategory::Business,
+        PartnerCategory::Association,
+        PartnerCategory::ResidentsCollective,
+        PartnerCategory::TiersLieuxNetwork,
+        PartnerCategory::EducationTraining,
+        PartnerCategory::EmploymentInsertion,
+        PartnerCategory::Other
+    ]
+);
+choices!(
+    ActorKind,
+    actor_kind,
+    [
+        ActorKind::ProjectHolders,
+        ActorKind::Businesses,
+        ActorKind::Associations,
+        ActorKind::Residents,
+        ActorKind::Institutions,
+        ActorKind::Other
+    ]
+);
+choices!(
+    ServiceKind,
+    service_kind,
+    [
+        ServiceKind::Coworking,
+        ServiceKind::MediationNumerique,
+        ServiceKind::AccesAuxDroits,
+        ServiceKind::AideDemarches,
+        ServiceKind::Fablab,
+        ServiceKind::FormationNumerique,
+        ServiceKind::FormationProfessionnelle,
+        ServiceKind::Incubation,
+        ServiceKind::MicroFolie,
+        ServiceKind::CampusConnecte,
+        ServiceKind::Other
+    ]
+);
+choices!(
+    EventKind,
+    event_kind,
+    [
+        EventKind::Convivial,
+        EventKind::Workshop,
+        EventKind::Conference,
+        EventKind::Seminar,
+        EventKind::Other
+    ]
+);
+choices!(
+    RevenueSource,
+    revenue_source,
+    [
+        RevenueSource::Own,
+        RevenueSource::AmiGrant,
+        RevenueSource::OtherPublic,
+        RevenueSource::Private
+    ]
+);
+choices!(
+    CostKind,
+    cost_kind,
+    [
+        CostKind::Staff,
+        CostKind::Rent,
+        CostKind::Utilities,
+        CostKind::Equipment,
+        CostKind::Animation,
+        CostKind::Other
+    ]
+);
+choices!(
+    InvestmentOwner,
+    investment_owner,
+    [
+        InvestmentOwner::Holder,
+        InvestmentOwner::Commune,
+        InvestmentOwner::Epci
+    ]
+);
+choices!(
+    FundingSource,
+    funding_source,
+    [
+        FundingSource::Ami,
+        FundingSource::Detr,
+        FundingSource::Dsil,
+        FundingSource::Region,
+        FundingSource::Departement,
+        FundingSource::AnruAmundi,
+        FundingSource::ActionLogement,
+        FundingSource::Own,
+        FundingSource::Private
+    ]
+);
+choices!(
+    CeilingException,
+    ceiling_exception,
+    [
+        CeilingException::UrbanRenewal,
+        CeilingException::ProtectedMonument,
+        CeilingException::DisasterRepair
+    ]
+);

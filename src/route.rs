@@ -1,0 +1,126 @@
+//! Screens and their addresses. Everything lives in the query string (`?dossier=<id>`,
+//! `?page=reglages`), never in the path, so that every screen survives a reload on any
+//! static host and under any sub-path; the fragment (`#…`) is left to snapshot links.
+
+use crate::browser::ids::is_dossier_id;
+use crate::components::sections::SECTIONS;
+use fabrique_core::evaluation::Section;
+
+/// A screen of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The list of dossiers.
+    Home,
+    /// One dossier's editor.
+    Dossier { id: String },
+    /// The settings.
+    Settings,
+}
+
+/// The value of `name` in a query string (`?a=1&b=2`), undecoded: every value the app
+/// writes is plain ASCII.
+pub fn query_value<'q>(query: &'q str, name: &str) -> Option<&'q str> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+impl Route {
+    /// The screen a query string names; anything unknown or malformed is the home screen.
+    pub fn from_query(query: &str) -> Route {
+        if let Some(id) = query_value(query, "dossier").filter(|id| is_dossier_id(id)) {
+            return Route::Dossier { id: id.to_owned() };
+        }
+        if query_value(query, "page") == Some("reglages") {
+            return Route::Settings;
+        }
+        Route::Home
+    }
+
+    /// The query string that names this screen (empty for the home screen).
+    pub fn to_query(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Dossier { id } => format!("?dossier={id}"),
+            Route::Settings => "?page=reglages".to_owned(),
+        }
+    }
+}
+
+/// A section's name in the address.
+pub fn section_slug(section: Section) -> &'static str {
+    match section {
+        Section::Identity => "identite",
+        Section::Governance => "gouvernance",
+        Section::Partners => "partenaires",
+        Section::Need => "besoin",
+        Section::Services => "services",
+        Section::EconomicModel => "modele",
+        Section::Budget => "budget",
+        Section::Staff => "equipe",
+        Section::Collectivite => "collectivite",
+        Section::Investment => "investissement",
+    }
+}
+
+/// The section a query string names, if any.
+pub fn section_in_query(query: &str) -> Option<Section> {
+    let slug = query_value(query, "section")?;
+    SECTIONS
+        .into_iter()
+        .find(|section| section_slug(*section) == slug)
+}
+
+/// The address of a dossier's section.
+pub fn dossier_section_query(id: &str, section: Section) -> String {
+    format!("?dossier={id}&section={}", section_slug(section))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_name_screens_and_nothing_else() {
+        assert_eq!(
+            Route::from_query("?dossier=0123456789abcdef&section=budget"),
+            Route::Dossier {
+                id: "0123456789abcdef".to_owned()
+            }
+        );
+        assert_eq!(Route::from_query("?page=reglages"), Route::Settings);
+        for query in [
+            "",
+            "?",
+            "?dossier=../etc",
+            "?dossier=",
+            "?page=autre",
+            "?x=1&&=",
+        ] {
+            assert_eq!(Route::from_query(query), Route::Home, "{query}");
+        }
+    }
+
+    #[test]
+    fn every_screen_reads_back_from_its_query() {
+        for route in [
+            Route::Home,
+            Route::Settings,
+            Route::Dossier {
+                id: "00000000000000ff".to_owned(),
+            },
+        ] {
+            assert_eq!(Route::from_query(&route.to_query()), route);
+        }
+        for section in SECTIONS {
+            assert_eq!(
+                section_in_query(&dossier_section_query("00000000000000ff", section)),
+                Some(section)
+            );
+        }
+        assert_eq!(section_in_query("?section=inconnue"), None);
+    }
+}
