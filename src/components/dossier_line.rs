@@ -121,10 +121,10 @@ pub fn DossierLine(
                     </div>
                     {move || renaming.get().then(|| view! {
                         <form class="rename" on:submit=move |event| { event.prevent_default(); rename(()); }>
-                            <label class="field inline">
-                                <span>{format!("{} « {} »", tr("Nouveau nom pour", "New name for"), shown_name.get_value())}</span>
-                                <input type="text" prop:value=move || new_name.get() on:input=move |event| new_name.set(event_target_value(&event))/>
-                            </label>
+                            <div class="field inline">
+                                <label for=format!("nom-{}", id.get_value())>{format!("{} « {} »", tr("Nouveau nom pour", "New name for"), shown_name.get_value())}</label>
+                                <input id=format!("nom-{}", id.get_value()) type="text" prop:value=move || new_name.get() on:input=move |event| new_name.set(event_target_value(&event))/>
+                            </div>
                             <button type="submit" class="primary">{tr("Valider le nom", "Save the name")}</button>
                             <button type="button" on:click=move |_| renaming.set(false)>{tr("Annuler", "Cancel")}</button>
                         </form>

@@ -44,6 +44,19 @@ impl Editing {
     }
 }
 
+thread_local! {
+    static NEXT_FIELD: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A fresh element id, to tie a label to its control with `for`: a label wrapped around a
+/// `<select>` would take the selected option into the field's accessible name.
+fn field_id() -> String {
+    NEXT_FIELD.with(|next| {
+        next.set(next.get() + 1);
+        format!("champ-{}", next.get())
+    })
+}
+
 /// A one-line text field.
 pub fn text_field(
     editing: Editing,
@@ -76,20 +89,21 @@ fn text_input(
         let text = event_target_value(&event);
         editing.edit(|d| set(d, text));
     };
+    let id = field_id();
     if multiline {
         view! {
-            <label class="field">
-                <span>{label}</span>
-                <textarea rows="3" prop:value=value on:input=on_input></textarea>
-            </label>
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <textarea id=id rows="3" prop:value=value on:input=on_input></textarea>
+            </div>
         }
         .into_any()
     } else {
         view! {
-            <label class="field">
-                <span>{label}</span>
-                <input type="text" prop:value=value on:input=on_input/>
-            </label>
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <input id=id type="text" prop:value=value on:input=on_input/>
+            </div>
         }
         .into_any()
     }
@@ -146,11 +160,12 @@ fn parsed_input<T: 'static>(
         }
         text.set(value);
     };
+    let id = field_id();
     view! {
         <div class="field">
-            <label class="field-label">
-                <span>{label}</span>
-                <input
+            <label for=id.clone()>{label}</label>
+            <input
+                    id=id
                     type="text"
                     inputmode=input_mode
                     autocomplete="off"
@@ -158,7 +173,6 @@ fn parsed_input<T: 'static>(
                     aria-invalid=move || if error.get() { "true" } else { "false" }
                     on:input=on_input
                 />
-            </label>
             {move || error.get().then(|| view! { <span class="field-error" role="alert">{invalid}</span> })}
         </div>
     }
@@ -302,10 +316,12 @@ pub fn date_field(
     get: impl Fn(&Dossier) -> Option<Date> + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, Option<Date>) + Send + Sync + 'static,
 ) -> AnyView {
+    let id = field_id();
     view! {
-        <label class="field">
-            <span>{label}</span>
+        <div class="field">
+            <label for=id.clone()>{label}</label>
             <input
+                id=id
                 type="date"
                 prop:value=move || editing.read(&get).map(Date::iso).unwrap_or_default()
                 on:change=move |event| {
@@ -313,7 +329,7 @@ pub fn date_field(
                     editing.edit(|d| set(d, value));
                 }
             />
-        </label>
+        </div>
     }
     .into_any()
 }
@@ -366,10 +382,12 @@ fn select_input(
     get: Getter<Option<usize>>,
     set: Setter<Option<usize>>,
 ) -> AnyView {
+    let id = field_id();
     view! {
-        <label class="field">
-            <span>{label}</span>
+        <div class="field">
+            <label for=id.clone()>{label}</label>
             <select
+                id=id
                 prop:value=move || editing.read(|d| get(d)).map(|i| i.to_string()).unwrap_or_default()
                 on:change=move |event| {
                     let chosen = event_target_value(&event).parse::<usize>().ok();
@@ -381,7 +399,7 @@ fn select_input(
                     <option value=index.to_string()>{text}</option>
                 }).collect_view()}
             </select>
-        </label>
+        </div>
     }
     .into_any()
 }

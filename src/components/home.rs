@@ -165,12 +165,12 @@ pub fn Home() -> impl IntoView {
         </section>
         <div class="actions">
             <button type="button" class="primary" on:click=move |_| open_new(Dossier::default())>{tr("Nouveau dossier", "New dossier")}</button>
-            <label class="field inline">
-                <span>{tr("Exemple à explorer", "Example to explore")}</span>
-                <select on:change=move |event| chosen_example.set(event_target_value(&event).parse().unwrap_or(0))>
+            <div class="field inline">
+                <label for="exemple">{tr("Exemple à explorer", "Example to explore")}</label>
+                <select id="exemple" on:change=move |event| chosen_example.set(event_target_value(&event).parse().unwrap_or(0))>
                     {examples().into_iter().enumerate().map(|(index, (label, _))| view! { <option value=index.to_string()>{label}</option> }).collect_view()}
                 </select>
-            </label>
+            </div>
             <button type="button" on:click=move |_| {
                 if let Some(dossier) = example(chosen_example.get_untracked()) {
                     open_new(dossier);
@@ -178,10 +178,10 @@ pub fn Home() -> impl IntoView {
             }>{tr("Ouvrir l'exemple", "Open the example")}</button>
         </div>
         <div class="actions">
-            <label class="file-button">
-                <span>{tr("Importer un fichier (JSON)", "Import a file (JSON)")}</span>
-                <input type="file" accept=".json,application/json" on:change=import/>
-            </label>
+            <div class="file-button">
+                <label for="import">{tr("Importer un fichier (JSON)", "Import a file (JSON)")}</label>
+                <input id="import" type="file" accept=".json,application/json" on:change=import/>
+            </div>
             <button type="button" on:click=export_all>{tr("Exporter tous les dossiers", "Export all dossiers")}</button>
         </div>
         {move || notice.get().map(|current| match current {

@@ -16,16 +16,16 @@ pub fn SettingsPage() -> impl IntoView {
         <h1>{tr("Réglages", "Settings")}</h1>
         <section aria-labelledby="lang-title">
             <h2 id="lang-title">{tr("Langue", "Language")}</h2>
-            <label class="field inline">
-                <span>{tr("Langue de l'application", "Language of the app")}</span>
-                <select on:change=move |event| {
+            <div class="field inline">
+                <label for="langue">{tr("Langue de l'application", "Language of the app")}</label>
+                <select id="langue" on:change=move |event| {
                     let chosen = if event_target_value(&event) == "en" { Lang::En } else { Lang::Fr };
                     settings.update(|s| s.lang = chosen);
                 }>
                     <option value="fr" selected=current_lang == Lang::Fr>"Français"</option>
                     <option value="en" selected=current_lang == Lang::En>"English"</option>
                 </select>
-            </label>
+            </div>
         </section>
         <section aria-labelledby="weights-title">
             <h2 id="weights-title">{tr("Pondération des critères", "Criterion weights")}</h2>
@@ -38,9 +38,10 @@ pub fn SettingsPage() -> impl IntoView {
                 let default = criterion.weight;
                 let label = criterion.label.get(current_lang).to_string();
                 view! {
-                    <label class="field inline">
-                        <span>{format!("{} {label}", tr("Poids du critère", "Weight of criterion"))}</span>
+                    <div class="field inline">
+                        <label for=format!("poids-{:?}", id)>{format!("{} {label}", tr("Poids du critère", "Weight of criterion"))}</label>
                         <input
+                            id=format!("poids-{:?}", id)
                             type="number"
                             min="1"
                             max="100"
@@ -53,7 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
                                 }
                             }
                         />
-                    </label>
+                    </div>
                 }
             }).collect_view()}
             <button type="button" on:click=move |_| settings.update(|s| s.weights.clear())>
