@@ -3,6 +3,8 @@
 const { defineConfig } = require('@playwright/test');
 
 const PORT = Number(process.env.E2E_PORT || 4173);
+// The same build served under a sub-path, as a static host would.
+const SUBPATH_PORT = PORT + 1;
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
@@ -24,13 +26,23 @@ module.exports = defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    // The server's request log is noise; a server that fails to start still fails the run.
-    stdout: 'ignore',
-    stderr: 'ignore',
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      // The server's request log is noise; a server that fails to start still fails the run.
+      stdout: 'ignore',
+      stderr: 'ignore',
+      timeout: 30_000,
+    },
+    {
+      command: `mkdir -p target/e2e-subpath && ln -sfn ../../dist target/e2e-subpath/fabrique && python3 -m http.server ${SUBPATH_PORT} --bind 127.0.0.1 --directory target/e2e-subpath`,
+      url: `http://127.0.0.1:${SUBPATH_PORT}/fabrique/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'ignore',
+      timeout: 30_000,
+    },
+  ],
 });

@@ -93,13 +93,12 @@ pub fn App() -> impl IntoView {
         other_tab.remove();
     });
 
-    let storage_missing = storage::dossier_ids().err().map(|error| error.to_string());
+    let persistent = storage::is_persistent();
     let lang = Memo::new(move |_| settings.with(|s| s.lang));
     view! {
         {move || {
             // The whole page is written in the chosen language: built again when it changes.
             i18n::set_lang(lang.get());
-            let storage_missing = storage_missing.clone();
             view! {
                 <a class="skip-link" href="#contenu">{tr("Aller au contenu", "Skip to content")}</a>
                 <header class="site-header">
@@ -119,10 +118,12 @@ pub fn App() -> impl IntoView {
                         }>{tr("Réglages", "Settings")}</a>
                     </nav>
                 </header>
-                {storage_missing.map(|error| view! {
+                {(!persistent).then(|| view! {
                     <p class="banner error" role="alert">
-                        {error} " "
-                        {tr("Vos saisies ne pourront pas être enregistrées dans ce navigateur : exportez-les avant de fermer l'onglet.", "Your work cannot be saved in this browser: export it before closing the tab.")}
+                        {tr(
+                            "Ce navigateur ne donne pas accès à son stockage (navigation privée ou stockage bloqué) : vos dossiers restent dans cette page tant qu'elle est ouverte. Exportez-les avant de la fermer.",
+                            "This browser gives no access to its storage (private browsing or blocked storage): your dossiers stay in this page while it is open. Export them before closing it.",
+                        )}
                     </p>
                 })}
                 <main id="contenu" tabindex="-1">

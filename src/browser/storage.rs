@@ -56,7 +56,7 @@ pub enum StorageError {
     Unreadable { key: String, cause: ReadError },
     /// The browser refused to store (storage full, or disabled in private browsing).
     WriteRefused { key: String, detail: String },
-    /// The browser gave no access to localStorage at all.
+    /// The browser refused to read its storage.
     Unavailable,
 }
 
@@ -79,10 +79,7 @@ impl fmt::Display for StorageError {
                 f,
                 "Le navigateur refuse d'enregistrer (espace plein ou navigation privée)."
             ),
-            StorageError::Unavailable => write!(
-                f,
-                "Ce navigateur ne donne pas accès au stockage local."
-            ),
+            StorageError::Unavailable => write!(f, "Le navigateur refuse de lire son stockage local."),
         }
     }
 }
@@ -104,37 +101,71 @@ impl From<StorageError> for SaveError {
 /// localStorage through gloo-storage, once the window has said it is there: gloo's `raw()`
 /// panics when storage is blocked (cookies refused, some private modes), and a panic would
 /// kill the app, so availability is asked first, without panicking.
-fn storage() -> Result<web_sys::Storage, StorageError> {
+fn storage() -> Option<web_sys::Storage> {
     let available = web_sys::window()
         .and_then(|window| window.local_storage().ok().flatten())
         .is_some();
-    if available {
-        Ok(gloo_storage::LocalStorage::raw())
-    } else {
-        Err(StorageError::Unavailable)
-    }
+    available.then(gloo_storage::LocalStorage::raw)
+}
+
+thread_local! {
+    /// Where entries live when the browser gives no storage at all: the page's memory. The
+    /// app says so at once and offers an export; nothing typed is refused.
+    static MEMORY: std::cell::RefCell<std::collections::BTreeMap<String, String>> =
+        const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// Whether dossiers outlive the page (localStorage is there), or only live in its memory.
+pub fn is_persistent() -> bool {
+    storage().is_some()
 }
 
 /// The raw text under a key.
 pub fn read_raw(key: &str) -> Result<Option<String>, StorageError> {
-    storage()?
-        .get_item(key)
-        .map_err(|_| StorageError::Unavailable)
+    match storage() {
+        Some(storage) => storage.get_item(key).map_err(|_| StorageError::Unavailable),
+        None => Ok(MEMORY.with(|memory| memory.borrow().get(key).cloned())),
+    }
 }
 
 fn write_raw(key: &str, value: &str) -> Result<(), StorageError> {
-    storage()?
-        .set_item(key, value)
-        .map_err(|error| StorageError::WriteRefused {
-            key: key.to_owned(),
-            detail: format!("{error:?}"),
-        })
+    match storage() {
+        Some(storage) => storage
+            .set_item(key, value)
+            .map_err(|error| StorageError::WriteRefused {
+                key: key.to_owned(),
+                detail: format!("{error:?}"),
+            }),
+        None => {
+            MEMORY.with(|memory| memory.borrow_mut().insert(key.to_owned(), value.to_owned()));
+            Ok(())
+        }
+    }
 }
 
 fn remove(key: &str) -> Result<(), StorageError> {
-    storage()?
-        .remove_item(key)
-        .map_err(|_| StorageError::Unavailable)
+    match storage() {
+        Some(storage) => storage
+            .remove_item(key)
+            .map_err(|_| StorageError::Unavailable),
+        None => {
+            MEMORY.with(|memory| memory.borrow_mut().remove(key));
+            Ok(())
+        }
+    }
+}
+
+/// Every key in the storage (or in memory).
+fn keys() -> Vec<String> {
+    match storage() {
+        Some(storage) => {
+            let length = storage.length().unwrap_or(0);
+            (0..length)
+                .filter_map(|index| storage.key(index).ok().flatten())
+                .collect()
+        }
+        None => MEMORY.with(|memory| memory.borrow().keys().cloned().collect()),
+    }
 }
 
 /// The identifiers of the dossiers kept in this browser, oldest first.
@@ -305,13 +336,10 @@ pub fn restore_from_trash(id: &str) -> Result<bool, StorageError> {
 
 /// Empties the trash (at start-up: an undo lasts as long as the page).
 pub fn empty_trash() -> Result<(), StorageError> {
-    let storage = storage()?;
-    let length = storage.length().map_err(|_| StorageError::Unavailable)?;
-    let keys: Vec<String> = (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
+    for key in keys()
+        .into_iter()
         .filter(|key| key.starts_with(TRASH_PREFIX))
-        .collect();
-    for key in keys {
+    {
         remove(&key)?;
     }
     Ok(())

@@ -181,6 +181,7 @@ fn DossierEditor(
             <h1>{move || dossier.with(|d| if d.name.trim().is_empty() { tr("Dossier sans nom", "Untitled dossier").to_owned() } else { d.name.clone() })}</h1>
             <p class="save-status" role="status" data-testid="save-status">
                 {move || match status.get() {
+                    SaveStatus::Saved if !storage::is_persistent() => tr("Gardé dans cette page seulement : exportez-le", "Kept in this page only: export it"),
                     SaveStatus::Saved => tr("Enregistré dans ce navigateur", "Saved in this browser"),
                     SaveStatus::Pending => tr("Enregistrement…", "Saving…"),
                     SaveStatus::Failed(_) => tr("Non enregistré", "Not saved"),

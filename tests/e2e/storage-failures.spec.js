@@ -85,3 +85,24 @@ test('a full storage shows a banner, keeps the work on screen and offers an expo
   await page.reload();
   await expect(editor.name).toHaveValue('Pendant la panne, puis après');
 });
+
+test('a browser that refuses storage keeps the work in the page and says so at once', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  const home = new HomePage(page);
+  await home.goto();
+  await expect(page.getByRole('alert')).toContainText('ne donne pas accès à son stockage');
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  await editor.name.fill('Sans stockage');
+  await expect(editor.saveStatus).toHaveText('Gardé dans cette page seulement : exportez-le');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter ce dossier (JSON)' }).click();
+  const exported = JSON.parse(fs.readFileSync(await (await downloading).path(), 'utf8'));
+  expect(exported.name).toBe('Sans stockage');
+  await home.backHome();
+  await expect(home.dossierLink('Sans stockage')).toBeVisible();
+});

@@ -1,0 +1,58 @@
+// axe-core on every screen: no serious or critical violation (RGAA / WCAG 2.1 AA).
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { HomePage, EditorPage } = require('./pages/app');
+
+const axePath = require.resolve('axe-core/axe.min.js');
+
+async function seriousViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return results.violations
+    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('the home screen, empty and with dossiers', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  expect(await seriousViolations(page)).toEqual([]);
+  await home.openExample.click();
+  await expect(new EditorPage(page).verdict).toBeVisible();
+  await home.backHome();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('every section of the editor, with the evaluation open', async ({ page }) => {
+  test.setTimeout(120_000);
+  const home = new HomePage(page);
+  await home.goto();
+  await home.exampleChoice.selectOption({ index: 2 });
+  await home.openExample.click();
+  const editor = new EditorPage(page);
+  await expect(editor.verdict).toBeVisible();
+  await page.locator('.criterion summary').first().click();
+  for (const section of ['Identité et territoire', 'Gouvernance', 'Partenaires', 'Besoin territorial',
+    'Services numériques', 'Modèle économique', 'Budget sur 4 ans', 'Équipe et postes',
+    'Rôle de la collectivité', 'Investissement']) {
+    await editor.openSection(section);
+    expect(await seriousViolations(page), section).toEqual([]);
+  }
+});
+
+test('the settings screen, in both languages', async ({ page }) => {
+  await page.goto('./?page=reglages');
+  await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("Langue de l'application").selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('an error screen', async ({ page }) => {
+  await page.goto('./?dossier=00000000000000ee');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
