@@ -6,6 +6,7 @@
 //! neither side's edits are silently dropped. Nothing here ever overwrites an entry it could
 //! not read: its raw text is copied to a quarantine key and the error returned.
 
+use crate::i18n::tr;
 use fabrique_core::dossier::{self, Dossier, ReadError};
 use gloo_storage::Storage as _;
 use serde::{Deserialize, Serialize};
@@ -68,18 +69,34 @@ impl fmt::Display for StorageError {
                 cause: ReadError::FutureVersion(version),
             } => write!(
                 f,
-                "L'entrée « {key} » vient d'une version plus récente de Fabrique (format {version}). \
-                 Elle est conservée telle quelle ; mettez l'application à jour pour l'ouvrir."
+                "{} « {key} » {} ({version}). {}",
+                tr("L'entrée", "The entry"),
+                tr(
+                    "vient d'une version plus récente de Fabrique",
+                    "comes from a newer version of Fabrique"
+                ),
+                tr(
+                    "Elle est conservée telle quelle ; mettez l'application à jour pour l'ouvrir.",
+                    "It is kept as it is; update the app to open it."
+                )
             ),
             StorageError::Unreadable { key, .. } => write!(
                 f,
-                "L'entrée « {key} » de ce navigateur est illisible. Son texte est conservé tel quel."
+                "{} « {key} » {}",
+                tr("L'entrée", "The entry"),
+                tr(
+                    "de ce navigateur est illisible. Son texte est conservé tel quel.",
+                    "of this browser cannot be read. Its text is kept as it is."
+                )
             ),
-            StorageError::WriteRefused { .. } => write!(
-                f,
-                "Le navigateur refuse d'enregistrer (espace plein ou navigation privée)."
-            ),
-            StorageError::Unavailable => write!(f, "Le navigateur refuse de lire son stockage local."),
+            StorageError::WriteRefused { .. } => f.write_str(tr(
+                "Le navigateur refuse d'enregistrer (espace plein ou navigation privée).",
+                "The browser refuses to save (storage full, or private browsing).",
+            )),
+            StorageError::Unavailable => f.write_str(tr(
+                "Le navigateur refuse de lire son stockage local.",
+                "The browser refuses to read its local storage.",
+            )),
         }
     }
 }

@@ -282,7 +282,7 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
         blocking,
         completeness: completeness(dossier),
         actions,
-        funding: funding(dossier, &finances),
+        funding: funding(dossier, &finances, lang),
         finances,
         criteria,
     }

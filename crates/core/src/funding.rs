@@ -7,7 +7,7 @@ use crate::dossier::{
     Variant,
 };
 use crate::finance::Finances;
-use crate::referential::RuleId;
+use crate::referential::{Lang, RuleId};
 use crate::units::{group_thousands, Cents, Percent};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -78,8 +78,16 @@ pub struct FundingReport {
     pub ami_asked_for_investment: bool,
 }
 
-/// Checks the funding of a dossier.
-pub fn funding(dossier: &Dossier, finances: &Finances) -> FundingReport {
+/// A reason in the caller's language.
+fn say(lang: Lang, fr: &'static str, en: &'static str) -> Cow<'static, str> {
+    Cow::Borrowed(match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    })
+}
+
+/// Checks the funding of a dossier, with reasons in `lang`.
+pub fn funding(dossier: &Dossier, finances: &Finances, lang: Lang) -> FundingReport {
     let requested = |source: FundingSource| -> Cents {
         dossier
             .investment
@@ -97,23 +105,23 @@ pub fn funding(dossier: &Dossier, finances: &Finances) -> FundingReport {
         .filter(|source| !matches!(source, FundingSource::Own | FundingSource::Private))
         .map(|source| {
             let (eligibility, reason, rule) = match source {
-                FundingSource::Ami => ami_eligibility(dossier),
-                FundingSource::Detr => detr_eligibility(dossier),
-                FundingSource::Dsil => dsil_eligibility(dossier),
-                FundingSource::AnruAmundi => anru_eligibility(dossier),
+                FundingSource::Ami => ami_eligibility(dossier, lang),
+                FundingSource::Detr => detr_eligibility(dossier, lang),
+                FundingSource::Dsil => dsil_eligibility(dossier, lang),
+                FundingSource::AnruAmundi => anru_eligibility(dossier, lang),
                 FundingSource::ActionLogement => (
                     Eligibility::ToCheck,
-                    Cow::Borrowed("Règles d'éligibilité non publiées : à vérifier auprès d'Action Logement."),
+                    say(lang, "Règles d'éligibilité non publiées : à vérifier auprès d'Action Logement.", "Eligibility rules not published: check with Action Logement."),
                     RuleId::ActionLogement,
                 ),
                 FundingSource::Region => (
                     Eligibility::ToCheck,
-                    Cow::Borrowed("Chaque région a ses règles (taux, plafonds, ancienneté du lieu) : à vérifier auprès de la vôtre."),
+                    say(lang, "Chaque région a ses règles (taux, plafonds, ancienneté du lieu) : à vérifier auprès de la vôtre.", "Each region has its own rules (rates, caps, age of the place): check with yours."),
                     RuleId::Region,
                 ),
                 FundingSource::Departement | FundingSource::Own | FundingSource::Private => (
                     Eligibility::ToCheck,
-                    Cow::Borrowed("Chaque département a ses règles : à vérifier auprès du vôtre."),
+                    say(lang, "Chaque département a ses règles : à vérifier auprès du vôtre.", "Each département has its own rules: check with yours."),
                     RuleId::Departement,
                 ),
             };
@@ -133,7 +141,7 @@ pub fn funding(dossier: &Dossier, finances: &Finances) -> FundingReport {
         .collect();
     FundingReport {
         sources,
-        ceiling: ceiling_check(dossier),
+        ceiling: ceiling_check(dossier, lang),
         ami_bounds: ami_bounds(finances),
         ami_asked_for_investment,
     }
@@ -147,13 +155,17 @@ pub fn holder_can_apply(dossier: &Dossier) -> bool {
             && !identity.lead_member.trim().is_empty())
 }
 
-fn ami_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
+type Verdict = (Eligibility, Cow<'static, str>, RuleId);
+
+fn ami_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     let identity = &dossier.identity;
     if dossier.variant == Variant::FabriqueNumerique && !(identity.in_qpv || identity.next_to_qpv) {
         return (
             Eligibility::NotEligible,
-            Cow::Borrowed(
+            say(
+                lang,
                 "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate.",
+                "A Fabrique numérique de territoire must be in or right beside a QPV.",
             ),
             RuleId::NumeriqueQpv,
         );
@@ -161,20 +173,24 @@ fn ami_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId
     if holder_can_apply(dossier) {
         return (
             Eligibility::Eligible,
-            Cow::Borrowed("Le porteur est une personne morale déclarée (ou un consortium avec un chef de file) : il peut candidater."),
+            say(lang, "Le porteur est une personne morale déclarée (ou un consortium avec un chef de file) : il peut candidater.", "The holder is a declared legal person (or a consortium with a lead member): it can apply."),
             RuleId::AmiApplicants,
         );
     }
     if identity.holder_kind.is_none() && identity.legal_status.is_none() {
         return (
             Eligibility::ToCheck,
-            Cow::Borrowed("Précisez le porteur et sa structure juridique."),
+            say(
+                lang,
+                "Précisez le porteur et sa structure juridique.",
+                "State the holder and its legal structure.",
+            ),
             RuleId::AmiApplicants,
         );
     }
     (
         Eligibility::NotEligible,
-        Cow::Borrowed("L'AMI s'adresse à des personnes morales existantes : déclarez la structure, ou désignez le chef de file du consortium."),
+        say(lang, "L'AMI s'adresse à des personnes morales existantes : déclarez la structure, ou désignez le chef de file du consortium.", "The AMI is for existing legal persons: declare the structure, or name the consortium's lead member."),
         RuleId::AmiApplicants,
     )
 }
@@ -187,120 +203,143 @@ fn collectivite_owner(dossier: &Dossier) -> Option<InvestmentOwner> {
         .or_else(|| owners().find(|owner| *owner == InvestmentOwner::Epci))
 }
 
-fn detr_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
+fn detr_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     let identity = &dossier.identity;
     let overseas = identity.region.is_overseas();
     let rule = RuleId::Detr;
+    let n = |value: u32| match lang {
+        Lang::Fr => group_thousands(u64::from(value)),
+        Lang::En => group_thousands(u64::from(value)).replace('\u{202f}', ","),
+    };
+    let fr = lang == Lang::Fr;
     match collectivite_owner(dossier) {
         None => (
             Eligibility::NotEligible,
-            Cow::Borrowed("La DETR finance les investissements des communes et EPCI : aucun investissement n'est porté par une collectivité."),
+            say(lang, "La DETR finance les investissements des communes et EPCI : aucun investissement n'est porté par une collectivité.", "DETR funds the investments of communes and EPCI: no investment is owned by a collectivité."),
             rule,
         ),
         Some(InvestmentOwner::Commune) => {
             let (small, medium): (u32, u32) = if overseas { (3_500, 35_000) } else { (2_000, 20_000) };
-            let n = |value: u32| group_thousands(u64::from(value));
-            match identity.commune_population {
-                None => (Eligibility::ToCheck, Cow::Borrowed("Indiquez la population DGF de la commune."), rule),
-                Some(population) if population <= small => (
+            let (eligibility, reason) = match (identity.commune_population, identity.potentiel_financier_percent) {
+                (None, _) => (Eligibility::ToCheck, say(lang, "Indiquez la population DGF de la commune.", "Give the commune's DGF population.")),
+                (Some(population), _) if population <= small => (
                     Eligibility::Eligible,
-                    Cow::Owned(format!("Commune de {} habitants : au plus {}, éligible.", n(population), n(small))),
-                    rule,
+                    Cow::Owned(if fr {
+                        format!("Commune de {} habitants : au plus {}, éligible.", n(population), n(small))
+                    } else {
+                        format!("Commune of {} inhabitants: at most {}, eligible.", n(population), n(small))
+                    }),
                 ),
-                Some(population) if population <= medium => match identity.potentiel_financier_percent {
-                    None => (
-                        Eligibility::ToCheck,
-                        Cow::Owned(format!("Commune de {} habitants : éligible si son potentiel financier par habitant est inférieur à 1,3 fois la moyenne de sa strate. Indiquez-le.", n(population))),
-                        rule,
-                    ),
-                    Some(percent) if percent < 130 => (
-                        Eligibility::Eligible,
-                        Cow::Owned(format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (moins de 130 %) : éligible.", n(population))),
-                        rule,
-                    ),
-                    Some(percent) => (
-                        Eligibility::NotEligible,
-                        Cow::Owned(format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (130 % ou plus) : non éligible.", n(population))),
-                        rule,
-                    ),
-                },
-                Some(population) => (
+                (Some(population), None) if population <= medium => (
+                    Eligibility::ToCheck,
+                    Cow::Owned(if fr {
+                        format!("Commune de {} habitants : éligible si son potentiel financier par habitant est inférieur à 1,3 fois la moyenne de sa strate. Indiquez-le.", n(population))
+                    } else {
+                        format!("Commune of {} inhabitants: eligible if its fiscal capacity per inhabitant is below 1.3 times its size band's average. Give it.", n(population))
+                    }),
+                ),
+                (Some(population), Some(percent)) if population <= medium && percent < 130 => (
+                    Eligibility::Eligible,
+                    Cow::Owned(if fr {
+                        format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (moins de 130 %) : éligible.", n(population))
+                    } else {
+                        format!("Commune of {} inhabitants with a fiscal capacity of {percent} % of its band's average (under 130 %): eligible.", n(population))
+                    }),
+                ),
+                (Some(population), Some(percent)) if population <= medium => (
                     Eligibility::NotEligible,
-                    Cow::Owned(format!("Commune de {} habitants : plus de {}, non éligible (l'EPCI peut l'être).", n(population), n(medium))),
-                    rule,
+                    Cow::Owned(if fr {
+                        format!("Commune de {} habitants au potentiel financier de {percent} % de la moyenne de sa strate (130 % ou plus) : non éligible.", n(population))
+                    } else {
+                        format!("Commune of {} inhabitants with a fiscal capacity of {percent} % of its band's average (130 % or more): not eligible.", n(population))
+                    }),
                 ),
-            }
+                (Some(population), _) => (
+                    Eligibility::NotEligible,
+                    Cow::Owned(if fr {
+                        format!("Commune de {} habitants : plus de {}, non éligible (l'EPCI peut l'être).", n(population), n(medium))
+                    } else {
+                        format!("Commune of {} inhabitants: more than {}, not eligible (the EPCI may be).", n(population), n(medium))
+                    }),
+                ),
+            };
+            (eligibility, reason, rule)
         }
         Some(_) => {
             let (population_cap, central_commune): (u32, u32) = if overseas { (150_000, 85_000) } else { (75_000, 20_000) };
-            let n = |value: u32| group_thousands(u64::from(value));
             let (cap, central) = (n(population_cap), n(central_commune));
-            let excluded_reason = format!(
-                "un ensemble de plus de {cap} habitants autour d'une commune de plus de {central} habitants, d'au moins 150 habitants/km²"
-            );
-            match (identity.epci_population, identity.epci_has_large_central_commune, identity.epci_density_per_km2) {
+            let excluded = if fr {
+                format!("un ensemble de plus de {cap} habitants autour d'une commune de plus de {central} habitants, d'au moins 150 habitants/km²")
+            } else {
+                format!("a single area of more than {cap} inhabitants around a commune of more than {central}, with at least 150 inhabitants/km²")
+            };
+            let (eligibility, reason) = match (identity.epci_population, identity.epci_has_large_central_commune, identity.epci_density_per_km2) {
                 (Some(population), _, _) if population <= population_cap => (
                     Eligibility::Eligible,
-                    Cow::Owned(format!("EPCI de {} habitants : au plus {cap}, éligible.", n(population))),
-                    rule,
+                    if fr { format!("EPCI de {} habitants : au plus {cap}, éligible.", n(population)) } else { format!("EPCI of {} inhabitants: at most {cap}, eligible.", n(population)) },
                 ),
                 (_, Some(false), _) => (
                     Eligibility::Eligible,
-                    Cow::Owned(format!("EPCI sans commune centre de plus de {central} habitants : éligible.")),
-                    rule,
+                    if fr { format!("EPCI sans commune centre de plus de {central} habitants : éligible.") } else { format!("EPCI without a central commune of more than {central} inhabitants: eligible.") },
                 ),
                 (_, _, Some(density)) if density < 150 => (
                     Eligibility::Eligible,
-                    Cow::Owned(format!("EPCI de densité {density} habitants/km² (moins de 150) : éligible.")),
-                    rule,
+                    if fr { format!("EPCI de densité {density} habitants/km² (moins de 150) : éligible.") } else { format!("EPCI with a density of {density} inhabitants/km² (under 150): eligible.") },
                 ),
                 (Some(_), Some(true), Some(_)) => (
                     Eligibility::NotEligible,
-                    Cow::Owned(format!("L'EPCI forme {excluded_reason} : non éligible.")),
-                    rule,
+                    if fr { format!("L'EPCI forme {excluded} : non éligible.") } else { format!("The EPCI forms {excluded}: not eligible.") },
                 ),
                 _ => (
                     Eligibility::ToCheck,
-                    Cow::Owned(format!("Un EPCI est éligible sauf s'il forme {excluded_reason}. Indiquez sa population, sa commune centre et sa densité.")),
-                    rule,
+                    if fr {
+                        format!("Un EPCI est éligible sauf s'il forme {excluded}. Indiquez sa population, sa commune centre et sa densité.")
+                    } else {
+                        format!("An EPCI is eligible unless it forms {excluded}. Give its population, central commune and density.")
+                    },
                 ),
-            }
+            };
+            (eligibility, Cow::Owned(reason), rule)
         }
     }
 }
 
-fn dsil_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
+fn dsil_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     match collectivite_owner(dossier) {
         Some(_) => (
             Eligibility::Eligible,
-            Cow::Borrowed("L'investissement est porté par une commune ou un EPCI, bénéficiaires de la DSIL ; le projet doit relever de l'une des six thématiques nationales."),
+            say(lang, "L'investissement est porté par une commune ou un EPCI, bénéficiaires de la DSIL ; le projet doit relever de l'une des six thématiques nationales.", "The investment is owned by a commune or an EPCI, which DSIL funds; the project must fit one of the six national themes."),
             RuleId::Dsil,
         ),
         None => (
             Eligibility::NotEligible,
-            Cow::Borrowed("La DSIL finance les investissements des communes, EPCI et PETR : aucun investissement n'est porté par une collectivité."),
+            say(lang, "La DSIL finance les investissements des communes, EPCI et PETR : aucun investissement n'est porté par une collectivité.", "DSIL funds the investments of communes, EPCI and PETR: no investment is owned by a collectivité."),
             RuleId::Dsil,
         ),
     }
 }
 
-fn anru_eligibility(dossier: &Dossier) -> (Eligibility, Cow<'static, str>, RuleId) {
+fn anru_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     if dossier.identity.in_qpv {
         (
             Eligibility::ToCheck,
-            Cow::Borrowed("Lieu en QPV : le fonds ANRU + Amundi peut entrer au capital ou racheter les murs. Ce n'est pas une subvention."),
+            say(lang, "Lieu en QPV : le fonds ANRU + Amundi peut entrer au capital ou racheter les murs. Ce n'est pas une subvention.", "A place in a QPV: the ANRU + Amundi fund can take equity or buy the walls. It is not a grant."),
             RuleId::AnruAmundi,
         )
     } else {
         (
             Eligibility::NotEligible,
-            Cow::Borrowed("Le fonds tiers-lieux ANRU + Amundi vise les lieux situés en QPV."),
+            say(
+                lang,
+                "Le fonds tiers-lieux ANRU + Amundi vise les lieux situés en QPV.",
+                "The ANRU + Amundi tiers-lieux fund is for places in a QPV.",
+            ),
             RuleId::AnruAmundi,
         )
     }
 }
 
-fn ceiling_exemption(dossier: &Dossier) -> Option<String> {
+fn ceiling_exemption(dossier: &Dossier, lang: Lang) -> Option<String> {
     let territory = match dossier.identity.region {
         Region::Metropole | Region::AutreOutreMer => None,
         Region::Guadeloupe => Some("Guadeloupe"),
@@ -313,21 +352,22 @@ fn ceiling_exemption(dossier: &Dossier) -> Option<String> {
         Region::SaintPierreEtMiquelon => Some("Saint-Pierre-et-Miquelon"),
     };
     if let Some(territory) = territory {
-        return Some(format!(
-            "La règle ne s'applique pas aux collectivités de {territory}."
-        ));
+        return Some(match lang {
+            Lang::Fr => format!("La règle ne s'applique pas aux collectivités de {territory}."),
+            Lang::En => format!("The rule does not apply to the collectivités of {territory}."),
+        });
     }
     dossier.investment.exception.map(|exception| {
         match exception {
-            CeilingException::UrbanRenewal => "Opération de rénovation urbaine (loi 2003-710, art. 9) : exception prévue par la loi.",
-            CeilingException::ProtectedMonument => "Monument protégé : dérogation possible par le préfet.",
-            CeilingException::DisasterRepair => "Réparation après une calamité : dérogation possible par le préfet.",
+            CeilingException::UrbanRenewal => say(lang, "Opération de rénovation urbaine (loi 2003-710, art. 9) : exception prévue par la loi.", "Urban-renewal operation (law 2003-710, art. 9): an exception set by the law."),
+            CeilingException::ProtectedMonument => say(lang, "Monument protégé : dérogation possible par le préfet.", "Protected monument: the prefect may grant a derogation."),
+            CeilingException::DisasterRepair => say(lang, "Réparation après une calamité : dérogation possible par le préfet.", "Repair after a disaster: the prefect may grant a derogation."),
         }
-        .to_owned()
+        .into_owned()
     })
 }
 
-fn ceiling_check(dossier: &Dossier) -> CeilingCheck {
+fn ceiling_check(dossier: &Dossier, lang: Lang) -> CeilingCheck {
     let owned: Vec<_> = dossier
         .investment
         .items
@@ -337,7 +377,7 @@ fn ceiling_check(dossier: &Dossier) -> CeilingCheck {
     if owned.is_empty() {
         return CeilingCheck::NotApplicable;
     }
-    if let Some(reason) = ceiling_exemption(dossier) {
+    if let Some(reason) = ceiling_exemption(dossier, lang) {
         return CeilingCheck::Exempt { reason };
     }
     let mut public_aid = Cents::default();

@@ -249,3 +249,29 @@ fn the_anru_fund_is_for_places_in_a_qpv() {
     assert_eq!(eligibility, Eligibility::ToCheck);
     assert!(reason.contains("pas une subvention"), "{reason}");
 }
+
+#[test]
+fn reasons_are_written_in_the_language_asked() {
+    let mut dossier = owned_by(InvestmentOwner::Commune, &[(FundingSource::Detr, 10_000)]);
+    dossier.identity.commune_population = Some(1_200);
+    let english = evaluate(&dossier, Referential::builtin(dossier.variant), Lang::En).funding;
+    let detr = english
+        .sources
+        .iter()
+        .find(|s| s.source == FundingSource::Detr)
+        .expect("DETR");
+    assert_eq!(
+        detr.reason,
+        "Commune of 1,200 inhabitants: at most 2,000, eligible."
+    );
+    let french = report(&dossier);
+    let detr = french
+        .sources
+        .iter()
+        .find(|s| s.source == FundingSource::Detr)
+        .expect("DETR");
+    assert_eq!(
+        detr.reason,
+        "Commune de 1\u{202f}200 habitants : au plus 2\u{202f}000, éligible."
+    );
+}
