@@ -9,6 +9,7 @@ pub mod evaluation;
 pub mod exchange;
 pub mod finance;
 pub mod funding;
+pub mod link;
 pub mod migrate;
 pub mod referential;
 pub mod report;

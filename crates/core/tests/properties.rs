@@ -3,6 +3,7 @@
 
 use fabrique_core::dossier::*;
 use fabrique_core::evaluation::{evaluate, Evaluation};
+use fabrique_core::link::{self, LinkError, Snapshot};
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::units::{Cents, Fte};
 use proptest::prelude::*;
@@ -275,5 +276,56 @@ proptest! {
     #[test]
     fn a_dossier_survives_serialization_unchanged(dossier in dossier()) {
         prop_assert_eq!(from_json(&to_json(&dossier)), Ok(dossier));
+    }
+}
+
+fn snapshot(dossier: Dossier) -> Snapshot {
+    Snapshot {
+        dossier,
+        weights: std::collections::BTreeMap::new(),
+        referential_version: 1,
+        saved_at_ms: 1_764_400_000_000,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_snapshot_survives_its_link(dossier in dossier(), saved_at_ms in any::<u64>()) {
+        let original = Snapshot { saved_at_ms, ..snapshot(dossier) };
+        let token = link::encode(&original);
+        prop_assert!(token.len() <= link::MAX_LINK_CHARS);
+        prop_assert_eq!(link::decode(&token), Ok(original));
+    }
+
+    // A bounded fuzz pass over the decoder, run by `make test`: any text gives a snapshot or
+    // a typed error, never a panic. Long runs: the cargo-fuzz targets under fuzz/.
+    #[test]
+    fn decoding_any_text_never_panics(text in "\\PC{0,300}") {
+        let _ = link::decode(&text);
+        let _ = link::decode(&format!("d1-{text}"));
+    }
+
+    #[test]
+    fn a_damaged_link_is_refused_or_still_a_valid_snapshot(
+        dossier in dossier(),
+        position in any::<proptest::sample::Index>(),
+        replacement in "[A-Za-z0-9_-]",
+        cut in any::<bool>(),
+    ) {
+        let token = link::encode(&snapshot(dossier));
+        let payload_start = 3;
+        let at = payload_start + position.index(token.len() - payload_start);
+        let damaged = if cut {
+            token[..at].to_owned()
+        } else {
+            format!("{}{}{}", &token[..at], replacement, &token[at + 1..])
+        };
+        match link::decode(&damaged) {
+            Ok(decoded) => prop_assert_eq!(decoded.dossier.schema_version, fabrique_core::dossier::SCHEMA_VERSION),
+            Err(LinkError::Truncated | LinkError::Corrupt | LinkError::Invalid(_) | LinkError::TooLarge) => {}
+            Err(other) => prop_assert!(false, "unexpected error {:?}", other),
+        }
     }
 }
