@@ -2,7 +2,9 @@
 //! screen shares (the settings, which screen is open, the version of the list of dossiers).
 
 use crate::browser::{location, storage};
-use crate::components::{editor::Editor, home::Home, settings_page::SettingsPage};
+use crate::components::{
+    editor::Editor, home::Home, settings_page::SettingsPage, snapshot_view::SnapshotView,
+};
 use crate::i18n::{self, tr};
 use crate::route::Route;
 use crate::settings::{self, Settings};
@@ -46,7 +48,11 @@ pub fn use_list_version() -> ListVersion {
 pub fn App() -> impl IntoView {
     let settings: RwSignal<Settings> = RwSignal::new(settings::load());
     provide_context(settings);
-    let route = RwSignal::new(Route::from_query(&location::current_query()));
+    let route = RwSignal::new(Route::from_location(
+        &location::current_path(),
+        &location::current_query(),
+        &location::current_hash(),
+    ));
     let navigator = Navigator(route);
     provide_context(navigator);
     let list_version = ListVersion(RwSignal::new(0));
@@ -79,7 +85,19 @@ pub fn App() -> impl IntoView {
     });
 
     let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
-        route.set(Route::from_query(&location::current_query()));
+        route.set(Route::from_location(
+            &location::current_path(),
+            &location::current_query(),
+            &location::current_hash(),
+        ));
+    });
+    // A link pasted into the address bar of an open page only changes its fragment.
+    let new_link = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(Route::from_location(
+            &location::current_path(),
+            &location::current_query(),
+            &location::current_hash(),
+        ));
     });
     // Another tab changed the list or the settings: follow it.
     let other_tab = window_event_listener(leptos::ev::storage, move |event| match event.key() {
@@ -90,6 +108,7 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || {
         back_forward.remove();
+        new_link.remove();
         other_tab.remove();
     });
 
@@ -131,6 +150,7 @@ pub fn App() -> impl IntoView {
                         Route::Home => view! { <Home/> }.into_any(),
                         Route::Dossier { id } => view! { <Editor id=id/> }.into_any(),
                         Route::Settings => view! { <SettingsPage/> }.into_any(),
+                        Route::Snapshot { token } => view! { <SnapshotView token=token/> }.into_any(),
                     }}
                 </main>
             }

@@ -15,6 +15,8 @@ pub enum Route {
     Dossier { id: String },
     /// The settings.
     Settings,
+    /// A snapshot received as a link (read-only; local dossiers untouched).
+    Snapshot { token: String },
 }
 
 /// The value of `name` in a query string (`?a=1&b=2`), undecoded: every value the app
@@ -29,6 +31,33 @@ pub fn query_value<'q>(query: &'q str, name: &str) -> Option<&'q str> {
 }
 
 impl Route {
+    /// The screen an address names: a snapshot when its fragment carries one, or when a mail
+    /// filter or a chat app moved it (a `?s=` query, a `#` encoded again as `%23` or
+    /// `%2523` in the query or the path), else what its query names.
+    pub fn from_location(path: &str, query: &str, hash: &str) -> Route {
+        let fragment = hash.trim_start_matches('#');
+        if !fragment.is_empty() {
+            return Route::Snapshot {
+                token: fragment.to_owned(),
+            };
+        }
+        if let Some(token) = query_value(query, "s").filter(|token| !token.is_empty()) {
+            return Route::Snapshot {
+                token: token.to_owned(),
+            };
+        }
+        for text in [query, path] {
+            for encoded in ["%2523", "%23"] {
+                if let Some((_, token)) = text.split_once(encoded) {
+                    return Route::Snapshot {
+                        token: token.to_owned(),
+                    };
+                }
+            }
+        }
+        Route::from_query(query)
+    }
+
     /// The screen a query string names; anything unknown or malformed is the home screen.
     pub fn from_query(query: &str) -> Route {
         if let Some(id) = query_value(query, "dossier").filter(|id| is_dossier_id(id)) {
@@ -46,6 +75,7 @@ impl Route {
             Route::Home => String::new(),
             Route::Dossier { id } => format!("?dossier={id}"),
             Route::Settings => "?page=reglages".to_owned(),
+            Route::Snapshot { token } => format!("#{token}"),
         }
     }
 }
@@ -102,6 +132,27 @@ mod tests {
         ] {
             assert_eq!(Route::from_query(query), Route::Home, "{query}");
         }
+    }
+
+    #[test]
+    fn a_fragment_or_an_s_query_is_a_snapshot() {
+        let snapshot = Route::Snapshot {
+            token: "d1-abc".to_owned(),
+        };
+        assert_eq!(
+            Route::from_location("/", "?dossier=0123456789abcdef", "#d1-abc"),
+            snapshot
+        );
+        assert_eq!(Route::from_location("/", "?s=d1-abc", ""), snapshot);
+        assert_eq!(Route::from_location("/", "?%23d1-abc", ""), snapshot);
+        assert_eq!(
+            Route::from_location("/fabrique/%2523d1-abc", "", ""),
+            snapshot
+        );
+        assert_eq!(
+            Route::from_location("/", "?page=reglages", "#"),
+            Route::Settings
+        );
     }
 
     #[test]

@@ -44,3 +44,31 @@ pub fn push_query(query: &str) -> bool {
 pub fn replace_query(query: &str) -> bool {
     set_query(query, false)
 }
+
+/// The current fragment, with its `#` (empty when there is none).
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The app's own address, without query or fragment: where a shared link points.
+pub fn app_address() -> String {
+    web_sys::window()
+        .and_then(|window| {
+            let location = window.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// The current path (`/` or `/fabrique/` under a sub-path).
+pub fn current_path() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default()
+}

@@ -1,6 +1,7 @@
 //! Adapters over the browser's APIs. Components never call web-sys directly: they call these
 //! small functions, each tested in headless Chromium by `tests/browser_adapters.rs`.
 
+pub mod clipboard;
 pub mod clock;
 pub mod files;
 pub mod ids;

@@ -4,16 +4,14 @@
 
 use crate::app::use_navigator;
 use crate::browser::storage::{self, Record, SaveError};
-use crate::browser::{clock, files, location};
-use crate::components::evaluation_panel::EvaluationPanel;
-use crate::components::fields::{area_field, Editing};
-use crate::components::sections::{section_form, SECTIONS};
-use crate::i18n::{self, tr};
-use crate::route::{dossier_section_query, section_in_query, section_slug, Route};
+use crate::browser::{clock, files};
+use crate::components::fields::Editing;
+use crate::components::share_panel::SharePanel;
+use crate::components::workspace::Workspace;
+use crate::i18n::tr;
+use crate::route::Route;
 use crate::settings::use_settings;
 use fabrique_core::dossier;
-use fabrique_core::evaluation::{evaluate, Section};
-use fabrique_core::referential::Referential;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -63,6 +61,8 @@ fn DossierEditor(
     let settings = use_settings();
     let dossier = RwSignal::new(record.dossier);
     let base_revision = StoredValue::new(record.revision);
+    // When the dossier was last saved: shown in the links it is shared by.
+    let saved_at = RwSignal::new(record.saved_at_ms);
     let dirty = RwSignal::new(false);
     let status = RwSignal::new(SaveStatus::Saved);
     let conflict = RwSignal::new(None::<Record>);
@@ -89,6 +89,7 @@ fn DossierEditor(
         match result {
             Ok(revision) => {
                 base_revision.set_value(revision);
+                saved_at.set(clock::now_ms());
                 dirty.set(false);
                 status.set(SaveStatus::Saved);
             }
@@ -160,22 +161,8 @@ fn DossierEditor(
         files::download(&export_file_name(&name), "application/json", &text);
     };
 
-    let variant = Memo::new(move |_| dossier.with(|d| d.variant));
-    let referential = Memo::new(move |_| {
-        let weights = settings.with(|s| s.weights.clone());
-        Referential::builtin(variant.get()).with_weights(&weights)
-    });
-    let lang = i18n::lang();
-    let evaluation =
-        Memo::new(move |_| dossier.with(|d| referential.with(|r| evaluate(d, r, lang))));
-
-    let initial_section = section_in_query(&location::current_query()).unwrap_or(Section::Identity);
-    let section = RwSignal::new(initial_section);
-    let choose = move |chosen: Section| {
-        section.set(chosen);
-        location::replace_query(&dossier_section_query(&id.get_value(), chosen));
-    };
-
+    let weights = Signal::derive(move || settings.with(|s| s.weights.clone()));
+    let share_open = RwSignal::new(false);
     view! {
         <div class="editor-head">
             <h1>{move || dossier.with(|d| if d.name.trim().is_empty() { tr("Dossier sans nom", "Untitled dossier").to_owned() } else { d.name.clone() })}</h1>
@@ -188,7 +175,12 @@ fn DossierEditor(
                     SaveStatus::DeletedElsewhere => tr("Supprimé dans un autre onglet", "Deleted in another tab"),
                 }}
             </p>
-            <button type="button" on:click=export>{tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}</button>
+            <div class="head-actions">
+                <button type="button" class="primary" aria-expanded=move || share_open.get().to_string() on:click=move |_| share_open.update(|open| *open = !*open)>
+                    {tr("Partager", "Share")}
+                </button>
+                <button type="button" on:click=export>{tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}</button>
+            </div>
         </div>
         {move || match status.get() {
             SaveStatus::Failed(error) => Some(view! {
@@ -210,56 +202,8 @@ fn DossierEditor(
                 <button type="button" on:click=take_theirs>{tr("Prendre l'autre version", "Take the other version")}</button>
             </div>
         })}
-        <div class="editor">
-            <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
-                <ul>
-                    {SECTIONS.into_iter().map(|item| {
-                        let percent = move || evaluation.with(|e| e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent()));
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="section-button"
-                                    aria-current=move || (section.get() == item).then_some("step")
-                                    on:click=move |_| choose(item)
-                                >
-                                    <span>{i18n::section(item)}</span>
-                                    <span class="completeness">
-                                        <span class="bar"><span class="fill" style=move || format!("width: {}%", percent())></span></span>
-                                        <span class="percent">{move || format!("{} %", percent())}</span>
-                                    </span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </nav>
-            <form class="dossier-form" on:submit=|event| event.prevent_default()>
-                {move || {
-                    let current = section.get();
-                    generation.track();
-                    view! {
-                        <fieldset>
-                            <legend>{i18n::section(current)}</legend>
-                            {section_form(current, editing)}
-                            {area_field(
-                                editing,
-                                tr("Notes sur cette section", "Notes on this section").to_owned(),
-                                move |d| d.notes.get(section_slug(current)).cloned().unwrap_or_default(),
-                                move |d, text| {
-                                    if text.is_empty() {
-                                        d.notes.remove(section_slug(current));
-                                    } else {
-                                        d.notes.insert(section_slug(current).to_owned(), text);
-                                    }
-                                },
-                            )}
-                        </fieldset>
-                    }
-                }}
-            </form>
-            <EvaluationPanel evaluation=evaluation/>
-        </div>
+        {move || share_open.get().then(|| view! { <SharePanel dossier=dossier weights=weights saved_at_ms=Signal::derive(move || saved_at.get())/> })}
+        <Workspace editing=editing weights=weights generation=generation.into() url_id=id.get_value() read_only=false/>
     }
 }
 

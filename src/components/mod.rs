@@ -11,3 +11,6 @@ pub mod home;
 pub mod radar;
 pub mod sections;
 pub mod settings_page;
+pub mod share_panel;
+pub mod snapshot_view;
+pub mod workspace;

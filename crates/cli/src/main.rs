@@ -2,16 +2,20 @@
 //! the rules of the app, for scripts, reviews of the referential, and advisers.
 //!
 //! ```text
-//! fabrique eval FILE.json [--format text|json|markdown] [--lang fr|en]
+//! fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en]
+//! fabrique link FILE.json [--base https://…/]
 //! ```
 
-use fabrique_core::dossier;
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::report;
+use fabrique_core::{dossier, link};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fabrique eval FILE.json [--format text|json|markdown] [--lang fr|en]";
+const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en]\n       fabrique link FILE.json [--base https://…/]";
+
+/// Where links point when no `--base` is given.
+const DEFAULT_BASE: &str = "https://fabrique.example/";
 
 /// How the evaluation is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,26 +25,43 @@ enum Format {
     Markdown,
 }
 
+/// What to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Eval,
+    Link,
+}
+
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq)]
 struct EvalCommand {
+    action: Action,
     file: String,
     format: Format,
     lang: Lang,
+    base: String,
 }
 
 fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
     let mut args = args.iter();
-    match args.next().map(String::as_str) {
-        Some("eval") => {}
+    let action = match args.next().map(String::as_str) {
+        Some("eval") => Action::Eval,
+        Some("link") => Action::Link,
         Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
         None => return Err(USAGE.to_owned()),
-    }
+    };
     let mut file = None;
     let mut format = Format::Text;
     let mut lang = Lang::Fr;
+    let mut base = DEFAULT_BASE.to_owned();
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--base" => match args.next() {
+                Some(value) if value.starts_with("http://") || value.starts_with("https://") => {
+                    base = value.clone()
+                }
+                other => return Err(format!("--base takes an http(s) address, not {other:?}")),
+            },
             "--format" => {
                 format = match args.next().map(String::as_str) {
                     Some("text") => Format::Text,
@@ -68,22 +89,55 @@ fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
         }
     }
     let file = file.ok_or_else(|| format!("no dossier file given\n{USAGE}"))?;
-    Ok(EvalCommand { file, format, lang })
+    Ok(EvalCommand {
+        action,
+        file,
+        format,
+        lang,
+        base,
+    })
+}
+
+/// Reads the dossier named on the command line: a file, or else a snapshot link.
+fn read_input(
+    input: &str,
+) -> Result<
+    (
+        fabrique_core::dossier::Dossier,
+        std::collections::BTreeMap<fabrique_core::referential::CriterionId, u32>,
+    ),
+    String,
+> {
+    match std::fs::read_to_string(input) {
+        Ok(text) => dossier::from_json(&text)
+            .map(|dossier| (dossier, Default::default()))
+            .map_err(|error| format!("{input}: {error}")),
+        Err(_) if link::extract_token(input).starts_with('d') => link::decode(input)
+            .map(|snapshot| (snapshot.dossier, snapshot.weights))
+            .map_err(|error| format!("{input:.60}: {error}")),
+        Err(error) => Err(format!("{input}: cannot read: {error}")),
+    }
 }
 
 fn run(args: &[String]) -> Result<String, String> {
     let command = parse_args(args)?;
-    let text = std::fs::read_to_string(&command.file)
-        .map_err(|error| format!("{}: cannot read: {error}", command.file))?;
-    let dossier =
-        dossier::from_json(&text).map_err(|error| format!("{}: {error}", command.file))?;
-    let referential = Referential::builtin(dossier.variant);
-    let evaluation = evaluate(&dossier, referential, command.lang);
+    let (dossier, weights) = read_input(&command.file)?;
+    let referential = Referential::builtin(dossier.variant).with_weights(&weights);
+    if command.action == Action::Link {
+        let snapshot = link::Snapshot {
+            weights,
+            referential_version: referential.version,
+            saved_at_ms: 0,
+            dossier,
+        };
+        return Ok(link::to_link(&command.base, &snapshot));
+    }
+    let evaluation = evaluate(&dossier, &referential, command.lang);
     Ok(match command.format {
         Format::Json => serde_json::to_string_pretty(&evaluation)
             .map_err(|error| format!("cannot write JSON: {error}"))?,
-        Format::Text => report::text(&dossier, &evaluation, referential, command.lang),
-        Format::Markdown => report::markdown(&dossier, &evaluation, referential, command.lang),
+        Format::Text => report::text(&dossier, &evaluation, &referential, command.lang),
+        Format::Markdown => report::markdown(&dossier, &evaluation, &referential, command.lang),
     })
 }
 
@@ -116,9 +170,11 @@ mod tests {
                 "eval", "--format", "json", "d.json", "--lang", "en"
             ])),
             Ok(EvalCommand {
+                action: Action::Eval,
                 file: "d.json".to_owned(),
                 format: Format::Json,
-                lang: Lang::En
+                lang: Lang::En,
+                base: DEFAULT_BASE.to_owned(),
             })
         );
     }
@@ -179,6 +235,30 @@ mod tests {
                 "{format}: {output}"
             );
         }
+    }
+
+    #[test]
+    fn a_link_is_made_from_a_file_and_evaluated_like_it() {
+        let path = temporary_file(
+            "linked.json",
+            "{\"schema_version\": 2, \"name\": \"Le Lien\"}",
+        );
+        let made = run(&args(&[
+            "link",
+            &path,
+            "--base",
+            "https://exemple.fr/fabrique/",
+        ]))
+        .expect("a link");
+        assert!(
+            made.starts_with("https://exemple.fr/fabrique/#d1-"),
+            "{made}"
+        );
+        let from_file = run(&args(&["eval", &path, "--format", "json"])).expect("evaluated");
+        let from_link = run(&args(&["eval", &made, "--format", "json"])).expect("evaluated");
+        assert_eq!(from_file, from_link);
+        let error = run(&args(&["eval", "https://exemple.fr/#d1-abc"])).expect_err("refused");
+        assert!(error.contains("link"), "{error}");
     }
 
     #[test]

@@ -1,0 +1,83 @@
+//! "Partager": the dossier as a link that carries it in its fragment, with its length, a
+//! copy button, a QR code when the link fits in one, and a plain warning about what the link
+//! contains.
+
+use crate::browser::{clipboard, location};
+use crate::i18n::tr;
+use fabrique_core::dossier::Dossier;
+use fabrique_core::link::{self, Snapshot};
+use fabrique_core::referential::{CriterionId, Referential};
+use leptos::prelude::*;
+use qrcodegen::{QrCode, QrCodeEcc};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// The QR code of `text` as an SVG path, with its size in modules; `None` when the text does
+/// not fit in a QR code.
+fn qr_path(text: &str) -> Option<(i32, String)> {
+    let code = QrCode::encode_text(text, QrCodeEcc::Low).ok()?;
+    let size = code.size();
+    let mut path = String::new();
+    for y in 0..size {
+        for x in 0..size {
+            if code.get_module(x, y) {
+                let _ = write!(path, "M{x} {y}h1v1h-1z");
+            }
+        }
+    }
+    Some((size, path))
+}
+
+/// The share panel of a dossier.
+#[component]
+pub fn SharePanel(
+    /// The dossier shared.
+    dossier: RwSignal<Dossier>,
+    /// The weights it is evaluated with, carried in the link.
+    weights: Signal<BTreeMap<CriterionId, u32>>,
+    /// When it was last saved, shown to the recipient.
+    saved_at_ms: Signal<u64>,
+) -> impl IntoView {
+    let address = location::app_address();
+    let link_text = Memo::new(move |_| {
+        let snapshot = Snapshot {
+            dossier: dossier.get(),
+            weights: weights.get(),
+            referential_version: Referential::builtin(dossier.with(|d| d.variant)).version,
+            saved_at_ms: saved_at_ms.get(),
+        };
+        link::to_link(&address, &snapshot)
+    });
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        let text = link_text.get_untracked();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(clipboard::copy(&text).await));
+        });
+    };
+    view! {
+        <section class="share-panel" aria-labelledby="share-title">
+            <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
+            <p class="warning">{tr(
+                "Ce lien contient toutes les données du dossier : toute personne qui le reçoit peut les lire. Elles ne passent par aucun serveur. Le destinataire voit le dossier en lecture seule, avec son évaluation.",
+                "This link contains all the dossier's data: anyone who receives it can read it. It goes through no server. The recipient sees the dossier read-only, with its evaluation.",
+            )}</p>
+            <div class="field">
+                <label for="share-link">{tr("Lien de partage", "Share link")}</label>
+                <textarea id="share-link" readonly rows="4" prop:value=move || link_text.get()></textarea>
+            </div>
+            <p data-testid="link-length">{move || format!("{} {}", link_text.with(|l| l.chars().count()), tr("caractères", "characters"))}</p>
+            <button type="button" class="primary" on:click=copy>{tr("Copier le lien", "Copy the link")}</button>
+            <span role="status">{move || copied.get().map(|ok| if ok { tr("Lien copié.", "Link copied.") } else { tr("Copie impossible : sélectionnez le lien et copiez-le.", "Could not copy: select the link and copy it.") })}</span>
+            {move || link_text.with(|text| qr_path(text)).map(|(size, path)| view! {
+                <figure class="qr">
+                    <svg viewBox=format!("-4 -4 {} {}", size + 8, size + 8) role="img" aria-label=tr("Code QR du lien de partage", "QR code of the share link")>
+                        <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#fff"></rect>
+                        <path d=path fill="#000"></path>
+                    </svg>
+                    <figcaption>{tr("À scanner avec un téléphone.", "Scan it with a phone.")}</figcaption>
+                </figure>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,151 @@
+//! A snapshot received as a link: the dossier read-only with its evaluation, under a banner
+//! that names it. Opening a link never touches local dossiers; from here the user may import
+//! it as a new dossier, or compare it with one of theirs.
+
+use crate::app::use_navigator;
+use crate::browser::{clock, storage};
+use crate::components::fields::Editing;
+use crate::components::home::create;
+use crate::components::workspace::Workspace;
+use crate::i18n::{lang, tr};
+use crate::route::Route;
+use fabrique_core::compare::differences;
+use fabrique_core::dossier::Dossier;
+use fabrique_core::evaluation::evaluate;
+use fabrique_core::link::{self, LinkError, Snapshot};
+use fabrique_core::referential::Referential;
+use leptos::prelude::*;
+
+/// A link's problem in plain words.
+fn explain(error: &LinkError) -> String {
+    match error {
+        LinkError::Empty => tr("Ce lien ne contient pas de dossier.", "This link carries no dossier.").to_owned(),
+        LinkError::TooLong { .. } => tr("Ce lien est trop long pour être un lien Fabrique.", "This link is too long to be a Fabrique link.").to_owned(),
+        LinkError::UnknownFormat => tr("Ce lien n'est pas un lien de partage Fabrique.", "This is not a Fabrique share link.").to_owned(),
+        LinkError::FutureVersion(_) => tr("Ce lien a été créé par une version plus récente de Fabrique : rechargez la page pour mettre l'application à jour.", "This link was made by a newer version of Fabrique: reload the page to update the app.").to_owned(),
+        LinkError::Truncated => tr("Ce lien est incomplet : il a sans doute été coupé en route (courriel, messagerie). Demandez à l'expéditeur de le renvoyer, ou de l'envoyer en pièce jointe.", "This link is incomplete: it was probably cut on the way (e-mail, chat). Ask the sender to send it again, or as an attachment.").to_owned(),
+        LinkError::Corrupt | LinkError::TooLarge | LinkError::Invalid(_) => tr("Ce lien est abîmé : des caractères ont été modifiés. Demandez à l'expéditeur de le renvoyer.", "This link is damaged: characters were changed. Ask the sender to send it again.").to_owned(),
+    }
+}
+
+/// The view of the snapshot a link carries.
+#[component]
+pub fn SnapshotView(
+    /// The link's fragment (or `?s=` value).
+    token: String,
+) -> impl IntoView {
+    let navigator = use_navigator();
+    match link::decode(&token) {
+        Ok(snapshot) => view! { <SnapshotReader snapshot=snapshot/> }.into_any(),
+        Err(error) => view! {
+            <h1>{tr("Lien de partage", "Share link")}</h1>
+            <p class="banner error" role="alert" data-testid="link-error">{explain(&error)}</p>
+            <p>{tr("Vos dossiers n'ont pas été modifiés.", "Your dossiers were not changed.")}</p>
+            <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Aller à mes dossiers", "Go to my dossiers")}</button>
+        }
+        .into_any(),
+    }
+}
+
+/// A snapshot that was read.
+#[component]
+fn SnapshotReader(
+    /// What the link carries.
+    snapshot: Snapshot,
+) -> impl IntoView {
+    let navigator = use_navigator();
+    let name = if snapshot.dossier.name.trim().is_empty() {
+        tr("Dossier sans nom", "Untitled dossier").to_owned()
+    } else {
+        snapshot.dossier.name.clone()
+    };
+    let saved = clock::local_date_time(snapshot.saved_at_ms);
+    let custom_weights = !snapshot.weights.is_empty();
+    let weights = snapshot.weights.clone();
+    let dossier = RwSignal::new(snapshot.dossier.clone());
+    // A snapshot is read-only: nothing it shows is ever saved.
+    let editing = Editing::new(dossier, Callback::new(|()| {}));
+    let import_error = RwSignal::new(None::<String>);
+    let import = move |_| match create(&dossier.get_untracked()) {
+        Ok(id) => navigator.go(Route::Dossier { id }),
+        Err(error) => import_error.set(Some(error.to_string())),
+    };
+    let snapshot = StoredValue::new(snapshot);
+    view! {
+        <div class="banner snapshot-banner" role="region" aria-label=tr("Instantané reçu", "Snapshot received")>
+            <p>
+                <strong>{tr("Instantané en lecture seule", "Read-only snapshot")}</strong> " : « " {name.clone()} " »"
+                {(!saved.is_empty()).then(|| format!(", {} {saved}", tr("enregistré le", "saved on")))}
+                "."
+            </p>
+            {custom_weights.then(|| view! { <p>{tr("Évalué avec les pondérations choisies par l'expéditeur.", "Evaluated with the weights the sender chose.")}</p> })}
+            <p>{tr("Ouvrir ce lien n'a rien changé à vos dossiers.", "Opening this link changed nothing in your dossiers.")}</p>
+            <button type="button" class="primary" on:click=import>{tr("Importer comme nouveau dossier", "Import as a new dossier")}</button>
+            {move || import_error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
+        </div>
+        <h1>{name}</h1>
+        <Comparison snapshot=snapshot/>
+        <Workspace editing=editing weights=Signal::derive(move || weights.clone()) generation=Signal::derive(|| 0) read_only=true/>
+    }
+}
+
+/// Compares the snapshot with a local dossier: what differs, and each criterion's change.
+#[component]
+fn Comparison(
+    /// The snapshot received.
+    snapshot: StoredValue<Snapshot>,
+) -> impl IntoView {
+    let locals: Vec<(String, Dossier)> = storage::dossier_ids()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|id| storage::load_dossier(&id).ok().flatten().map(|d| (id, d)))
+        .collect();
+    if locals.is_empty() {
+        return None;
+    }
+    let chosen = RwSignal::new(None::<usize>);
+    let locals = StoredValue::new(locals);
+    let result = move || {
+        let index = chosen.get()?;
+        let (_, local) = locals.with_value(|l| l.get(index).cloned())?;
+        let (theirs, weights) = snapshot.with_value(|s| (s.dossier.clone(), s.weights.clone()));
+        let referential = Referential::builtin(theirs.variant).with_weights(&weights);
+        let before = evaluate(&local, &referential, lang());
+        let after = evaluate(&theirs, &referential, lang());
+        let changes = differences(&local, &theirs);
+        Some(view! {
+            <h3>{tr("Scores des critères (votre dossier → l'instantané)", "Criterion scores (your dossier → the snapshot)")}</h3>
+            <ul data-testid="score-changes">
+                {before.criteria.iter().zip(&after.criteria).map(|(b, a)| {
+                    let delta = i64::from(a.score) - i64::from(b.score);
+                    view! { <li>{format!("{} : {} → {} ({delta:+})", a.label, b.score, a.score)}</li> }
+                }).collect_view()}
+            </ul>
+            <h3>{format!("{} ({})", tr("Réponses qui diffèrent", "Answers that differ"), changes.len())}</h3>
+            <table class="differences" data-testid="differences">
+                <thead><tr><th scope="col">{tr("Où", "Where")}</th><th scope="col">{tr("Votre dossier", "Your dossier")}</th><th scope="col">{tr("L'instantané", "The snapshot")}</th></tr></thead>
+                <tbody>
+                    {changes.into_iter().map(|d| view! {
+                        <tr><td>{d.path.join(" › ")}</td><td>{d.before}</td><td>{d.after}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        })
+    };
+    Some(view! {
+        <details class="comparison">
+            <summary>{tr("Comparer avec un de mes dossiers", "Compare with one of my dossiers")}</summary>
+            <div class="field inline">
+                <label for="compare-with">{tr("Mon dossier à comparer", "My dossier to compare")}</label>
+                <select id="compare-with" on:change=move |event| chosen.set(event_target_value(&event).parse().ok())>
+                    <option value="">{tr("— choisir —", "— choose —")}</option>
+                    {locals.with_value(|l| l.iter().enumerate().map(|(index, (_, d))| {
+                        let label = if d.name.trim().is_empty() { tr("Dossier sans nom", "Untitled dossier").to_owned() } else { d.name.clone() };
+                        view! { <option value=index.to_string()>{label}</option> }
+                    }).collect_view())}
+                </select>
+            </div>
+            {result}
+        </details>
+    })
+}

@@ -1,0 +1,104 @@
+//! The sections of a dossier and its live evaluation, side by side: the editor's body, and
+//! the read-only view of a snapshot received as a link.
+
+use crate::browser::location;
+use crate::components::evaluation_panel::EvaluationPanel;
+use crate::components::fields::{area_field, Editing};
+use crate::components::sections::{section_form, SECTIONS};
+use crate::i18n::{self, tr};
+use crate::route::{dossier_section_query, section_in_query, section_slug};
+use fabrique_core::evaluation::{evaluate, Section};
+use fabrique_core::referential::{CriterionId, Referential};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The section navigator, the form of the chosen section, and the evaluation.
+#[component]
+pub fn Workspace(
+    /// The dossier shown, and how it is changed.
+    editing: Editing,
+    /// The criterion weights to evaluate with.
+    weights: Signal<BTreeMap<CriterionId, u32>>,
+    /// Raised when the dossier is replaced from outside: the form is built again.
+    generation: Signal<u64>,
+    /// The local dossier's id, when the chosen section belongs in the address.
+    #[prop(optional, into)]
+    url_id: Option<String>,
+    /// Shown without a way to change it (a snapshot).
+    read_only: bool,
+) -> impl IntoView {
+    let dossier = editing.dossier;
+    let variant = Memo::new(move |_| dossier.with(|d| d.variant));
+    let referential =
+        Memo::new(move |_| weights.with(|w| Referential::builtin(variant.get()).with_weights(w)));
+    let lang = i18n::lang();
+    let evaluation =
+        Memo::new(move |_| dossier.with(|d| referential.with(|r| evaluate(d, r, lang))));
+
+    let initial = if url_id.is_some() {
+        section_in_query(&location::current_query())
+    } else {
+        None
+    };
+    let section = RwSignal::new(initial.unwrap_or(Section::Identity));
+    let url_id = StoredValue::new(url_id);
+    let choose = move |chosen: Section| {
+        section.set(chosen);
+        if let Some(id) = url_id.get_value() {
+            location::replace_query(&dossier_section_query(&id, chosen));
+        }
+    };
+
+    view! {
+        <div class="editor">
+            <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
+                <ul>
+                    {SECTIONS.into_iter().map(|item| {
+                        let percent = move || evaluation.with(|e| e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent()));
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="section-button"
+                                    aria-current=move || (section.get() == item).then_some("step")
+                                    on:click=move |_| choose(item)
+                                >
+                                    <span>{i18n::section(item)}</span>
+                                    <span class="completeness">
+                                        <span class="bar"><span class="fill" style=move || format!("width: {}%", percent())></span></span>
+                                        <span class="percent">{move || format!("{} %", percent())}</span>
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+            <form class="dossier-form" on:submit=|event| event.prevent_default()>
+                {move || {
+                    let current = section.get();
+                    generation.track();
+                    view! {
+                        <fieldset disabled=read_only>
+                            <legend>{i18n::section(current)}</legend>
+                            {section_form(current, editing)}
+                            {area_field(
+                                editing,
+                                tr("Notes sur cette section", "Notes on this section").to_owned(),
+                                move |d| d.notes.get(section_slug(current)).cloned().unwrap_or_default(),
+                                move |d, text| {
+                                    if text.is_empty() {
+                                        d.notes.remove(section_slug(current));
+                                    } else {
+                                        d.notes.insert(section_slug(current).to_owned(), text);
+                                    }
+                                },
+                            )}
+                        </fieldset>
+                    }
+                }}
+            </form>
+            <EvaluationPanel evaluation=evaluation/>
+        </div>
+    }
+}

@@ -1,0 +1,91 @@
+// Sharing: a snapshot link opens anywhere, read-only with the same evaluation; it can be
+// imported or compared; a mangled link says what is wrong and touches nothing.
+const { test, expect } = require('@playwright/test');
+const { HomePage, EditorPage } = require('./pages/app');
+
+async function sharedExample(page) {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.openExample.click();
+  const editor = new EditorPage(page);
+  await expect(editor.verdict).toBeVisible();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+  return { home, editor, link };
+}
+
+async function scores(editor) {
+  const result = {};
+  for (const criterion of ['gouvernance', 'partenariats', 'besoin-territorial', 'services-numeriques', 'modele-economique', 'poste-etp']) {
+    result[criterion] = await editor.score(criterion).textContent();
+  }
+  return { verdict: await editor.verdict.textContent(), weighted: await editor.weightedScore.textContent(), ...result };
+}
+
+test('a shared dossier opens in a fresh browser with the same evaluation, and can be imported', async ({ page, browser }) => {
+  const { editor, link } = await sharedExample(page);
+  expect(link).toMatch(/#d1-[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId('link-length')).toContainText(`${link.length} caractères`);
+  await expect(page.getByText('Ce lien contient toutes les données du dossier')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Code QR du lien de partage' })).toBeVisible();
+  const sent = await scores(editor);
+
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  await partnerPage.goto(link);
+  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+  const received = new EditorPage(partnerPage);
+  expect(await scores(received)).toEqual(sent);
+  await expect(received.name).toBeDisabled();
+  expect(await partnerPage.evaluate(() => localStorage.getItem('fabrique.index'))).toBeNull();
+
+  await partnerPage.getByRole('button', { name: 'Importer comme nouveau dossier' }).click();
+  await expect(received.name).toBeEnabled();
+  await expect(received.name).toHaveValue('La Grange numérique');
+  const partnerHome = new HomePage(partnerPage);
+  await partnerHome.backHome();
+  await expect(partnerHome.dossierLink('La Grange numérique')).toBeVisible();
+  await partner.close();
+});
+
+test('a link is compared with the local dossier after an edit', async ({ page }) => {
+  const { editor, link } = await sharedExample(page);
+  await editor.name.fill('La Grange numérique (v2)');
+  await editor.openSection('Partenaires');
+  await editor.field('Lettre de soutien du partenaire 3').uncheck();
+  await editor.saved();
+
+  await page.goto(link);
+  await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
+  await page.getByText('Comparer avec un de mes dossiers').click();
+  await page.getByLabel('Mon dossier à comparer').selectOption({ label: 'La Grange numérique (v2)' });
+  const differences = page.getByTestId('differences');
+  await expect(differences).toContainText('La Grange numérique (v2)');
+  await expect(differences).toContainText('partners › 3 › letter_of_support');
+  await expect(page.getByTestId('score-changes')).toContainText('Gouvernance : 100 → 100 (+0)');
+});
+
+test('a mangled link says what is wrong and leaves local dossiers intact', async ({ page }) => {
+  const { home, link } = await sharedExample(page);
+  await home.backHome();
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const token = link.split('#')[1];
+  const base = link.split('#')[0];
+  const cases = [
+    [`${base}#${token.slice(0, Math.floor(token.length / 2))}`, 'incomplet'],
+    [`${base}#d1-${'%%%%'}${token.slice(3)}`, 'abîmé'],
+    [`${base}#d9-${token.slice(3)}`, 'version plus récente'],
+    [`${base}#bonjour`, "n'est pas un lien de partage"],
+  ];
+  for (const [mangled, message] of cases) {
+    await page.goto(mangled);
+    await expect(page.getByTestId('link-error')).toContainText(message);
+    await expect(page.getByText("Vos dossiers n'ont pas été modifiés.")).toBeVisible();
+  }
+  // A fragment a mail filter encoded again still opens.
+  await page.goto(`${base}?%23${token}`);
+  await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
+  await page.goto(`${base}?s=${token}`);
+  await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+});
