@@ -49,6 +49,13 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wasm_bindgen_vers
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
+# cargo-fuzz, for the bounded fuzzing pass of `make test`.
+CARGO_FUZZ_VERSION=0.13.2
+if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+fi
+
 # Chromium and chromedriver from Debian, for the browser and end-to-end tests; brotli to
 # report compressed sizes.
 missing_packages=()
@@ -76,4 +83,5 @@ fi
 
 # Crates, so that `trunk build --offline` (which passes --offline to cargo) finds them.
 cargo fetch --locked --quiet
+(cd fuzz && cargo fetch --quiet)
 say "ready: trunk $TRUNK_VERSION, wasm-bindgen $wasm_bindgen_version, $(wasm-opt --version 2>/dev/null || echo 'wasm-opt missing')"
