@@ -22,8 +22,12 @@ async function scores(editor) {
   return { verdict: await editor.verdict.textContent(), weighted: await editor.weightedScore.textContent(), ...result };
 }
 
-test('a shared dossier opens in a fresh browser with the same evaluation, and can be imported', async ({ page, browser }) => {
+test('a shared dossier opens in a fresh browser with the same evaluation, and can be imported', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const { editor, link } = await sharedExample(page);
+  await page.getByRole('button', { name: 'Copier le lien' }).click();
+  await expect(page.getByText('Lien copié.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   expect(link).toMatch(/#d1-[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId('link-length')).toContainText(`${link.length} caractères`);
   await expect(page.getByText('Ce lien contient toutes les données du dossier')).toBeVisible();
