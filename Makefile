@@ -4,6 +4,9 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Trunk must never download a tool: a missing one is an error that names it.
 export TRUNK_OFFLINE := true
 PORT ?= 8080
+# Where the app is served: "./" works at any path; an absolute prefix (/fabrique/) also works.
+PUBLIC_URL ?= ./
+export PUBLIC_URL
 
 .PHONY: bootstrap build serve dev test clean
 
@@ -11,10 +14,9 @@ PORT ?= 8080
 bootstrap:
 	@scripts/bootstrap.sh
 
-## build: release build into dist/, then the sizes of what a browser downloads
+## build: release build into dist/ (with its service worker), then the sizes of what a browser downloads
 build: bootstrap
-	trunk build --release --offline
-	@scripts/sizes.sh dist
+	@scripts/build.sh
 
 ## serve: build, then serve dist/ on http://127.0.0.1:$(PORT)
 serve: build

@@ -5,6 +5,8 @@ const { defineConfig } = require('@playwright/test');
 const PORT = Number(process.env.E2E_PORT || 4173);
 // The same build served under a sub-path, as a static host would.
 const SUBPATH_PORT = PORT + 1;
+// Builds A and B of the update test, switched under /app/ while a page is open.
+const UPDATE_PORT = PORT + 2;
 
 module.exports = defineConfig({
   testDir: 'tests/e2e',
@@ -39,6 +41,14 @@ module.exports = defineConfig({
     {
       command: `mkdir -p target/e2e-subpath && ln -sfn ../../dist target/e2e-subpath/fabrique && python3 -m http.server ${SUBPATH_PORT} --bind 127.0.0.1 --directory target/e2e-subpath`,
       url: `http://127.0.0.1:${SUBPATH_PORT}/fabrique/`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'ignore',
+      timeout: 30_000,
+    },
+    {
+      command: `mkdir -p target/e2e-update && python3 -m http.server ${UPDATE_PORT} --bind 127.0.0.1 --directory target/e2e-update`,
+      url: `http://127.0.0.1:${UPDATE_PORT}/`,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'ignore',

@@ -44,8 +44,7 @@ fuzz_seconds=${FUZZ_SECONDS:-20}
 )
 
 step "release build"
-trunk build --release --offline
-scripts/sizes.sh dist
+scripts/build.sh
 
 step "layer 3: end-to-end in Chromium (playwright-core)"
 npx --no-install playwright test 2>&1 | tee "$logs/e2e.log"

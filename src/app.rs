@@ -1,7 +1,7 @@
 //! The root component: the header, the screen the address names, and the state every
 //! screen shares (the settings, which screen is open, the version of the list of dossiers).
 
-use crate::browser::{location, storage};
+use crate::browser::{location, offline, storage};
 use crate::components::{
     editor::Editor, home::Home, settings_page::SettingsPage, snapshot_view::SnapshotView,
 };
@@ -59,6 +59,10 @@ pub fn App() -> impl IntoView {
     provide_context(list_version);
     // A deletion can be undone until the page is left: the trash of the last visit goes.
     let _ = storage::empty_trash();
+    // A new build waiting in the service worker: offered, never forced.
+    let update_ready = RwSignal::new(false);
+    offline::register(move || update_ready.set(true));
+    let online = RwSignal::new(offline::is_online());
 
     // Pushes the settings outward (storage, the page's language); the first run is the
     // settings as loaded, nothing to write.
@@ -99,6 +103,8 @@ pub fn App() -> impl IntoView {
             &location::current_hash(),
         ));
     });
+    let went_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
+    let came_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
     // Another tab changed the list or the settings: follow it.
     let other_tab = window_event_listener(leptos::ev::storage, move |event| match event.key() {
         Some(key) if storage::is_list_key(&key) => list_version.bump(),
@@ -109,6 +115,8 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || {
         back_forward.remove();
         new_link.remove();
+        went_offline.remove();
+        came_online.remove();
         other_tab.remove();
     });
 
@@ -126,6 +134,9 @@ pub fn App() -> impl IntoView {
                         navigator.go(Route::Home);
                     }>"Fabrique"</a>
                     <span class="tagline">{tr("Préparer un dossier « Fabriques de territoire »", "Prepare a « Fabriques de territoire » application")}</span>
+                    {move || (!online.get()).then(|| view! {
+                        <span class="offline-badge" role="status">{tr("Hors ligne : tout fonctionne, rien n'est perdu", "Offline: everything works, nothing is lost")}</span>
+                    })}
                     <nav aria-label=tr("Navigation principale", "Main navigation")>
                         <a href="?" on:click=move |event| {
                             event.prevent_default();
@@ -144,6 +155,13 @@ pub fn App() -> impl IntoView {
                             "This browser gives no access to its storage (private browsing or blocked storage): your dossiers stay in this page while it is open. Export them before closing it.",
                         )}
                     </p>
+                })}
+                {move || update_ready.get().then(|| view! {
+                    <div class="banner update" role="status">
+                        <p>{tr("Nouvelle version disponible — recharger ? Le dossier ouvert est enregistré avant.", "New version available — reload? The open dossier is saved first.")}</p>
+                        <button type="button" class="primary" on:click=move |_| offline::apply_update()>{tr("Recharger", "Reload")}</button>
+                        <button type="button" on:click=move |_| update_ready.set(false)>{tr("Plus tard", "Later")}</button>
+                    </div>
                 })}
                 <main id="contenu" tabindex="-1">
                     {move || match route.get() {

@@ -6,4 +6,5 @@ pub mod clock;
 pub mod files;
 pub mod ids;
 pub mod location;
+pub mod offline;
 pub mod storage;

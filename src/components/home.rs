@@ -3,7 +3,7 @@
 //! with undo, export and import.
 
 use crate::app::{use_list_version, use_navigator};
-use crate::browser::{clock, files, ids, storage};
+use crate::browser::{clock, files, ids, offline, storage};
 use crate::components::dossier_line::{DossierLine, Entry, EntryState};
 use crate::examples::{example, examples};
 use crate::i18n::tr;
@@ -42,12 +42,15 @@ pub enum Notice {
     },
 }
 
-/// Saves a new dossier and says so, or why not.
+/// Saves a new dossier and says so, or why not. Once there is something to keep, the
+/// browser is asked to keep this site's storage even when it runs short of space.
 pub fn create(dossier: &Dossier) -> Result<String, String> {
     let id = ids::new_dossier_id();
-    storage::save_dossier(&id, dossier)
-        .map(|_| id)
-        .map_err(|error| error.to_string())
+    storage::save_dossier(&id, dossier).map_err(|error| error.to_string())?;
+    leptos::task::spawn_local(async {
+        let _ = offline::request_persistence().await;
+    });
+    Ok(id)
 }
 
 /// The home screen.

@@ -1,5 +1,6 @@
 //! The settings: the language, and the criterion weights with a way back to Fabrique's.
 
+use crate::browser::offline;
 use crate::i18n::{lang, tr};
 use crate::settings::use_settings;
 use fabrique_core::dossier::Variant;
@@ -12,6 +13,10 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = use_settings();
     let referential = Referential::builtin(Variant::FabriqueDeTerritoire);
     let current_lang = lang();
+    let persistent = RwSignal::new(None::<Option<bool>>);
+    leptos::task::spawn_local(async move {
+        persistent.set(Some(offline::is_persistent().await));
+    });
     view! {
         <h1>{tr("Réglages", "Settings")}</h1>
         <section aria-labelledby="lang-title">
@@ -26,6 +31,15 @@ pub fn SettingsPage() -> impl IntoView {
                     <option value="en" selected=current_lang == Lang::En>"English"</option>
                 </select>
             </div>
+        </section>
+        <section aria-labelledby="storage-title">
+            <h2 id="storage-title">{tr("Conservation des données", "Keeping your data")}</h2>
+            <p data-testid="persistence">{move || match persistent.get() {
+                None => tr("Vérification…", "Checking…"),
+                Some(Some(true)) => tr("Le navigateur s'est engagé à conserver vos dossiers, même s'il manque de place.", "The browser has committed to keep your dossiers, even when short of space."),
+                Some(Some(false)) => tr("Le navigateur n'a pas (encore) promis de conserver vos dossiers s'il manque de place : exportez-les de temps en temps.", "The browser has not (yet) promised to keep your dossiers when short of space: export them now and then."),
+                Some(None) => tr("Ce navigateur ne dit pas s'il conservera vos dossiers : exportez-les de temps en temps.", "This browser does not say whether it will keep your dossiers: export them now and then."),
+            }}</p>
         </section>
         <section aria-labelledby="weights-title">
             <h2 id="weights-title">{tr("Pondération des critères", "Criterion weights")}</h2>

@@ -50,3 +50,12 @@ test('weights change the weighted score, and can be restored', async ({ page }) 
   await page.goto(dossierUrl);
   await expect(editor.weightedScore).toHaveText(String(before));
 });
+
+test('the settings say whether the browser keeps the dossiers', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.newDossier.click();
+  await expect(new EditorPage(page).name).toBeVisible();
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await expect(page.getByTestId('persistence')).toHaveText(/conserver vos dossiers/);
+});

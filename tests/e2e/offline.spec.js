@@ -1,0 +1,124 @@
+// The installable, offline app: after a first visit it opens with no network, at the root
+// and under a sub-path; a new build is offered, never forced; Chromium finds it installable.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const { HomePage, EditorPage } = require('./pages/app');
+
+const port = Number(process.env.E2E_PORT || 4173);
+const roots = [
+  ['at the root', `http://127.0.0.1:${port}/`],
+  ['under /fabrique/', `http://127.0.0.1:${port + 1}/fabrique/`],
+];
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null);
+}
+
+for (const [where, root] of roots) {
+  test(`after a first visit, the app works offline ${where}`, async ({ page, context }) => {
+    await page.goto(root);
+    const home = new HomePage(page);
+    await expect(home.heading).toBeVisible();
+    await controlled(page);
+    await home.newDossier.click();
+    const editor = new EditorPage(page);
+    await editor.name.fill('Réunion sans réseau');
+    await editor.saved();
+    await page.getByRole('button', { name: 'Partager' }).click();
+    const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(editor.name).toHaveValue('Réunion sans réseau');
+    await expect(page.getByText('Hors ligne')).toBeVisible();
+    await home.backHome();
+    await expect(home.dossierLink('Réunion sans réseau')).toBeVisible();
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await expect(other.getByText('Instantané en lecture seule')).toBeVisible();
+    await context.setOffline(false);
+    await expect(page.getByText('Hors ligne')).toHaveCount(0);
+  });
+}
+
+test('a new build is offered; refusing keeps the old one, accepting reloads into the new one', async ({ page }) => {
+  // Build A is dist/; build B is the same with another build id, as a new release would be.
+  const root = path.join(__dirname, '..', '..', 'target', 'e2e-update');
+  const a = path.join(root, 'a');
+  const b = path.join(root, 'b');
+  fs.rmSync(a, { recursive: true, force: true });
+  fs.rmSync(b, { recursive: true, force: true });
+  fs.cpSync(path.join(__dirname, '..', '..', 'dist'), a, { recursive: true });
+  fs.cpSync(a, b, { recursive: true });
+  const buildA = fs.readFileSync(path.join(a, 'index.html'), 'utf8').match(/fabrique-build" content="([0-9a-f]+)"/)[1];
+  for (const file of ['index.html', 'sw.js']) {
+    const target = path.join(b, file);
+    fs.writeFileSync(target, fs.readFileSync(target, 'utf8').split(buildA).join('b000000000000000'));
+    // A later release is a later file: the server's Last-Modified (to the second) says so.
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(target, later, later);
+  }
+  const served = path.join(root, 'app');
+  fs.rmSync(served, { force: true });
+  fs.symlinkSync('a', served);
+
+  const url = `http://127.0.0.1:${port + 2}/app/`;
+  await page.goto(url);
+  const home = new HomePage(page);
+  await controlled(page);
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  await editor.name.fill('Avant la mise à jour');
+  await editor.saved();
+  // The build the page runs (null while it reloads).
+  const build = () => page
+    .evaluate(() => document.querySelector('meta[name="fabrique-build"]').content)
+    .catch(() => null);
+  expect(await build()).toBe(buildA);
+
+  // The server now has build B: the next visit finds it, and offers it.
+  fs.rmSync(served, { force: true });
+  fs.symlinkSync('b', served);
+  await page.reload();
+  const offer = page.getByText('Nouvelle version disponible');
+  await expect(offer).toBeVisible();
+  expect(await build()).toBe(buildA);
+
+  // Refused: build A goes on working.
+  await page.getByRole('button', { name: 'Plus tard' }).click();
+  await expect(offer).toHaveCount(0);
+  await editor.name.fill('Toujours sur A');
+  await editor.saved();
+  expect(await build()).toBe(buildA);
+
+  // Accepted: the page reloads into B, with the dossier as it was saved.
+  await page.reload();
+  await expect(offer).toBeVisible();
+  await editor.name.fill('Juste avant B');
+  await page.getByRole('button', { name: 'Recharger' }).click();
+  await expect.poll(build).toBe('b000000000000000');
+  await expect(editor.name).toHaveValue('Juste avant B');
+});
+
+test('Chromium finds the app installable', async ({ playwright }, testInfo) => {
+  // Installability is never granted in an incognito context: use a real profile.
+  const profile = testInfo.outputPath('profile');
+  const context = await playwright.chromium.launchPersistentContext(profile, {
+    ...testInfo.project.use.launchOptions,
+    baseURL: testInfo.project.use.baseURL,
+  });
+  try {
+    const page = context.pages()[0] || await context.newPage();
+    await page.goto('./');
+    await controlled(page);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    expect(installabilityErrors).toEqual([]);
+    const manifest = await cdp.send('Page.getAppManifest');
+    expect(manifest.errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
