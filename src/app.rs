@@ -3,7 +3,8 @@
 
 use crate::browser::{location, offline, storage};
 use crate::components::{
-    editor::Editor, home::Home, settings_page::SettingsPage, snapshot_view::SnapshotView,
+    editor::Editor, home::Home, report::ReportPage, settings_page::SettingsPage,
+    snapshot_view::SnapshotView,
 };
 use crate::i18n::{self, tr};
 use crate::route::Route;
@@ -168,6 +169,7 @@ pub fn App() -> impl IntoView {
                         Route::Home => view! { <Home/> }.into_any(),
                         Route::Dossier { id } => view! { <Editor id=id/> }.into_any(),
                         Route::Settings => view! { <SettingsPage/> }.into_any(),
+                        Route::Report { id, full } => view! { <ReportPage id=id full=full/> }.into_any(),
                         Route::Snapshot { token } => view! { <SnapshotView token=token/> }.into_any(),
                     }}
                 </main>

@@ -13,6 +13,8 @@ pub enum Route {
     Home,
     /// One dossier's editor.
     Dossier { id: String },
+    /// One dossier's report: the two-page summary, or the full report.
+    Report { id: String, full: bool },
     /// The settings.
     Settings,
     /// A snapshot received as a link (read-only; local dossiers untouched).
@@ -61,7 +63,17 @@ impl Route {
     /// The screen a query string names; anything unknown or malformed is the home screen.
     pub fn from_query(query: &str) -> Route {
         if let Some(id) = query_value(query, "dossier").filter(|id| is_dossier_id(id)) {
-            return Route::Dossier { id: id.to_owned() };
+            return match query_value(query, "rapport") {
+                Some("synthese") => Route::Report {
+                    id: id.to_owned(),
+                    full: false,
+                },
+                Some("complet") => Route::Report {
+                    id: id.to_owned(),
+                    full: true,
+                },
+                _ => Route::Dossier { id: id.to_owned() },
+            };
         }
         if query_value(query, "page") == Some("reglages") {
             return Route::Settings;
@@ -74,6 +86,10 @@ impl Route {
         match self {
             Route::Home => String::new(),
             Route::Dossier { id } => format!("?dossier={id}"),
+            Route::Report { id, full } => format!(
+                "?dossier={id}&rapport={}",
+                if *full { "complet" } else { "synthese" }
+            ),
             Route::Settings => "?page=reglages".to_owned(),
             Route::Snapshot { token } => format!("#{token}"),
         }

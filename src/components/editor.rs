@@ -59,6 +59,7 @@ fn DossierEditor(
     record: Record,
 ) -> impl IntoView {
     let settings = use_settings();
+    let navigator = use_navigator();
     let dossier = RwSignal::new(record.dossier);
     let base_revision = StoredValue::new(record.revision);
     // When the dossier was last saved: shown in the links it is shared by.
@@ -180,6 +181,9 @@ fn DossierEditor(
                     {tr("Partager", "Share")}
                 </button>
                 <button type="button" on:click=export>{tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}</button>
+                <button type="button" on:click=move |_| { save_now(); navigator.go(Route::Report { id: id.get_value(), full: false }) }>
+                    {tr("Rapport", "Report")}
+                </button>
             </div>
         </div>
         {move || match status.get() {

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod funding_view;
 pub mod home;
 pub mod radar;
+pub mod report;
 pub mod sections;
 pub mod settings_page;
 pub mod share_panel;

@@ -54,7 +54,7 @@ pub fn Radar(
         })
     };
     view! {
-        <svg class="radar" viewBox=format!("0 0 {SIZE} {SIZE}") role="img" aria-label=description>
+        <svg class="radar" viewBox=format!("-50 -12 {} {}", SIZE + 100.0, SIZE + 24.0) role="img" aria-label=description>
             {[0.25, 0.5, 0.75, 1.0].map(|ring| view! {
                 <polygon class="ring" points=polygon(&[ring; 6])></polygon>
             }).into_iter().collect_view()}

@@ -14,4 +14,5 @@ pub mod link;
 pub mod migrate;
 pub mod referential;
 pub mod report;
+pub mod spreadsheet;
 pub mod units;

@@ -1,0 +1,189 @@
+//! The budget and the funding plan as CSV for French spreadsheets: `;` between cells, a
+//! decimal comma, no thousands separator, UTF-8 with a byte-order mark so that spreadsheet
+//! programs read the accents right.
+
+use crate::dossier::{Dossier, BUDGET_YEARS};
+use crate::referential::Lang;
+use crate::units::Cents;
+
+const BOM: &str = "\u{feff}";
+
+/// A cell, quoted when it holds a separator, a quote or a line break.
+fn cell(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+/// An amount as a spreadsheet reads it: `1234,50`.
+fn amount(cents: Cents) -> String {
+    let sign = if cents.0 < 0 { "-" } else { "" };
+    let magnitude = cents.0.unsigned_abs();
+    format!("{sign}{},{:02}", magnitude / 100, magnitude % 100)
+}
+
+fn row(cells: &[String]) -> String {
+    let mut line = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";");
+    line.push_str("\r\n");
+    line
+}
+
+/// The 4-year operating budget: one row per line, with totals and the balance.
+pub fn budget_csv(
+    dossier: &Dossier,
+    lang: Lang,
+    source_label: impl Fn(&crate::dossier::RevenueLine) -> String,
+    cost_label: impl Fn(&crate::dossier::CostLine) -> String,
+) -> String {
+    let fr = lang == Lang::Fr;
+    let years: Vec<String> = (1..=BUDGET_YEARS)
+        .map(|y| format!("{} {y}", if fr { "Année" } else { "Year" }))
+        .collect();
+    let mut out = String::from(BOM);
+    let mut header = vec![
+        if fr { "Type" } else { "Kind" }.to_owned(),
+        if fr { "Nature" } else { "Category" }.to_owned(),
+        if fr { "Libellé" } else { "Label" }.to_owned(),
+    ];
+    header.extend(years);
+    out.push_str(&row(&header));
+    let model = &dossier.economic_model;
+    let mut revenue = [Cents::default(); BUDGET_YEARS];
+    for line in &model.revenue {
+        let mut cells = vec![
+            if fr { "Recette" } else { "Revenue" }.to_owned(),
+            source_label(line),
+            line.label.clone(),
+        ];
+        for (year, value) in line.years.iter().enumerate() {
+            revenue[year] += *value;
+            cells.push(amount(*value));
+        }
+        out.push_str(&row(&cells));
+    }
+    let mut costs = [Cents::default(); BUDGET_YEARS];
+    for line in &model.costs {
+        let mut cells = vec![
+            if fr { "Charge" } else { "Cost" }.to_owned(),
+            cost_label(line),
+            line.label.clone(),
+        ];
+        for (year, value) in line.years.iter().enumerate() {
+            costs[year] += *value;
+            cells.push(amount(*value));
+        }
+        out.push_str(&row(&cells));
+    }
+    let total = |label: &str, values: &[Cents; BUDGET_YEARS]| {
+        let mut cells = vec![label.to_owned(), String::new(), String::new()];
+        cells.extend(values.iter().map(|v| amount(*v)));
+        row(&cells)
+    };
+    out.push_str(&total(
+        if fr {
+            "Total des recettes"
+        } else {
+            "Total revenue"
+        },
+        &revenue,
+    ));
+    out.push_str(&total(
+        if fr {
+            "Total des charges"
+        } else {
+            "Total costs"
+        },
+        &costs,
+    ));
+    let balance: [Cents; BUDGET_YEARS] = std::array::from_fn(|year| revenue[year] - costs[year]);
+    out.push_str(&total(if fr { "Solde" } else { "Balance" }, &balance));
+    out
+}
+
+/// The investment plan: one row per funder of each item.
+pub fn funding_plan_csv(
+    dossier: &Dossier,
+    lang: Lang,
+    owner_label: impl Fn(crate::dossier::InvestmentOwner) -> String,
+    source_label: impl Fn(crate::dossier::FundingSource) -> String,
+) -> String {
+    let fr = lang == Lang::Fr;
+    let mut out = String::from(BOM);
+    out.push_str(&row(&[
+        if fr { "Investissement" } else { "Investment" }.to_owned(),
+        if fr { "Maître d'ouvrage" } else { "Owner" }.to_owned(),
+        if fr { "Coût" } else { "Cost" }.to_owned(),
+        if fr { "Financeur" } else { "Funder" }.to_owned(),
+        if fr {
+            "Montant demandé"
+        } else {
+            "Amount requested"
+        }
+        .to_owned(),
+    ]));
+    for item in &dossier.investment.items {
+        if item.funding.is_empty() {
+            out.push_str(&row(&[
+                item.label.clone(),
+                owner_label(item.owner),
+                amount(item.cost),
+                String::new(),
+                String::new(),
+            ]));
+        }
+        for request in &item.funding {
+            out.push_str(&row(&[
+                item.label.clone(),
+                owner_label(item.owner),
+                amount(item.cost),
+                source_label(request.source),
+                amount(request.amount),
+            ]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dossier::{CostLine, RevenueLine, RevenueSource};
+
+    #[test]
+    fn the_budget_reads_in_a_french_spreadsheet() {
+        let mut dossier = Dossier::default();
+        dossier.economic_model.revenue = vec![RevenueLine {
+            source: RevenueSource::Own,
+            label: "Coworking; salles".to_owned(),
+            years: [Cents(123_450), Cents(0), Cents(5), Cents(-100)],
+        }];
+        dossier.economic_model.costs = vec![CostLine {
+            label: "Loyer \"local\"".to_owned(),
+            years: [Cents(100_000); 4],
+            ..CostLine::default()
+        }];
+        let csv = budget_csv(
+            &dossier,
+            Lang::Fr,
+            |_| "Recettes propres".to_owned(),
+            |_| "Loyer".to_owned(),
+        );
+        assert!(csv.starts_with('\u{feff}'));
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "Type;Nature;Libellé;Année 1;Année 2;Année 3;Année 4"
+        );
+        assert_eq!(
+            lines[1],
+            "Recette;Recettes propres;\"Coworking; salles\";1234,50;0,00;0,05;-1,00"
+        );
+        assert_eq!(
+            lines[2],
+            "Charge;Loyer;\"Loyer \"\"local\"\"\";1000,00;1000,00;1000,00;1000,00"
+        );
+        assert_eq!(lines[5], "Solde;;;234,50;-1000,00;-999,95;-1001,00");
+    }
+}

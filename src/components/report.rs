@@ -1,0 +1,358 @@
+//! The report of a dossier, for the application and for the council: a two-page summary and
+//! a full report, laid out for A4 paper (the browser's "print to PDF"), and the same content
+//! as Markdown, with the budget and the funding plan as CSV.
+
+use crate::app::use_navigator;
+use crate::browser::{clock, files, storage};
+use crate::components::editor::export_file_name;
+use crate::components::radar::Radar;
+use crate::i18n::{self, lang, tr};
+use crate::route::Route;
+use crate::settings::use_settings;
+use fabrique_core::dossier::Dossier;
+use fabrique_core::evaluation::{evaluate, Evaluation, Level};
+use fabrique_core::funding::{CeilingCheck, Eligibility};
+use fabrique_core::referential::Referential;
+use fabrique_core::{report, spreadsheet};
+use leptos::prelude::*;
+
+/// The report screen of a local dossier.
+#[component]
+pub fn ReportPage(
+    /// The dossier's id in this browser.
+    id: String,
+    /// The full report (else the two-page summary).
+    full: bool,
+) -> impl IntoView {
+    let navigator = use_navigator();
+    match storage::load_record(&id) {
+        Ok(Some(record)) => view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full/> }.into_any(),
+        Ok(None) => view! { <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p> }.into_any(),
+        Err(error) => view! {
+            <p class="banner error" role="alert">{error.to_string()}</p>
+            <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
+        }
+        .into_any(),
+    }
+}
+
+/// Escapes text for a CSS string (the page footer).
+fn css_string(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .flat_map(|c| match c {
+            '"' | '\\' => vec!['\\', c],
+            other => vec![other],
+        })
+        .collect()
+}
+
+/// The report of a dossier.
+#[component]
+fn Report(
+    /// The dossier reported on.
+    dossier: Dossier,
+    /// When it was last saved.
+    saved_at_ms: u64,
+    /// Its id in this browser.
+    id: String,
+    /// The full report (else the two-page summary).
+    full: bool,
+) -> impl IntoView {
+    let navigator = use_navigator();
+    let weights = use_settings().with_untracked(|s| s.weights.clone());
+    let referential = Referential::builtin(dossier.variant).with_weights(&weights);
+    let language = lang();
+    let evaluation = evaluate(&dossier, &referential, language);
+    let name = if dossier.name.trim().is_empty() {
+        tr("Dossier sans nom", "Untitled dossier").to_owned()
+    } else {
+        dossier.name.clone()
+    };
+    let today = clock::local_date_time(clock::now_ms());
+    let date = today.split(" à ").next().unwrap_or_default().to_owned();
+    let footer = format!(
+        "@page {{ @bottom-left {{ content: \"Fabrique — {} — {}\"; }} }}",
+        css_string(&name),
+        css_string(&date)
+    );
+    let stored = StoredValue::new((dossier.clone(), referential.clone(), evaluation.clone()));
+    let download_markdown = move |_| {
+        stored.with_value(|(d, r, e)| {
+            let text = report::markdown(d, e, r, language);
+            files::download(
+                &export_file_name(&d.name).replace(".json", ".md"),
+                "text/markdown;charset=utf-8",
+                &text,
+            );
+        });
+    };
+    let download_budget = move |_| {
+        stored.with_value(|(d, _, _)| {
+            let csv = spreadsheet::budget_csv(
+                d,
+                language,
+                |l| i18n::revenue_source(l.source).to_owned(),
+                |l| i18n::cost_kind(l.kind).to_owned(),
+            );
+            files::download(
+                &export_file_name(&d.name).replace(".json", "-budget.csv"),
+                "text/csv;charset=utf-8",
+                &csv,
+            );
+        });
+    };
+    let download_funding = move |_| {
+        stored.with_value(|(d, _, _)| {
+            let csv = spreadsheet::funding_plan_csv(
+                d,
+                language,
+                |o| i18n::investment_owner(o).to_owned(),
+                |s| i18n::funding_source(s).to_owned(),
+            );
+            files::download(
+                &export_file_name(&d.name).replace(".json", "-financement.csv"),
+                "text/csv;charset=utf-8",
+                &csv,
+            );
+        });
+    };
+    let print = |_| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.print();
+        }
+    };
+    let id = StoredValue::new(id);
+    let evaluation_memo = Memo::new(move |_| stored.with_value(|(_, _, e)| e.clone()));
+    let identity = &dossier.identity;
+    let place = [identity.commune.trim(), identity.epci.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let territory = identity.territory.map(i18n::territory).unwrap_or_default();
+    let qpv = if identity.in_qpv {
+        tr("en QPV", "in a QPV")
+    } else if identity.next_to_qpv {
+        tr("à proximité d'un QPV", "beside a QPV")
+    } else {
+        ""
+    };
+    let holder = [
+        identity
+            .holder_kind
+            .map(i18n::holder_kind)
+            .unwrap_or_default(),
+        identity.holder_name.trim(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" — ");
+    let shown_actions = if full { evaluation.actions.len() } else { 5 };
+    let letters: Vec<String> = dossier
+        .partners
+        .iter()
+        .filter(|p| p.letter_of_support)
+        .map(|p| p.name.clone())
+        .collect();
+
+    view! {
+        <style>{footer}</style>
+        <div class="report-toolbar no-print">
+            <button type="button" class="primary" on:click=print>{tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}</button>
+            <button type="button" on:click=download_markdown>{tr("Télécharger en Markdown", "Download as Markdown")}</button>
+            <button type="button" on:click=download_budget>{tr("Budget (CSV)", "Budget (CSV)")}</button>
+            <button type="button" on:click=download_funding>{tr("Plan de financement (CSV)", "Funding plan (CSV)")}</button>
+            <button type="button" on:click=move |_| navigator.go(Route::Report { id: id.get_value(), full: !full })>
+                {if full { tr("Voir la synthèse (2 pages)", "See the summary (2 pages)") } else { tr("Voir le rapport complet", "See the full report") }}
+            </button>
+            <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: id.get_value() })>{tr("Retour au dossier", "Back to the dossier")}</button>
+        </div>
+        <article class=if full { "report full" } else { "report summary" } data-testid="report">
+            <header class="report-head">
+                <p class="report-kind">{if full { tr("Rapport complet", "Full report") } else { tr("Synthèse de candidature", "Application summary") }} " — " {i18n::variant(dossier.variant)}</p>
+                <h1>{name.clone()}</h1>
+                <p>{holder}</p>
+                <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))}</p>
+                <p class="report-date">{format!("{} {date}", tr("Établi le", "Made on"))} {(saved_at_ms > 0).then(|| format!(" · {} {}", tr("dossier enregistré le", "dossier saved on"), clock::local_date_time(saved_at_ms)))}</p>
+            </header>
+            <section class="report-verdict">
+                <p><strong data-testid="report-verdict">{evaluation.verdict.label(language)}</strong> " · " {tr("score pondéré", "weighted score")} " " <strong>{evaluation.weighted_score}</strong> " / 100"</p>
+                {(!evaluation.blocking.is_empty()).then(|| view! {
+                    <ul class="blocking">{evaluation.blocking.iter().map(|b| view! { <li>{b.label(language)}</li> }).collect_view()}</ul>
+                })}
+            </section>
+            <section class="report-criteria">
+                <h2>{tr("Les six critères", "The six criteria")}</h2>
+                <div class="criteria-layout">
+                    <Radar evaluation=evaluation_memo/>
+                    <table>
+                        <thead><tr><th scope="col">{tr("Critère", "Criterion")}</th><th scope="col">{tr("Score", "Score")}</th><th scope="col">{tr("Niveau", "Level")}</th><th scope="col">{tr("Acquis", "Shown")}</th><th scope="col">{tr("À renforcer", "To strengthen")}</th></tr></thead>
+                        <tbody>
+                            {evaluation.criteria.iter().map(|c| {
+                                let met: Vec<String> = c.indicators.iter().filter(|i| i.level == Level::Met).map(|i| i.label.to_string()).collect();
+                                let missing: Vec<String> = c.indicators.iter().filter(|i| i.level != Level::Met).map(|i| i.label.to_string()).collect();
+                                view! {
+                                    <tr>
+                                        <th scope="row">{c.label.to_string()}</th>
+                                        <td>{c.score}</td>
+                                        <td data-testid=format!("report-level-{}", crate::components::evaluation_panel::criterion_slug(c.id))>{c.level.label(language)}</td>
+                                        <td>{met.join(" ; ")}</td>
+                                        <td>{missing.join(" ; ")}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            </section>
+            <section class="report-actions">
+                <h2>{tr("Plan d'action", "Action plan")}</h2>
+                <ol>{evaluation.actions.iter().take(shown_actions).map(|a| view! { <li>{a.text.clone()}</li> }).collect_view()}</ol>
+            </section>
+            <section class="report-partners">
+                <h2>{tr("Partenaires", "Partners")}</h2>
+                <p>{format!("{} {} · {} {}", dossier.partners.len(), tr("partenaire(s)", "partner(s)"), letters.len(), tr("lettre(s) de soutien", "letter(s) of support"))}
+                   {(!letters.is_empty()).then(|| format!(" : {}", letters.join(", ")))}</p>
+                {full.then(|| view! {
+                    <table>
+                        <thead><tr><th scope="col">{tr("Partenaire", "Partner")}</th><th scope="col">{tr("Catégorie", "Category")}</th><th scope="col">{tr("Lettre", "Letter")}</th><th scope="col">{tr("Apport", "Contribution")}</th></tr></thead>
+                        <tbody>{dossier.partners.iter().map(|p| view! {
+                            <tr>
+                                <td>{p.name.clone()}</td>
+                                <td>{i18n::partner_category(p.category)}</td>
+                                <td>{if p.letter_of_support { tr("oui", "yes") } else { tr("non", "no") }}</td>
+                                <td>{[p.financial_amount.map(|a| a.to_string()), p.in_kind.then(|| tr("en nature", "in kind").to_owned()), p.governance_seat.then(|| tr("siège", "seat").to_owned())].into_iter().flatten().collect::<Vec<_>>().join(", ")}</td>
+                            </tr>
+                        }).collect_view()}</tbody>
+                    </table>
+                })}
+            </section>
+            <FundingSection evaluation=evaluation.clone() full=full/>
+            <BudgetSection dossier=dossier.clone() evaluation=evaluation.clone() full=full/>
+            {full.then(|| view! {
+                <section class="report-indicators">
+                    <h2>{tr("Détail des indicateurs", "Indicators in detail")}</h2>
+                    {evaluation.criteria.iter().map(|c| view! {
+                        <h3>{format!("{} — {} / 100, {}", c.label, c.score, c.level.label(language))}</h3>
+                        <ul>{c.indicators.iter().map(|i| view! {
+                            <li><strong>{i.label.to_string()}</strong> " — " {i.explanation.clone()} <br/><span class="source">{tr("Source : ", "Source: ")} {i.source.reference.to_string()}</span></li>
+                        }).collect_view()}</ul>
+                    }).collect_view()}
+                </section>
+                <section class="report-sources">
+                    <h2>{tr("Sources des règles", "Sources of the rules")}</h2>
+                    <ul>{referential.rules.values().map(|s| view! { <li>{s.reference.to_string()}</li> }).collect_view()}</ul>
+                </section>
+            })}
+            <p class="note">{tr(
+                "Évaluation préparée avec Fabrique. Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée.",
+                "Evaluation prepared with Fabrique. Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
+            )}</p>
+        </article>
+    }
+}
+
+/// Funding: the AMI, the ceiling, and each source's eligibility.
+#[component]
+fn FundingSection(
+    /// The evaluation whose funding report is shown.
+    evaluation: Evaluation,
+    /// Every source (else the essentials).
+    full: bool,
+) -> impl IntoView {
+    let bounds = &evaluation.funding.ami_bounds;
+    let ceiling = match &evaluation.funding.ceiling {
+        CeilingCheck::NotApplicable => tr("sans objet", "not applicable").to_owned(),
+        CeilingCheck::Exempt { reason } => reason.clone(),
+        CeilingCheck::Respected { public_aid_share } => {
+            format!("{} ({public_aid_share})", tr("respecté", "respected"))
+        }
+        CeilingCheck::Exceeded {
+            public_aid_share,
+            missing_own_share,
+        } => format!(
+            "{} ({public_aid_share}) : {} {missing_own_share}",
+            tr("dépassé", "exceeded"),
+            tr("apport propre manquant", "own share missing")
+        ),
+    };
+    let sources: Vec<_> = evaluation
+        .funding
+        .sources
+        .iter()
+        .filter(|s| full || s.eligibility != Eligibility::NotEligible || s.requested.0 > 0)
+        .cloned()
+        .collect();
+    view! {
+        <section class="report-funding">
+            <h2>{tr("Financements", "Funding")}</h2>
+            <p>{format!("{} {} ({}) ; {} {}", tr("AMI sur 3 ans :", "AMI over 3 years:"), bounds.total,
+                if bounds.within_total_range && bounds.within_yearly_cap { tr("dans les bornes du programme", "within the programme's bounds") } else { tr("hors des bornes du programme", "outside the programme's bounds") },
+                tr("plafond de 80 % d'aides publiques :", "80 % public-aid ceiling:"), ceiling)}</p>
+            <table>
+                <thead><tr><th scope="col">{tr("Source", "Source")}</th><th scope="col">{tr("Éligibilité", "Eligibility")}</th><th scope="col">{tr("Demandé", "Requested")}</th><th scope="col">{tr("Pourquoi", "Why")}</th></tr></thead>
+                <tbody>{sources.into_iter().map(|s| view! {
+                    <tr>
+                        <td>{i18n::funding_source(s.source)}</td>
+                        <td>{match s.eligibility { Eligibility::Eligible => tr("éligible", "eligible"), Eligibility::NotEligible => tr("non éligible", "not eligible"), Eligibility::ToCheck => tr("à vérifier", "to check") }}</td>
+                        <td>{s.requested.to_string()}</td>
+                        <td>{s.reason.to_string()}</td>
+                    </tr>
+                }).collect_view()}</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// The budget: its figures, and in the full report the 4-year table.
+#[component]
+fn BudgetSection(
+    /// The dossier whose budget is shown.
+    dossier: Dossier,
+    /// Its evaluation (the budget's figures).
+    evaluation: Evaluation,
+    /// The 4-year table too.
+    full: bool,
+) -> impl IntoView {
+    let f = &evaluation.finances;
+    let share = |p: Option<fabrique_core::units::Percent>| {
+        p.map_or_else(|| "—".to_owned(), |p| p.to_string())
+    };
+    let years = || {
+        (1..=4)
+            .map(|y| view! { <th scope="col">{format!("{} {y}", tr("Année", "Year"))}</th> })
+            .collect_view()
+    };
+    view! {
+        <section class="report-budget">
+            <h2>{tr("Budget de fonctionnement", "Operating budget")}</h2>
+            <p>{format!(
+                "{} {} ({} {}) · {} {} · {} {} · {} {}",
+                tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"), share(f.own_revenue_share),
+                tr("repère :", "benchmark:"), f.own_revenue_benchmark,
+                tr("part de l'AMI :", "AMI share:"), share(f.ami_dependence),
+                tr("année 4 sans l'AMI :", "year 4 without the AMI:"), f.year4_balance_without_ami,
+                tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| x.to_string()).join(" · "),
+            )}</p>
+            {full.then(|| view! {
+                <table class="budget-table">
+                    <thead><tr><th scope="col">{tr("Ligne", "Line")}</th>{years()}</tr></thead>
+                    <tbody>
+                        {dossier.economic_model.revenue.iter().map(|l| view! {
+                            <tr><td>{format!("{} — {}", i18n::revenue_source(l.source), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                        <tr class="total"><th scope="row">{tr("Total des recettes", "Total revenue")}</th>{f.revenue.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                        {dossier.economic_model.costs.iter().map(|l| view! {
+                            <tr><td>{format!("{} — {}", i18n::cost_kind(l.kind), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                        }).collect_view()}
+                        <tr class="total"><th scope="row">{tr("Total des charges", "Total costs")}</th>{f.costs.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                    </tbody>
+                </table>
+            })}
+        </section>
+    }
+}
