@@ -204,6 +204,25 @@ fn write_index(ids: &[String]) -> Result<(), StorageError> {
     write_raw(INDEX_KEY, &index)
 }
 
+/// Adds `id` at the end of the index, unless it is there already.
+fn add_to_index(id: &str) -> Result<(), StorageError> {
+    let mut ids = dossier_ids()?;
+    if !ids.iter().any(|known| known == id) {
+        ids.push(id.to_owned());
+        write_index(&ids)?;
+    }
+    Ok(())
+}
+
+/// Takes `id` out of the index.
+fn remove_from_index(id: &str) -> Result<(), StorageError> {
+    let ids: Vec<String> = dossier_ids()?
+        .into_iter()
+        .filter(|known| known != id)
+        .collect();
+    write_index(&ids)
+}
+
 /// The stored shape of a record: the dossier stays raw JSON until the core reads it, so
 /// that migration and refusal of newer formats happen in one place.
 #[derive(Deserialize)]
@@ -272,11 +291,7 @@ fn write_record(id: &str, record: &Record) -> Result<(), StorageError> {
         detail: error.to_string(),
     })?;
     write_raw(&dossier_key(id), &text)?;
-    let mut ids = dossier_ids()?;
-    if !ids.iter().any(|known| known == id) {
-        ids.push(id.to_owned());
-        write_index(&ids)?;
-    }
+    add_to_index(id)?;
     Ok(())
 }
 
@@ -327,11 +342,7 @@ pub fn move_to_trash(id: &str) -> Result<(), StorageError> {
     if let Some(text) = read_raw(&key)? {
         write_raw(&format!("{TRASH_PREFIX}{id}"), &text)?;
     }
-    let ids: Vec<String> = dossier_ids()?
-        .into_iter()
-        .filter(|known| known != id)
-        .collect();
-    write_index(&ids)?;
+    remove_from_index(id)?;
     remove(&key)
 }
 
@@ -342,11 +353,7 @@ pub fn restore_from_trash(id: &str) -> Result<bool, StorageError> {
         return Ok(false);
     };
     write_raw(&dossier_key(id), &text)?;
-    let mut ids = dossier_ids()?;
-    if !ids.iter().any(|known| known == id) {
-        ids.push(id.to_owned());
-        write_index(&ids)?;
-    }
+    add_to_index(id)?;
     remove(&trash)?;
     Ok(true)
 }
@@ -370,11 +377,7 @@ pub fn forget_unreadable(id: &str) -> Result<(), StorageError> {
             write_raw(&quarantine_key(id), &text)?;
         }
     }
-    let ids: Vec<String> = dossier_ids()?
-        .into_iter()
-        .filter(|known| known != id)
-        .collect();
-    write_index(&ids)?;
+    remove_from_index(id)?;
     remove(&key)
 }
 

@@ -12,9 +12,11 @@ use crate::settings::use_settings;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::{evaluate, Evaluation, Level};
 use fabrique_core::funding::{CeilingCheck, Eligibility};
+use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
 use fabrique_core::{report, spreadsheet};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The report screen of a local dossier.
 #[component]
@@ -26,7 +28,10 @@ pub fn ReportPage(
 ) -> impl IntoView {
     let navigator = use_navigator();
     match storage::load_record(&id) {
-        Ok(Some(record)) => view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full/> }.into_any(),
+        Ok(Some(record)) => {
+            let weights = use_settings().with_untracked(|s| s.weights.clone());
+            view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights/> }.into_any()
+        }
         Ok(None) => view! { <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p> }.into_any(),
         Err(error) => view! {
             <p class="banner error" role="alert">{error.to_string()}</p>
@@ -49,18 +54,20 @@ fn css_string(text: &str) -> String {
 
 /// The report of a dossier.
 #[component]
-fn Report(
+pub fn Report(
     /// The dossier reported on.
     dossier: Dossier,
     /// When it was last saved.
     saved_at_ms: u64,
-    /// Its id in this browser.
-    id: String,
+    /// Its id in this browser (none for a snapshot: no way back to an editor).
+    #[prop(optional, into)]
+    id: Option<String>,
     /// The full report (else the two-page summary).
     full: bool,
+    /// The criterion weights to evaluate with.
+    weights: BTreeMap<CriterionId, u32>,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let weights = use_settings().with_untracked(|s| s.weights.clone());
     let referential = Referential::builtin(dossier.variant).with_weights(&weights);
     let language = lang();
     let evaluation = evaluate(&dossier, &referential, language);
@@ -166,10 +173,15 @@ fn Report(
             <button type="button" on:click=download_markdown>{tr("Télécharger en Markdown", "Download as Markdown")}</button>
             <button type="button" on:click=download_budget>{tr("Budget (CSV)", "Budget (CSV)")}</button>
             <button type="button" on:click=download_funding>{tr("Plan de financement (CSV)", "Funding plan (CSV)")}</button>
-            <button type="button" on:click=move |_| navigator.go(Route::Report { id: id.get_value(), full: !full })>
-                {if full { tr("Voir la synthèse (2 pages)", "See the summary (2 pages)") } else { tr("Voir le rapport complet", "See the full report") }}
-            </button>
-            <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: id.get_value() })>{tr("Retour au dossier", "Back to the dossier")}</button>
+            {id.get_value().map(|local| {
+                let other = local.clone();
+                view! {
+                    <button type="button" on:click=move |_| navigator.go(Route::Report { id: other.clone(), full: !full })>
+                        {if full { tr("Voir la synthèse (2 pages)", "See the summary (2 pages)") } else { tr("Voir le rapport complet", "See the full report") }}
+                    </button>
+                    <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: local.clone() })>{tr("Retour au dossier", "Back to the dossier")}</button>
+                }
+            })}
         </div>
         <article class=if full { "report full" } else { "report summary" } data-testid="report">
             <header class="report-head">

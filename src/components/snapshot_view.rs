@@ -6,6 +6,7 @@ use crate::app::use_navigator;
 use crate::browser::{clock, storage};
 use crate::components::fields::Editing;
 use crate::components::home::create;
+use crate::components::report::Report;
 use crate::components::workspace::Workspace;
 use crate::i18n::{lang, tr};
 use crate::route::Route;
@@ -70,6 +71,8 @@ fn SnapshotReader(
         Ok(id) => navigator.go(Route::Dossier { id }),
         Err(error) => import_error.set(Some(error.to_string())),
     };
+    let report = RwSignal::new(None::<bool>);
+    let saved_at_ms = snapshot.saved_at_ms;
     let snapshot = StoredValue::new(snapshot);
     view! {
         <div class="banner snapshot-banner" role="region" aria-label=tr("Instantané reçu", "Snapshot received")>
@@ -83,9 +86,24 @@ fn SnapshotReader(
             <button type="button" class="primary" on:click=import>{tr("Importer comme nouveau dossier", "Import as a new dossier")}</button>
             {move || import_error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
         </div>
-        <h1>{name}</h1>
-        <Comparison snapshot=snapshot/>
-        <Workspace editing=editing weights=Signal::derive(move || weights.clone()) generation=Signal::derive(|| 0) read_only=true/>
+        <div class="report-toolbar no-print">
+            <button type="button" aria-pressed=move || (report.get() == Some(false)).to_string() on:click=move |_| report.set(Some(false))>{tr("Rapport de synthèse", "Summary report")}</button>
+            <button type="button" aria-pressed=move || (report.get() == Some(true)).to_string() on:click=move |_| report.set(Some(true))>{tr("Rapport complet", "Full report")}</button>
+            <button type="button" aria-pressed=move || report.get().is_none().to_string() on:click=move |_| report.set(None)>{tr("Dossier et évaluation", "Dossier and evaluation")}</button>
+        </div>
+        {move || match report.get() {
+            Some(full) => view! {
+                <Report dossier=dossier.get_untracked() saved_at_ms=saved_at_ms full=full weights=snapshot.with_value(|s| s.weights.clone())/>
+            }.into_any(),
+            None => {
+                let weights = weights.clone();
+                view! {
+                    <h1>{name.clone()}</h1>
+                    <Comparison snapshot=snapshot/>
+                    <Workspace editing=editing weights=Signal::derive(move || weights.clone()) generation=Signal::derive(|| 0) read_only=true/>
+                }.into_any()
+            }
+        }}
     }
 }
 

@@ -43,6 +43,12 @@ test('a shared dossier opens in a fresh browser with the same evaluation, and ca
   await expect(received.name).toBeDisabled();
   expect(await partnerPage.evaluate(() => localStorage.getItem('fabrique.index'))).toBeNull();
 
+  // The snapshot's report, for the partner's own records.
+  await partnerPage.getByRole('button', { name: 'Rapport de synthèse' }).click();
+  await expect(partnerPage.getByTestId('report-verdict')).toHaveText(sent.verdict);
+  await expect(partnerPage.getByTestId('report').getByRole('heading', { level: 1 })).toHaveText('La Grange numérique');
+  await partnerPage.getByRole('button', { name: 'Dossier et évaluation' }).click();
+
   await partnerPage.getByRole('button', { name: 'Importer comme nouveau dossier' }).click();
   await expect(received.name).toBeEnabled();
   await expect(received.name).toHaveValue('La Grange numérique');
