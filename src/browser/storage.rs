@@ -246,18 +246,13 @@ pub fn parse_record(text: &str) -> Result<Record, ReadError> {
         });
     }
     let stored: StoredRecord =
-        serde_json::from_value(value).map_err(|error| ReadError::Invalid(error.to_string()))?;
-    let dossier = dossier_from_value(stored.dossier)?;
+        serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    let dossier = dossier::from_value(stored.dossier)?;
     Ok(Record {
         revision: stored.revision,
         saved_at_ms: stored.saved_at_ms,
         dossier,
     })
-}
-
-fn dossier_from_value(value: serde_json::Value) -> Result<Dossier, ReadError> {
-    let current = fabrique_core::migrate::to_current(value)?;
-    serde_json::from_value(current).map_err(|error| ReadError::Invalid(error.to_string()))
 }
 
 /// The record kept under `id`, or `None` when there is none. An unreadable record's raw

@@ -90,8 +90,8 @@ pub fn import_json(text: &str) -> Result<Vec<Dossier>, ImportError> {
             .map(|dossier| vec![dossier])
             .map_err(|cause| ImportError::Dossier { position: 0, cause });
     }
-    let export: ExportIn = serde_json::from_value(value)
-        .map_err(|error| ImportError::NotAnExport(error.to_string()))?;
+    let export: ExportIn =
+        serde_json::from_str(text).map_err(|error| ImportError::NotAnExport(error.to_string()))?;
     if export.format != EXPORT_FORMAT {
         return Err(ImportError::NotAnExport(format!(
             "format {:?}",
@@ -109,12 +109,7 @@ pub fn import_json(text: &str) -> Result<Vec<Dossier>, ImportError> {
         .into_iter()
         .enumerate()
         .map(|(position, value)| {
-            crate::migrate::to_current(value)
-                .and_then(|current| {
-                    serde_json::from_value(current)
-                        .map_err(|error| ReadError::Invalid(error.to_string()))
-                })
-                .map_err(|cause| ImportError::Dossier { position, cause })
+            dossier::from_value(value).map_err(|cause| ImportError::Dossier { position, cause })
         })
         .collect()
 }
