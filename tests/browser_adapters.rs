@@ -202,4 +202,7 @@ fn saved_times_read_the_french_way() {
     let written = clock::local_date_time(clock::now_ms());
     assert_eq!(written.len(), "29/11/2026 à 14:05".len(), "{written}");
     assert!(written.contains(" à "), "{written}");
+    let day = clock::local_date(clock::now_ms());
+    assert!(written.starts_with(&day), "{written} / {day}");
+    assert_eq!(day.matches('/').count(), 2, "{day}");
 }

@@ -6,17 +6,34 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
-/// A saved time as the French read it: `29/11/2026 à 14:05` (local time).
+fn local(ms: u64) -> js_sys::Date {
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
+}
+
+/// A day as the French write it: `29/11/2026` (local time; empty when unknown).
+pub fn local_date(ms: u64) -> String {
+    if ms == 0 {
+        return String::new();
+    }
+    let date = local(ms);
+    format!(
+        "{:02}/{:02}/{:04}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year()
+    )
+}
+
+/// A saved time: `29/11/2026 à 14:05` (`at` in English; local time; empty when unknown).
 pub fn local_date_time(ms: u64) -> String {
     if ms == 0 {
         return String::new();
     }
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let date = local(ms);
     format!(
-        "{:02}/{:02}/{:04} à {:02}:{:02}",
-        date.get_date(),
-        date.get_month() + 1,
-        date.get_full_year(),
+        "{}{}{:02}:{:02}",
+        local_date(ms),
+        crate::i18n::tr(" à ", " at "),
         date.get_hours(),
         date.get_minutes()
     )

@@ -76,8 +76,7 @@ pub fn Report(
     } else {
         dossier.name.clone()
     };
-    let today = clock::local_date_time(clock::now_ms());
-    let date = today.split(" à ").next().unwrap_or_default().to_owned();
+    let date = clock::local_date(clock::now_ms());
     let footer = format!(
         "@page {{ @bottom-left {{ content: \"Fabrique — {} — {}\"; }} }}",
         css_string(&name),
