@@ -56,3 +56,27 @@ test('an error screen', async ({ page }) => {
   await expect(page.getByRole('alert')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the share panel, a received snapshot and the reports', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.openExample.click();
+  await expect(new EditorPage(page).verdict).toBeVisible();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  expect(await seriousViolations(page), 'share panel').toEqual([]);
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+
+  await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+  await expect(page.getByTestId('report')).toBeVisible();
+  expect(await seriousViolations(page), 'summary report').toEqual([]);
+  await page.getByRole('button', { name: 'Voir le rapport complet' }).click();
+  await expect(page.getByRole('heading', { name: 'Détail des indicateurs' })).toBeVisible();
+  expect(await seriousViolations(page), 'full report').toEqual([]);
+
+  await page.goto(link);
+  await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
+  expect(await seriousViolations(page), 'snapshot').toEqual([]);
+  await page.goto(`${link.split('#')[0]}#d1-abimé`);
+  await expect(page.getByTestId('link-error')).toBeVisible();
+  expect(await seriousViolations(page), 'damaged link').toEqual([]);
+});
