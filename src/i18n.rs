@@ -411,21 +411,12 @@ choices!(
         InvestmentOwner::Epci
     ]
 );
-choices!(
-    FundingSource,
-    funding_source,
-    [
-        FundingSource::Ami,
-        FundingSource::Detr,
-        FundingSource::Dsil,
-        FundingSource::Region,
-        FundingSource::Departement,
-        FundingSource::AnruAmundi,
-        FundingSource::ActionLogement,
-        FundingSource::Own,
-        FundingSource::Private
-    ]
-);
+impl Choices for FundingSource {
+    const ALL: &'static [Self] = &FundingSource::ALL;
+    fn label(self) -> &'static str {
+        funding_source(self)
+    }
+}
 choices!(
     CeilingException,
     ceiling_exception,
