@@ -7,10 +7,8 @@ use crate::components::editor::export_file_name;
 use crate::components::home::{create, Notice};
 use crate::i18n::{lang, tr};
 use crate::route::Route;
-use crate::settings::use_settings;
 use fabrique_core::dossier;
-use fabrique_core::evaluation::evaluate;
-use fabrique_core::referential::Referential;
+use fabrique_core::evaluation::Verdict;
 use leptos::prelude::*;
 
 /// A line of the list.
@@ -23,7 +21,12 @@ pub struct Entry {
 /// What was read for a line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EntryState {
-    Readable(Box<storage::Record>),
+    Readable {
+        record: Box<storage::Record>,
+        verdict: Verdict,
+        /// The weighted score, with the user's weights.
+        score: u32,
+    },
     /// The message saying why it could not be read.
     Unreadable(String),
 }
@@ -39,24 +42,18 @@ pub fn DossierLine(
     let notice = use_context::<RwSignal<Option<Notice>>>().unwrap_or_else(|| RwSignal::new(None));
     let id = entry.id.clone();
     match entry.state {
-        EntryState::Readable(record) => {
-            let weights = use_settings().with_untracked(|s| s.weights.clone());
+        EntryState::Readable {
+            record,
+            verdict,
+            score,
+        } => {
             let record = *record;
-            let evaluation = evaluate(
-                &record.dossier,
-                &Referential::builtin(record.dossier.variant).with_weights(&weights),
-                lang(),
-            );
             let name = if record.dossier.name.trim().is_empty() {
                 tr("Dossier sans nom", "Untitled dossier").to_owned()
             } else {
                 record.dossier.name.clone()
             };
-            let badge = format!(
-                "{} · {} / 100",
-                evaluation.verdict.label(lang()),
-                evaluation.weighted_score
-            );
+            let badge = format!("{} · {} / 100", verdict.label(lang()), score);
             let saved = (record.saved_at_ms > 0).then(|| {
                 format!(
                     "{} {}",

@@ -6,21 +6,40 @@ use crate::app::{use_list_version, use_navigator};
 use crate::browser::{clock, files, ids, offline, storage};
 use crate::components::dossier_line::{DossierLine, Entry, EntryState};
 use crate::examples::{example, examples};
-use crate::i18n::tr;
+use crate::i18n::{lang, tr};
 use crate::route::Route;
+use crate::settings::use_settings;
 use fabrique_core::dossier::Dossier;
+use fabrique_core::dossier::Variant;
+use fabrique_core::evaluation::evaluate;
 use fabrique_core::exchange::{self, MAX_IMPORT_BYTES};
+use fabrique_core::referential::{CriterionId, Referential};
 use leptos::prelude::*;
+use std::collections::{BTreeMap, HashMap};
 use wasm_bindgen::JsCast;
 
-/// Reads every dossier of the list; an unreadable one is an entry too, never dropped.
-fn read_entries() -> Result<Vec<Entry>, String> {
+/// Reads every dossier of the list, with its verdict and weighted score; an unreadable one
+/// is an entry too, never dropped. The referential with the user's weights is built once
+/// per variant, not once per dossier.
+fn read_entries(weights: &BTreeMap<CriterionId, u32>) -> Result<Vec<Entry>, String> {
     let ids = storage::dossier_ids().map_err(|error| error.to_string())?;
+    let mut referentials: HashMap<Variant, Referential> = HashMap::new();
     Ok(ids
         .into_iter()
         .filter_map(|id| {
             let state = match storage::load_record(&id) {
-                Ok(Some(record)) => EntryState::Readable(Box::new(record)),
+                Ok(Some(record)) => {
+                    let variant = record.dossier.variant;
+                    let referential = referentials
+                        .entry(variant)
+                        .or_insert_with(|| Referential::builtin(variant).with_weights(weights));
+                    let evaluation = evaluate(&record.dossier, referential, lang());
+                    EntryState::Readable {
+                        record: Box::new(record),
+                        verdict: evaluation.verdict,
+                        score: evaluation.weighted_score,
+                    }
+                }
                 // Listed but missing: nothing to show or open.
                 Ok(None) => return None,
                 Err(error) => EntryState::Unreadable(error.to_string()),
@@ -58,11 +77,12 @@ pub fn create(dossier: &Dossier) -> Result<String, String> {
 pub fn Home() -> impl IntoView {
     let navigator = use_navigator();
     let list_version = use_list_version();
+    let settings = use_settings();
     let notice = RwSignal::new(None::<Notice>);
     provide_context(notice);
     let entries = Memo::new(move |_| {
         list_version.0.track();
-        read_entries()
+        settings.with(|s| read_entries(&s.weights))
     });
 
     let open_new = move |dossier: Dossier| match create(&dossier) {
@@ -93,7 +113,7 @@ pub fn Home() -> impl IntoView {
                 .map(|list| {
                     list.iter()
                         .filter_map(|entry| match &entry.state {
-                            EntryState::Readable(record) => Some(record.dossier.clone()),
+                            EntryState::Readable { record, .. } => Some(record.dossier.clone()),
                             EntryState::Unreadable(_) => None,
                         })
                         .collect()

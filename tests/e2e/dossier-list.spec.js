@@ -16,6 +16,9 @@ test('rename, duplicate, delete then undo', async ({ page }) => {
   const home = new HomePage(page);
   await home.goto();
   await createNamed(page, 'La Fabrique du Val');
+  // Each line shows the dossier's verdict and weighted score.
+  await expect(page.locator('.dossier-line').filter({ hasText: 'La Fabrique du Val' }).locator('.badge'))
+    .toHaveText('pas encore prêt · 0 / 100');
 
   await home.action('Renommer', 'La Fabrique du Val').click();
   await page.getByLabel('Nouveau nom pour « La Fabrique du Val »').fill('La Fabrique du Val d’Aubin');
