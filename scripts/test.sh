@@ -27,14 +27,14 @@ cargo test --locked 2>&1 | tee "$logs/native.log"
 step "layer 2: browser adapters in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown -p fabrique --tests 2>&1 | tee "$logs/wasm.log"
 
-step "bounded fuzzing of the link decoder and the import (cargo-fuzz)"
+step "bounded fuzzing of the link and reply decoders and the import (cargo-fuzz)"
 # cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable compiler use them for
-# this step only. Seeds are the golden links and the example dossiers.
+# this step only. Seeds are the golden links and replies, and the example dossiers.
 fuzz_seconds=${FUZZ_SECONDS:-20}
 (
   cd fuzz
   export RUSTC_BOOTSTRAP=1
-  for target in decode_link import_json; do
+  for target in decode_link decode_reply import_json; do
     mkdir -p "../target/fuzz-corpus/$target"
     cargo fuzz run "$target" -s none "../target/fuzz-corpus/$target" "seeds/$target" -- \
       -max_total_time="$fuzz_seconds" -seed=1 >"../$logs/fuzz-$target.log" 2>&1 \

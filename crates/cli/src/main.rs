@@ -251,7 +251,7 @@ mod tests {
         ]))
         .expect("a link");
         assert!(
-            made.starts_with("https://exemple.fr/fabrique/#d1-"),
+            made.starts_with("https://exemple.fr/fabrique/#d2-"),
             "{made}"
         );
         let from_file = run(&args(&["eval", &path, "--format", "json"])).expect("evaluated");

@@ -95,11 +95,12 @@ pub fn differences(before: &Dossier, after: &Dossier) -> Vec<Difference> {
     let (a, b) = (as_value(before), as_value(after));
     let mut out = Vec::new();
     walk(&mut Vec::new(), Some(&a), Some(&b), &mut out);
+    // The schema version and the reviews received are not answers of the dossier.
     out.retain(|difference| {
         difference
             .path
             .first()
-            .is_none_or(|top| top != "schema_version")
+            .is_none_or(|top| top != "schema_version" && top != "reviews")
     });
     out
 }

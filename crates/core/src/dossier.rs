@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// - 1: the walking skeleton (name and four governance answers);
 /// - 2: the whole dossier; the animator became a name instead of a yes/no answer.
-pub const SCHEMA_VERSION: u32 = 2;
+/// - 3: partners' reviews received (`reviews`), and partners whose commitment they declared
+///   themselves (`Partner::declared_by_partner`). Nothing to migrate: both start empty.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A tiers-lieu project's application dossier. Every field defaults to "not answered yet".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +45,9 @@ pub struct Dossier {
     pub investment: InvestmentPlan,
     /// Free notes per section, by section id.
     pub notes: std::collections::BTreeMap<String, String>,
+    /// The partners' reviews merged into the dossier, oldest first. They are the holder's
+    /// record: never carried by a snapshot link.
+    pub reviews: Vec<crate::review::ReceivedReview>,
 }
 
 impl Default for Dossier {
@@ -61,6 +66,7 @@ impl Default for Dossier {
             collectivite_role: CollectiviteRole::default(),
             investment: InvestmentPlan::default(),
             notes: std::collections::BTreeMap::new(),
+            reviews: Vec::new(),
         }
     }
 }
@@ -255,6 +261,8 @@ pub struct Partner {
     pub in_kind: bool,
     /// A seat in the place's governance.
     pub governance_seat: bool,
+    /// The commitment was declared by the partner itself, in a review the holder merged.
+    pub declared_by_partner: bool,
 }
 
 impl Default for Partner {
@@ -266,6 +274,7 @@ impl Default for Partner {
             financial_amount: None,
             in_kind: false,
             governance_seat: false,
+            declared_by_partner: false,
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::referential::{
     Criterion, CriterionId, Indicator, Lang, Measure, Referential, RuleId, Source, Step, Unit,
 };
 use crate::units::{group_thousands, Fte, Percent};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -122,6 +122,9 @@ pub struct IndicatorResult {
     pub level: Level,
     /// The value in words and what is expected.
     pub explanation: String,
+    /// How much of the value the partners declared themselves, in reviews the holder
+    /// merged (the rest is the holder's word).
+    pub declared_by_partners: u32,
     pub source: Source,
     pub step: Step,
 }
@@ -175,7 +178,7 @@ impl Blocking {
 }
 
 /// The sections of the dossier, in the order they are filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Identity,
@@ -330,15 +333,22 @@ fn evaluate_indicator(
         Level::Missing
     };
     let shown = value_phrase(indicator, value, lang);
-    let explanation = if level == Level::Met {
-        shown.clone()
-    } else {
+    let declared = declared_by_partners(indicator.measure, dossier);
+    let mut explanation = shown.clone();
+    if declared > 0 {
+        explanation.push_str(&match (lang, declared) {
+            (Lang::Fr, 1) => " (dont 1 déclaré par le partenaire lui-même)".to_owned(),
+            (Lang::Fr, n) => format!(" (dont {n} déclarés par les partenaires eux-mêmes)"),
+            (Lang::En, n) => format!(" ({n} declared by the partner itself)"),
+        });
+    }
+    if level != Level::Met {
         let target = write_value(indicator.unit, indicator.met_at, lang);
         match lang {
-            Lang::Fr => format!("{shown} ; attendu : {target}"),
-            Lang::En => format!("{shown}; expected: {target}"),
+            Lang::Fr => explanation.push_str(&format!(" ; attendu : {target}")),
+            Lang::En => explanation.push_str(&format!("; expected: {target}")),
         }
-    };
+    }
     IndicatorResult {
         id: indicator.id.clone(),
         label: indicator.label.get(lang).clone(),
@@ -347,6 +357,7 @@ fn evaluate_indicator(
         value_text: shown,
         level,
         explanation,
+        declared_by_partners: declared,
         source: indicator.source.clone(),
         step: indicator.step,
     }
@@ -419,11 +430,39 @@ fn filled(text: &str) -> bool {
     !text.trim().is_empty()
 }
 
+/// Which partners an indicator that counts partners counts; `None` for the others.
+fn partners_counted(measure: Measure) -> Option<fn(&crate::dossier::Partner) -> bool> {
+    Some(match measure {
+        Measure::Partners => |p| filled(&p.name),
+        Measure::LettersOfSupport => |p| p.letter_of_support,
+        Measure::BusinessPartners => |p| p.category == PartnerCategory::Business && filled(&p.name),
+        Measure::PartnersCommittingResources => |p| p.commits_resources(),
+        _ => return None,
+    })
+}
+
+/// For the indicators that count partners, how many of those counted declared their
+/// commitment themselves (a merged review); 0 for the others.
+fn declared_by_partners(measure: Measure, dossier: &Dossier) -> u32 {
+    let Some(counted) = partners_counted(measure) else {
+        return 0;
+    };
+    let declared = dossier
+        .partners
+        .iter()
+        .filter(|p| p.declared_by_partner && counted(p))
+        .count();
+    u32::try_from(declared).unwrap_or(u32::MAX)
+}
+
 /// Reads one indicator's value from the dossier.
 fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
     let governance = &dossier.governance;
     let need = &dossier.need;
     let model = &dossier.economic_model;
+    if let Some(counted) = partners_counted(measure) {
+        return count(dossier.partners.iter().filter(|p| counted(p)).count());
+    }
     match measure {
         Measure::StatutesOrCharter => yes(governance.has_statutes_or_charter),
         Measure::GovernanceMembers => count(
@@ -436,7 +475,11 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
         Measure::MeetingsPerYear => i64::from(governance.decision_body_meetings_per_year),
         Measure::UsersInDecisions => yes(governance.users_take_part_in_decisions),
         Measure::AnimatorNamed => yes(filled(&governance.animator)),
-        Measure::Partners => count(dossier.partners.iter().filter(|p| filled(&p.name)).count()),
+        // Counted above, from `partners_counted`.
+        Measure::Partners
+        | Measure::LettersOfSupport
+        | Measure::BusinessPartners
+        | Measure::PartnersCommittingResources => 0,
         Measure::PartnerCategories => count(
             dossier
                 .partners
@@ -445,27 +488,6 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
                 .map(|p| p.category)
                 .collect::<BTreeSet<_>>()
                 .len(),
-        ),
-        Measure::LettersOfSupport => count(
-            dossier
-                .partners
-                .iter()
-                .filter(|p| p.letter_of_support)
-                .count(),
-        ),
-        Measure::BusinessPartners => count(
-            dossier
-                .partners
-                .iter()
-                .filter(|p| p.category == PartnerCategory::Business && filled(&p.name))
-                .count(),
-        ),
-        Measure::PartnersCommittingResources => count(
-            dossier
-                .partners
-                .iter()
-                .filter(|p| p.commits_resources())
-                .count(),
         ),
         Measure::CollectiviteSupport => {
             let role = &dossier.collectivite_role;

@@ -14,5 +14,6 @@ pub mod link;
 pub mod migrate;
 pub mod referential;
 pub mod report;
+pub mod review;
 pub mod spreadsheet;
 pub mod units;

@@ -16,13 +16,15 @@
 use crate::dossier::{Dossier, SCHEMA_VERSION};
 use crate::referential::CriterionId;
 use base64::Engine as _;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The current link version. Version 1 carries dossiers of schema version 2.
-pub const LINK_VERSION: u32 = 1;
-/// The dossier schema version that link version 1 carries.
-const LINK_V1_SCHEMA: u32 = 2;
+/// The current link version. Version 1 carried dossiers of schema version 2; version 2
+/// carries schema version 3 (partners may have declared their commitment themselves).
+pub const LINK_VERSION: u32 = 2;
+/// The dossier schema version that link version 2 carries.
+const LINK_V2_SCHEMA: u32 = 3;
 /// The longest link text that is read at all.
 pub const MAX_LINK_CHARS: usize = 8_000;
 /// The largest snapshot, once decompressed.
@@ -85,13 +87,29 @@ impl std::fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// The token (`d1-…`) that carries a snapshot.
-pub fn encode(snapshot: &Snapshot) -> String {
+/// A value in the links' codec: postcard, raw DEFLATE, base64url without padding.
+pub(crate) fn pack<T: Serialize>(value: &T) -> String {
     // Plain structs, strings and integers always serialize.
-    let binary = postcard::to_allocvec(snapshot).unwrap_or_default();
+    let binary = postcard::to_allocvec(value).unwrap_or_default();
     let compressed = miniz_oxide::deflate::compress_to_vec(&binary, COMPRESSION_LEVEL);
-    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
-    format!("d{LINK_VERSION}-{payload}")
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
+}
+
+/// The dossier as a link carries it: without the reviews the holder received, which are
+/// theirs alone.
+pub fn shareable(dossier: &Dossier) -> Dossier {
+    let mut shared = dossier.clone();
+    shared.reviews.clear();
+    shared
+}
+
+/// The token (`d2-…`) that carries a snapshot. The dossier's reviews are left out.
+pub fn encode(snapshot: &Snapshot) -> String {
+    let shared = Snapshot {
+        dossier: shareable(&snapshot.dossier),
+        ..snapshot.clone()
+    };
+    format!("d{LINK_VERSION}-{}", pack(&shared))
 }
 
 /// A whole link: the app's address (query and fragment dropped) and the token as fragment.
@@ -122,8 +140,9 @@ pub fn extract_token(text: &str) -> &str {
     after.trim_matches(|c: char| !is_payload_char(c))
 }
 
-/// Reads a snapshot from a link, its fragment, or its token.
-pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
+/// The version and payload of a token of the given kind (`d` for snapshots, `r` for
+/// replies), from a link, its fragment, or the bare token; the text is capped first.
+pub(crate) fn split_token(text: &str, kind: char) -> Result<(u32, String), LinkError> {
     let chars = text.chars().count();
     if chars > MAX_LINK_CHARS {
         return Err(LinkError::TooLong { chars });
@@ -135,20 +154,21 @@ pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
     if token.is_empty() {
         return Err(LinkError::Empty);
     }
-    let rest = token.strip_prefix('d').ok_or(LinkError::UnknownFormat)?;
+    let rest = token.strip_prefix(kind).ok_or(LinkError::UnknownFormat)?;
     let (version, payload) = rest.split_once('-').ok_or(LinkError::UnknownFormat)?;
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) || version.len() > 9 {
         return Err(LinkError::UnknownFormat);
     }
     let version: u32 = version.parse().map_err(|_| LinkError::UnknownFormat)?;
-    match version {
-        0 => Err(LinkError::UnknownFormat),
-        1 => decode_v1(payload),
-        future => Err(LinkError::FutureVersion(future)),
+    if version == 0 {
+        return Err(LinkError::UnknownFormat);
     }
+    Ok((version, payload.to_owned()))
 }
 
-fn decode_v1(payload: &str) -> Result<Snapshot, LinkError> {
+/// Reads a value in the links' codec, never trusting it: decompression stops at
+/// [`MAX_DECOMPRESSED_BYTES`], and anything left after the value is an error.
+pub(crate) fn unpack<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError> {
     if payload.is_empty() {
         return Err(LinkError::Truncated);
     }
@@ -167,25 +187,36 @@ fn decode_v1(payload: &str) -> Result<Snapshot, LinkError> {
                 miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
                 _ => LinkError::Corrupt,
             })?;
-    let (snapshot, rest): (Snapshot, &[u8]) =
+    let (value, rest): (T, &[u8]) =
         postcard::take_from_bytes(&binary).map_err(|error| match error {
             postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
             other => LinkError::Invalid(other.to_string()),
         })?;
     if !rest.is_empty() {
         return Err(LinkError::Invalid(format!(
-            "{} bytes after the snapshot",
+            "{} bytes after the content",
             rest.len()
         )));
     }
-    check(snapshot)
+    Ok(value)
 }
 
-/// What postcard cannot say by itself: the versions agree and the weights make sense.
-fn check(snapshot: Snapshot) -> Result<Snapshot, LinkError> {
-    if snapshot.dossier.schema_version != LINK_V1_SCHEMA {
+/// Reads a snapshot from a link, its fragment, or its token.
+pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
+    let (version, payload) = split_token(text, 'd')?;
+    match version {
+        1 => v1::decode(&payload),
+        2 => check(unpack(&payload)?, LINK_V2_SCHEMA),
+        future => Err(LinkError::FutureVersion(future)),
+    }
+}
+
+/// What postcard cannot say by itself: the versions agree, the weights make sense, and
+/// nothing of the holder's own record (the reviews) came along.
+fn check(snapshot: Snapshot, schema: u32) -> Result<Snapshot, LinkError> {
+    if snapshot.dossier.schema_version != schema {
         return Err(LinkError::Invalid(format!(
-            "dossier schema {} in a version-1 link",
+            "dossier schema {} in a link of schema {schema}",
             snapshot.dossier.schema_version
         )));
     }
@@ -198,9 +229,111 @@ fn check(snapshot: Snapshot) -> Result<Snapshot, LinkError> {
             "weight {weight} for {criterion:?}"
         )));
     }
-    // Link version 1 is the current shape: nothing to migrate yet.
-    debug_assert_eq!(LINK_V1_SCHEMA, SCHEMA_VERSION);
+    if !snapshot.dossier.reviews.is_empty() {
+        return Err(LinkError::Invalid(
+            "a snapshot carries no review".to_owned(),
+        ));
+    }
+    // The current link version carries the current shape: nothing to migrate.
+    debug_assert_eq!(LINK_V2_SCHEMA, SCHEMA_VERSION);
     Ok(snapshot)
+}
+
+/// Link version 1, frozen: the shape of schema-2 dossiers, where partners had no
+/// `declared_by_partner`. Only the types that changed since are copied here; the others
+/// are the current ones, whose binary shape has not changed.
+mod v1 {
+    use crate::dossier::{
+        CollectiviteRole, DigitalService, EconomicModel, Governance, Identity, InvestmentPlan,
+        PartnerCategory, Position, TerritorialNeed, Variant, SCHEMA_VERSION,
+    };
+    use crate::referential::CriterionId;
+    use crate::units::Cents;
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    use super::LinkError;
+
+    #[derive(Deserialize)]
+    struct Snapshot {
+        dossier: Dossier,
+        weights: BTreeMap<CriterionId, u32>,
+        referential_version: u32,
+        saved_at_ms: u64,
+    }
+
+    #[derive(Deserialize)]
+    struct Dossier {
+        schema_version: u32,
+        name: String,
+        variant: Variant,
+        identity: Identity,
+        governance: Governance,
+        partners: Vec<Partner>,
+        need: TerritorialNeed,
+        services: Vec<DigitalService>,
+        economic_model: EconomicModel,
+        staff: Vec<Position>,
+        collectivite_role: CollectiviteRole,
+        investment: InvestmentPlan,
+        notes: BTreeMap<String, String>,
+    }
+
+    #[derive(Deserialize)]
+    struct Partner {
+        name: String,
+        category: PartnerCategory,
+        letter_of_support: bool,
+        financial_amount: Option<Cents>,
+        in_kind: bool,
+        governance_seat: bool,
+    }
+
+    /// A version-1 payload, read in its own shape and brought to the current one.
+    pub(super) fn decode(payload: &str) -> Result<super::Snapshot, LinkError> {
+        let old: Snapshot = super::unpack(payload)?;
+        let dossier = old.dossier;
+        let current = crate::dossier::Dossier {
+            schema_version: dossier.schema_version,
+            name: dossier.name,
+            variant: dossier.variant,
+            identity: dossier.identity,
+            governance: dossier.governance,
+            partners: dossier
+                .partners
+                .into_iter()
+                .map(|p| crate::dossier::Partner {
+                    name: p.name,
+                    category: p.category,
+                    letter_of_support: p.letter_of_support,
+                    financial_amount: p.financial_amount,
+                    in_kind: p.in_kind,
+                    governance_seat: p.governance_seat,
+                    declared_by_partner: false,
+                })
+                .collect(),
+            need: dossier.need,
+            services: dossier.services,
+            economic_model: dossier.economic_model,
+            staff: dossier.staff,
+            collectivite_role: dossier.collectivite_role,
+            investment: dossier.investment,
+            notes: dossier.notes,
+            reviews: Vec::new(),
+        };
+        let mut snapshot = super::check(
+            super::Snapshot {
+                dossier: current,
+                weights: old.weights,
+                referential_version: old.referential_version,
+                saved_at_ms: old.saved_at_ms,
+            },
+            2,
+        )?;
+        // Schema 3 only added fields that start empty.
+        snapshot.dossier.schema_version = SCHEMA_VERSION;
+        Ok(snapshot)
+    }
 }
 
 #[cfg(test)]
@@ -227,7 +360,7 @@ mod tests {
             &original,
         );
         assert!(
-            link.starts_with("https://exemple.fr/fabrique/#d1-"),
+            link.starts_with("https://exemple.fr/fabrique/#d2-"),
             "{link}"
         );
         assert_eq!(link, to_link("https://exemple.fr/fabrique/", &original));
@@ -272,12 +405,13 @@ mod tests {
             ("d-abc".to_owned(), LinkError::UnknownFormat),
             ("d0-abc".to_owned(), LinkError::UnknownFormat),
             ("d7-abc".to_owned(), LinkError::FutureVersion(7)),
+            ("d2-".to_owned(), LinkError::Truncated),
             ("d1-".to_owned(), LinkError::Truncated),
             (token[..token.len() / 2].to_owned(), LinkError::Truncated),
-            ("d1-@@@@".to_owned(), LinkError::Truncated),
-            ("d1-ab@cd".to_owned(), LinkError::Corrupt),
+            ("d2-@@@@".to_owned(), LinkError::Truncated),
+            ("d2-ab@cd".to_owned(), LinkError::Corrupt),
             (
-                format!("d1-{}", "A".repeat(8_000)),
+                format!("d2-{}", "A".repeat(8_000)),
                 LinkError::TooLong { chars: 8_003 },
             ),
         ];
@@ -297,6 +431,7 @@ mod tests {
         let zeros = vec![0_u8; MAX_DECOMPRESSED_BYTES * 4];
         let compressed = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
+        assert_eq!(decode(&format!("d2-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d1-{payload}")), Err(LinkError::TooLarge));
     }
 
@@ -305,7 +440,7 @@ mod tests {
         let wrap = |binary: &[u8]| {
             let compressed = miniz_oxide::deflate::compress_to_vec(binary, 10);
             format!(
-                "d1-{}",
+                "d2-{}",
                 base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
             )
         };
@@ -323,5 +458,24 @@ mod tests {
         old_schema.dossier.schema_version = 1;
         let binary = postcard::to_allocvec(&old_schema).expect("serializes");
         assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+        let mut with_review = snapshot("Avis");
+        with_review
+            .dossier
+            .reviews
+            .push(crate::review::tests::received("Mairie"));
+        let binary = postcard::to_allocvec(&with_review).expect("serializes");
+        assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_link_never_carries_the_reviews() {
+        let mut original = snapshot("Avis reçus");
+        original
+            .dossier
+            .reviews
+            .push(crate::review::tests::received("Mairie"));
+        let decoded = decode(&encode(&original)).expect("decodes");
+        assert!(decoded.dossier.reviews.is_empty());
+        assert_eq!(decoded.dossier.name, original.dossier.name);
     }
 }

@@ -31,6 +31,8 @@ pub fn to_current(mut value: Value) -> Result<Value, ReadError> {
     if version < 2 {
         v1_to_v2(object)?;
     }
+    // Version 3 only added fields that start empty (reviews, partners' own declarations):
+    // serde's defaults are the migration.
     object.insert("schema_version".to_owned(), Value::from(SCHEMA_VERSION));
     Ok(value)
 }
@@ -85,6 +87,16 @@ mod tests {
     fn a_damaged_version_1_answer_is_refused_not_guessed() {
         let v1 = r#"{"schema_version":1,"governance":{"has_named_animator":"oui"}}"#;
         assert!(matches!(from_json(v1), Err(ReadError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_version_2_dossier_reads_with_no_review_and_nothing_declared() {
+        let v2 = r#"{"schema_version":2,"name":"Le Moulin","partners":[{"name":"Mairie","letter_of_support":true}]}"#;
+        let dossier = from_json(v2).expect("migrated");
+        assert_eq!(dossier.schema_version, SCHEMA_VERSION);
+        assert!(dossier.reviews.is_empty());
+        assert!(dossier.partners[0].letter_of_support);
+        assert!(!dossier.partners[0].declared_by_partner);
     }
 
     #[test]

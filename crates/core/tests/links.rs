@@ -2,8 +2,11 @@
 //! dossiers, and the links' length against compressed JSON.
 
 use base64::Engine as _;
-use fabrique_core::dossier::{self, Dossier};
+use fabrique_core::dossier::{self, Dossier, PartnerCategory};
+use fabrique_core::evaluation::Section;
 use fabrique_core::link::{self, Snapshot};
+use fabrique_core::review;
+use fabrique_core::units::Cents;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -94,10 +97,15 @@ fn golden_vectors_decode_to_their_snapshot_and_encode_unchanged() {
             .expect("link")
             .trim()
             .to_owned();
-        let expected: Snapshot = serde_json::from_str(
+        let mut expected: serde_json::Value = serde_json::from_str(
             &std::fs::read_to_string(path.with_extension("json")).expect("json"),
         )
         .expect("snapshot");
+        // An old vector's dossier is in its own schema version: read it as the app reads
+        // any stored dossier, migrated to the current one.
+        let dossier = dossier::from_json(&expected["dossier"].to_string()).expect("dossier");
+        expected["dossier"] = serde_json::to_value(&dossier).expect("serializes");
+        let expected: Snapshot = serde_json::from_value(expected).expect("snapshot");
         assert_eq!(
             link::decode(&token).as_ref(),
             Ok(&expected),
@@ -117,4 +125,88 @@ fn golden_vectors_decode_to_their_snapshot_and_encode_unchanged() {
         checked += 1;
     }
     assert!(checked >= EXAMPLES.len(), "only {checked} golden vectors");
+}
+
+/// A reply made by the current version, from a partner's review of an example.
+fn example_review() -> review::Review {
+    let dossier = example("fragile-qpv-digital");
+    review::Review {
+        answers: review::fingerprint(&dossier),
+        dossier_name: dossier.name.clone(),
+        organisation: "Mairie de Saint-Martin".to_owned(),
+        person: "Claire Martin, adjointe".to_owned(),
+        category: PartnerCategory::Collectivite,
+        comments: BTreeMap::from([
+            (
+                Section::Partners,
+                "Nous signerons la lettre en conseil municipal.".to_owned(),
+            ),
+            (
+                Section::Budget,
+                "Le loyer de l'année 4 nous paraît bas.".to_owned(),
+            ),
+        ]),
+        commitment: review::Commitment {
+            letter_of_support: true,
+            in_kind: true,
+            financial_amount: Some(Cents(1_500_000)),
+            governance_seat: true,
+        },
+        written_at_ms: 1_764_400_000_000,
+    }
+}
+
+/// The reply links' golden vectors, like the snapshot links': written once per reply
+/// version, decoded forever.
+#[test]
+fn golden_replies_decode_to_their_review_and_encode_unchanged() {
+    let stem = format!("r{}-example", review::REPLY_VERSION);
+    if std::env::var_os("FABRIQUE_WRITE_GOLDEN").is_some() {
+        let example = example_review();
+        std::fs::write(
+            golden_dir().join(format!("{stem}.reply")),
+            review::encode(&example),
+        )
+        .expect("written");
+        let json = serde_json::to_string_pretty(&example).expect("serializes");
+        std::fs::write(golden_dir().join(format!("{stem}.json")), json + "\n").expect("written");
+    }
+    let mut checked = 0;
+    for entry in std::fs::read_dir(golden_dir()).expect("golden vectors") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("reply") {
+            continue;
+        }
+        let token = std::fs::read_to_string(&path)
+            .expect("reply")
+            .trim()
+            .to_owned();
+        let expected: review::Review = serde_json::from_str(
+            &std::fs::read_to_string(path.with_extension("json")).expect("json"),
+        )
+        .expect("review");
+        assert_eq!(
+            review::decode(&token).as_ref(),
+            Ok(&expected),
+            "{} no longer decodes",
+            path.display()
+        );
+        if token.starts_with(&format!("r{}-", review::REPLY_VERSION)) {
+            assert_eq!(review::encode(&expected), token, "{}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1, "no golden reply");
+    // The example still answers the current example dossier: its fingerprint is stable.
+    assert_eq!(
+        example_review().answers,
+        review::fingerprint(&example("fragile-qpv-digital"))
+    );
+}
+
+#[test]
+fn a_reply_is_short_enough_for_a_mail() {
+    let token = review::encode(&example_review());
+    println!("reply token: {} characters", token.len());
+    assert!(token.len() < 600, "{}", token.len());
 }

@@ -2,9 +2,10 @@
 //! never lowers a score, the evaluation is deterministic, and a dossier survives JSON.
 
 use fabrique_core::dossier::*;
-use fabrique_core::evaluation::{evaluate, Evaluation};
+use fabrique_core::evaluation::{evaluate, Evaluation, Section};
 use fabrique_core::link::{self, LinkError, Snapshot};
 use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::review;
 use fabrique_core::units::{Cents, Fte};
 use proptest::prelude::*;
 
@@ -70,15 +71,19 @@ fn partner() -> impl Strategy<Value = Partner> {
         proptest::option::of(0_i64..5_000_000),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(name, category, letter_of_support, money, in_kind, governance_seat)| Partner {
-                name,
-                category,
-                letter_of_support,
-                financial_amount: money.map(Cents),
-                in_kind,
-                governance_seat,
+            |(name, category, letter_of_support, money, in_kind, governance_seat, declared)| {
+                Partner {
+                    name,
+                    category,
+                    letter_of_support,
+                    financial_amount: money.map(Cents),
+                    in_kind,
+                    governance_seat,
+                    declared_by_partner: declared,
+                }
             },
         )
 }
@@ -305,6 +310,73 @@ proptest! {
     fn decoding_any_text_never_panics(text in "\\PC{0,300}") {
         let _ = link::decode(&text);
         let _ = link::decode(&format!("d1-{text}"));
+        let _ = link::decode(&format!("d2-{text}"));
+        let _ = review::decode(&text);
+        let _ = review::decode(&format!("r1-{text}"));
+    }
+
+    #[test]
+    fn a_reply_survives_its_link(
+        organisation in "[A-Za-zéè' -]{0,20}[A-Za-z]",
+        comment in text(),
+        amount in proptest::option::of(0_i64..5_000_000),
+        letter in any::<bool>(),
+    ) {
+        let original = review::Review {
+            answers: 7,
+            organisation,
+            comments: std::collections::BTreeMap::from([(Section::Need, comment)]),
+            commitment: review::Commitment {
+                letter_of_support: letter,
+                financial_amount: amount.map(Cents),
+                ..review::Commitment::default()
+            },
+            ..review::Review::default()
+        };
+        prop_assert_eq!(review::decode(&review::encode(&original)), Ok(original));
+    }
+
+    #[test]
+    fn merging_a_reply_twice_is_merging_it_once(
+        dossier in dossier(),
+        index in any::<proptest::sample::Index>(),
+        letter in any::<bool>(),
+        in_kind in any::<bool>(),
+    ) {
+        // The partner is one of the dossier's, or a new one.
+        let organisation = dossier
+            .partners
+            .get(index.index(dossier.partners.len() + 1))
+            .map(|p| p.name.clone())
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| "Nouveau partenaire".to_owned());
+        let reply = review::Review {
+            answers: review::fingerprint(&dossier),
+            organisation,
+            commitment: review::Commitment { letter_of_support: letter, in_kind, ..review::Commitment::default() },
+            ..review::Review::default()
+        };
+        let referential = Referential::builtin(dossier.variant);
+        let before = evaluate(&dossier, &referential, Lang::Fr);
+        let mut once = dossier.clone();
+        let first = review::merge(&mut once, &reply, 1);
+        let merged_current = matches!(first, review::MergeOutcome::Merged { answered_older_version: false, .. });
+        prop_assert!(merged_current, "{:?}", first);
+        let mut twice = once.clone();
+        prop_assert_eq!(review::merge(&mut twice, &reply, 2), review::MergeOutcome::AlreadyMerged { merged_at_ms: 1 });
+        prop_assert_eq!(&twice, &once);
+        // A letter promised by the partner is counted, and marked as theirs.
+        let after = evaluate(&once, &referential, Lang::Fr);
+        let letters = |e: &Evaluation| e.criteria.iter()
+            .flat_map(|c| c.indicators.iter())
+            .find(|i| i.id.contains("lettre"))
+            .map(|i| (i.value, i.declared_by_partners));
+        if let (Some((before_letters, _)), Some((after_letters, declared))) = (letters(&before), letters(&after)) {
+            prop_assert!(after_letters >= before_letters);
+            if letter {
+                prop_assert!(declared >= 1);
+            }
+        }
     }
 
     #[test]
