@@ -3,8 +3,8 @@
 
 use crate::browser::{location, offline, storage};
 use crate::components::{
-    editor::Editor, home::Home, report::ReportPage, settings_page::SettingsPage,
-    snapshot_view::SnapshotView,
+    editor::Editor, home::Home, reply_view::ReplyView, report::ReportPage,
+    settings_page::SettingsPage, snapshot_view::SnapshotView,
 };
 use crate::i18n::{self, tr};
 use crate::route::Route;
@@ -171,6 +171,7 @@ pub fn App() -> impl IntoView {
                         Route::Settings => view! { <SettingsPage/> }.into_any(),
                         Route::Report { id, full } => view! { <ReportPage id=id full=full/> }.into_any(),
                         Route::Snapshot { token } => view! { <SnapshotView token=token/> }.into_any(),
+                        Route::Reply { token } => view! { <ReplyView token=token/> }.into_any(),
                     }}
                 </main>
             }

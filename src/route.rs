@@ -5,6 +5,7 @@
 use crate::browser::ids::is_dossier_id;
 use crate::components::sections::SECTIONS;
 use fabrique_core::evaluation::Section;
+use fabrique_core::review;
 
 /// A screen of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,8 @@ pub enum Route {
     Settings,
     /// A snapshot received as a link (read-only; local dossiers untouched).
     Snapshot { token: String },
+    /// A partner's reply to a snapshot (nothing merged until the holder accepts it).
+    Reply { token: String },
 }
 
 /// The value of `name` in a query string (`?a=1&b=2`), undecoded: every value the app
@@ -33,27 +36,29 @@ pub fn query_value<'q>(query: &'q str, name: &str) -> Option<&'q str> {
 }
 
 impl Route {
-    /// The screen an address names: a snapshot when its fragment carries one, or when a mail
-    /// filter or a chat app moved it (a `?s=` query, a `#` encoded again as `%23` or
-    /// `%2523` in the query or the path), else what its query names.
+    /// The screen an address names: a snapshot or a reply when its fragment carries one, or
+    /// when a mail filter or a chat app moved it (a `?s=` query, a `#` encoded again as `%23`
+    /// or `%2523` in the query or the path), else what its query names.
     pub fn from_location(path: &str, query: &str, hash: &str) -> Route {
+        let link = |token: &str| {
+            let token = token.to_owned();
+            if review::is_reply(&token) {
+                Route::Reply { token }
+            } else {
+                Route::Snapshot { token }
+            }
+        };
         let fragment = hash.trim_start_matches('#');
         if !fragment.is_empty() {
-            return Route::Snapshot {
-                token: fragment.to_owned(),
-            };
+            return link(fragment);
         }
         if let Some(token) = query_value(query, "s").filter(|token| !token.is_empty()) {
-            return Route::Snapshot {
-                token: token.to_owned(),
-            };
+            return link(token);
         }
         for text in [query, path] {
             for encoded in ["%2523", "%23"] {
                 if let Some((_, token)) = text.split_once(encoded) {
-                    return Route::Snapshot {
-                        token: token.to_owned(),
-                    };
+                    return link(token);
                 }
             }
         }
@@ -91,7 +96,7 @@ impl Route {
                 if *full { "complet" } else { "synthese" }
             ),
             Route::Settings => "?page=reglages".to_owned(),
-            Route::Snapshot { token } => format!("#{token}"),
+            Route::Snapshot { token } | Route::Reply { token } => format!("#{token}"),
         }
     }
 }
@@ -169,6 +174,21 @@ mod tests {
             Route::from_location("/", "?page=reglages", "#"),
             Route::Settings
         );
+    }
+
+    #[test]
+    fn a_reply_is_told_from_a_snapshot_in_every_form() {
+        let reply = Route::Reply {
+            token: "r1-abc".to_owned(),
+        };
+        assert_eq!(Route::from_location("/", "", "#r1-abc"), reply);
+        assert_eq!(Route::from_location("/", "?s=r1-abc", ""), reply);
+        assert_eq!(Route::from_location("/", "?%23r1-abc", ""), reply);
+        // Not a reply: a snapshot, or something the snapshot view will explain.
+        assert!(matches!(
+            Route::from_location("/", "", "#rien"),
+            Route::Snapshot { .. }
+        ));
     }
 
     #[test]

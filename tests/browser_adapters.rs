@@ -168,6 +168,39 @@ fn a_deleted_dossier_can_be_restored_until_the_trash_is_emptied() {
 }
 
 #[wasm_bindgen_test]
+fn shared_versions_are_remembered_once_each_and_capped() {
+    let id = ids::new_dossier_id();
+    storage::save_dossier(&id, &named("Partagé")).expect("saved");
+    let version = |n: u64| storage::SharedVersion {
+        fingerprint: n,
+        token: format!("d2-{n}"),
+    };
+    for n in 0..15 {
+        storage::remember_shared(&id, version(n)).expect("remembered");
+    }
+    storage::remember_shared(&id, version(7)).expect("remembered again");
+    let kept: Vec<u64> = storage::shared_versions(&id)
+        .iter()
+        .map(|v| v.fingerprint)
+        .collect();
+    assert_eq!(kept.len(), storage::SHARED_VERSIONS_KEPT);
+    assert_eq!(kept.last(), Some(&7));
+    assert_eq!(kept.iter().filter(|&&n| n == 7).count(), 1);
+    assert!(!kept.contains(&5), "{kept:?}");
+    // A damaged entry reads as none, and is replaced at the next share.
+    raw()
+        .set_item(&format!("fabrique.shared.{id}"), "{not json")
+        .expect("set");
+    assert_eq!(storage::shared_versions(&id), vec![]);
+    storage::remember_shared(&id, version(1)).expect("rewritten");
+    assert_eq!(storage::shared_versions(&id), vec![version(1)]);
+    // Forgotten once the dossier is gone.
+    storage::move_to_trash(&id).expect("deleted");
+    storage::empty_trash().expect("emptied");
+    assert_eq!(storage::shared_versions(&id), vec![]);
+}
+
+#[wasm_bindgen_test]
 fn identifiers_are_distinct_and_well_formed() {
     let made: Vec<String> = (0..50).map(|_| ids::new_dossier_id()).collect();
     assert!(made.iter().all(|id| ids::is_dossier_id(id)));

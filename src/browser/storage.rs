@@ -19,6 +19,10 @@ pub const SETTINGS_KEY: &str = "fabrique.settings";
 const DOSSIER_PREFIX: &str = "fabrique.dossier.";
 const QUARANTINE_PREFIX: &str = "fabrique.quarantine.";
 const TRASH_PREFIX: &str = "fabrique.trash.";
+const SHARED_PREFIX: &str = "fabrique.shared.";
+/// How many shared versions of a dossier are remembered (to tell partners' replies to
+/// older versions what changed since).
+pub const SHARED_VERSIONS_KEPT: usize = 10;
 
 /// The key under which one dossier is kept.
 pub fn dossier_key(id: &str) -> String {
@@ -353,15 +357,51 @@ pub fn restore_from_trash(id: &str) -> Result<bool, StorageError> {
     Ok(true)
 }
 
-/// Empties the trash (at start-up: an undo lasts as long as the page).
+/// Empties the trash (at start-up: an undo lasts as long as the page), and forgets the
+/// shared versions of dossiers that are gone.
 pub fn empty_trash() -> Result<(), StorageError> {
-    for key in keys()
-        .into_iter()
-        .filter(|key| key.starts_with(TRASH_PREFIX))
-    {
-        remove(&key)?;
+    for key in keys() {
+        let orphan = key
+            .strip_prefix(SHARED_PREFIX)
+            .is_some_and(|id| matches!(read_raw(&dossier_key(id)), Ok(None)));
+        if key.starts_with(TRASH_PREFIX) || orphan {
+            remove(&key)?;
+        }
     }
     Ok(())
+}
+
+/// A version of a dossier that was shared as a link: its fingerprint and its token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedVersion {
+    pub fingerprint: u64,
+    pub token: String,
+}
+
+/// The versions of a dossier shared as links, oldest first. A damaged entry reads as none:
+/// it only serves to explain replies, and is written again at the next share.
+pub fn shared_versions(id: &str) -> Vec<SharedVersion> {
+    read_raw(&format!("{SHARED_PREFIX}{id}"))
+        .ok()
+        .flatten()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers that this version of a dossier was shared (the most recent last, at most
+/// [`SHARED_VERSIONS_KEPT`]).
+pub fn remember_shared(id: &str, version: SharedVersion) -> Result<(), StorageError> {
+    let mut versions = shared_versions(id);
+    versions.retain(|known| known.fingerprint != version.fingerprint);
+    versions.push(version);
+    let excess = versions.len().saturating_sub(SHARED_VERSIONS_KEPT);
+    versions.drain(..excess);
+    let key = format!("{SHARED_PREFIX}{id}");
+    let text = serde_json::to_string(&versions).map_err(|error| StorageError::WriteRefused {
+        key: key.clone(),
+        detail: error.to_string(),
+    })?;
+    write_raw(&key, &text)
 }
 
 /// Takes an unreadable dossier out of the list; its raw text stays under its quarantine key.

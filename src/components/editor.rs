@@ -206,7 +206,7 @@ fn DossierEditor(
                 <button type="button" on:click=take_theirs>{tr("Prendre l'autre version", "Take the other version")}</button>
             </div>
         })}
-        {move || share_open.get().then(|| view! { <SharePanel dossier=dossier weights=weights saved_at_ms=Signal::derive(move || saved_at.get())/> })}
+        {move || share_open.get().then(|| view! { <SharePanel id=id.get_value() dossier=dossier weights=weights saved_at_ms=Signal::derive(move || saved_at.get())/> })}
         <Workspace editing=editing weights=weights generation=generation.into() url_id=id.get_value() read_only=false/>
     }
 }

@@ -233,7 +233,7 @@ pub fn Report(
                         <thead><tr><th scope="col">{tr("Partenaire", "Partner")}</th><th scope="col">{tr("Catégorie", "Category")}</th><th scope="col">{tr("Lettre", "Letter")}</th><th scope="col">{tr("Apport", "Contribution")}</th></tr></thead>
                         <tbody>{dossier.partners.iter().map(|p| view! {
                             <tr>
-                                <td>{p.name.clone()}</td>
+                                <td>{p.name.clone()}{p.declared_by_partner.then(|| format!(" ({})", tr("engagement déclaré par le partenaire", "commitment declared by the partner")))}</td>
                                 <td>{i18n::partner_category(p.category)}</td>
                                 <td>{if p.letter_of_support { tr("oui", "yes") } else { tr("non", "no") }}</td>
                                 <td>{[p.financial_amount.map(|a| a.to_string()), p.in_kind.then(|| tr("en nature", "in kind").to_owned()), p.governance_seat.then(|| tr("siège", "seat").to_owned())].into_iter().flatten().collect::<Vec<_>>().join(", ")}</td>

@@ -2,11 +2,13 @@
 //! copy button, a QR code when the link fits in one, and a plain warning about what the link
 //! contains.
 
+use crate::browser::storage::{self, SharedVersion};
 use crate::browser::{clipboard, location};
 use crate::i18n::tr;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::link::{self, Snapshot};
 use fabrique_core::referential::{CriterionId, Referential};
+use fabrique_core::review;
 use leptos::prelude::*;
 use qrcodegen::{QrCode, QrCodeEcc};
 use std::collections::BTreeMap;
@@ -31,6 +33,9 @@ fn qr_path(text: &str) -> Option<(i32, String)> {
 /// The share panel of a dossier.
 #[component]
 pub fn SharePanel(
+    /// The local identifier of the dossier shared: the versions shared are remembered under
+    /// it, to explain partners' replies to older ones.
+    id: String,
     /// The dossier shared.
     dossier: RwSignal<Dossier>,
     /// The weights it is evaluated with, carried in the link.
@@ -39,6 +44,7 @@ pub fn SharePanel(
     saved_at_ms: Signal<u64>,
 ) -> impl IntoView {
     let address = location::app_address();
+    let id = StoredValue::new(id);
     let link_text = Memo::new(move |_| {
         let snapshot = Snapshot {
             dossier: dossier.get(),
@@ -48,8 +54,19 @@ pub fn SharePanel(
         };
         link::to_link(&address, &snapshot)
     });
+    // The version shown when the panel opens, and each one copied, is what partners may
+    // answer: remembered (best effort: a full storage only loses the "what changed" of a
+    // late reply).
+    let remember = move || {
+        let fingerprint = dossier.with_untracked(review::fingerprint);
+        let token = link_text.with_untracked(|text| link::extract_token(text).to_owned());
+        let _ =
+            id.with_value(|id| storage::remember_shared(id, SharedVersion { fingerprint, token }));
+    };
+    remember();
     let copied = RwSignal::new(None::<bool>);
     let copy = move |_| {
+        remember();
         let text = link_text.get_untracked();
         leptos::task::spawn_local(async move {
             copied.set(Some(clipboard::copy(&text).await));
@@ -64,7 +81,7 @@ pub fn SharePanel(
             )}</p>
             <div class="field">
                 <label for="share-link">{tr("Lien de partage", "Share link")}</label>
-                <textarea id="share-link" readonly rows="4" prop:value=move || link_text.get()></textarea>
+                <textarea id="share-link" readonly rows="4" prop:value=move || link_text.get() on:copy=move |_| remember()></textarea>
             </div>
             <p data-testid="link-length">{move || format!("{} {}", link_text.with(|l| l.chars().count()), tr("caractères", "characters"))}</p>
             <button type="button" class="primary" on:click=copy>{tr("Copier le lien", "Copy the link")}</button>

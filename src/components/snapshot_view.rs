@@ -7,6 +7,7 @@ use crate::browser::{clock, storage};
 use crate::components::fields::Editing;
 use crate::components::home::create;
 use crate::components::report::Report;
+use crate::components::review_form::ReviewForm;
 use crate::components::workspace::Workspace;
 use crate::i18n::{lang, tr};
 use crate::route::Route;
@@ -17,11 +18,13 @@ use fabrique_core::link::{self, LinkError, Snapshot};
 use fabrique_core::referential::Referential;
 use leptos::prelude::*;
 
-/// A link's problem in plain words.
-fn explain(error: &LinkError) -> String {
+/// A link's problem in plain words; `reply` for a partner's reply rather than a snapshot.
+pub fn explain(error: &LinkError, reply: bool) -> String {
     match error {
+        LinkError::Empty if reply => tr("Ce lien ne contient pas d'avis.", "This link carries no review.").to_owned(),
         LinkError::Empty => tr("Ce lien ne contient pas de dossier.", "This link carries no dossier.").to_owned(),
         LinkError::TooLong { .. } => tr("Ce lien est trop long pour être un lien Fabrique.", "This link is too long to be a Fabrique link.").to_owned(),
+        LinkError::UnknownFormat if reply => tr("Ce lien n'est pas un lien de réponse Fabrique.", "This is not a Fabrique reply link.").to_owned(),
         LinkError::UnknownFormat => tr("Ce lien n'est pas un lien de partage Fabrique.", "This is not a Fabrique share link.").to_owned(),
         LinkError::FutureVersion(_) => tr("Ce lien a été créé par une version plus récente de Fabrique : rechargez la page pour mettre l'application à jour.", "This link was made by a newer version of Fabrique: reload the page to update the app.").to_owned(),
         LinkError::Truncated => tr("Ce lien est incomplet : il a sans doute été coupé en route (courriel, messagerie). Demandez à l'expéditeur de le renvoyer, ou de l'envoyer en pièce jointe.", "This link is incomplete: it was probably cut on the way (e-mail, chat). Ask the sender to send it again, or as an attachment.").to_owned(),
@@ -40,7 +43,7 @@ pub fn SnapshotView(
         Ok(snapshot) => view! { <SnapshotReader snapshot=snapshot/> }.into_any(),
         Err(error) => view! {
             <h1>{tr("Lien de partage", "Share link")}</h1>
-            <p class="banner error" role="alert" data-testid="link-error">{explain(&error)}</p>
+            <p class="banner error" role="alert" data-testid="link-error">{explain(&error, false)}</p>
             <p>{tr("Vos dossiers n'ont pas été modifiés.", "Your dossiers were not changed.")}</p>
             <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Aller à mes dossiers", "Go to my dossiers")}</button>
         }
@@ -72,6 +75,8 @@ fn SnapshotReader(
         Err(error) => import_error.set(Some(error.to_string())),
     };
     let report = RwSignal::new(None::<bool>);
+    let reviewing = RwSignal::new(false);
+    let read = StoredValue::new(snapshot.dossier.clone());
     let saved_at_ms = snapshot.saved_at_ms;
     let snapshot = StoredValue::new(snapshot);
     view! {
@@ -84,7 +89,13 @@ fn SnapshotReader(
             {custom_weights.then(|| view! { <p>{tr("Évalué avec les pondérations choisies par l'expéditeur.", "Evaluated with the weights the sender chose.")}</p> })}
             <p>{tr("Ouvrir ce lien n'a rien changé à vos dossiers.", "Opening this link changed nothing in your dossiers.")}</p>
             <button type="button" class="primary" on:click=import>{tr("Importer comme nouveau dossier", "Import as a new dossier")}</button>
+            <button type="button" aria-expanded=move || reviewing.get().to_string() on:click=move |_| reviewing.update(|open| *open = !*open)>{tr("Répondre en tant que partenaire", "Answer as a partner")}</button>
             {move || import_error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
+        </div>
+        // Always mounted, only hidden: closing it or switching views never loses what the
+        // partner typed.
+        <div class="no-print" hidden=move || !reviewing.get()>
+            <ReviewForm dossier=read/>
         </div>
         <div class="report-toolbar no-print">
             <button type="button" aria-pressed=move || (report.get() == Some(false)).to_string() on:click=move |_| report.set(Some(false))>{tr("Rapport de synthèse", "Summary report")}</button>

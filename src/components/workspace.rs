@@ -4,6 +4,7 @@
 use crate::browser::location;
 use crate::components::evaluation_panel::EvaluationPanel;
 use crate::components::fields::{area_field, Editing};
+use crate::components::reviews::{ReceivedReviews, SectionComments};
 use crate::components::sections::{section_form, SECTIONS};
 use crate::i18n::{self, tr};
 use crate::route::{dossier_section_query, section_in_query, section_slug};
@@ -82,6 +83,8 @@ pub fn Workspace(
                         <fieldset disabled=read_only>
                             <legend>{i18n::section(current)}</legend>
                             {section_form(current, editing)}
+                            {(current == Section::Partners).then(|| view! { <ReceivedReviews dossier=dossier.into()/> })}
+                            <SectionComments dossier=dossier.into() section=current/>
                             {area_field(
                                 editing,
                                 tr("Notes sur cette section", "Notes on this section").to_owned(),

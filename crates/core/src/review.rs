@@ -81,7 +81,7 @@ impl Default for Review {
 }
 
 /// A review the holder merged into the dossier.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReceivedReview {
     /// The review's own fingerprint ([`review_id`]): the same reply is merged once.
@@ -91,17 +91,6 @@ pub struct ReceivedReview {
     pub merged_at_ms: u64,
     /// It answered an older version of the dossier than the one it was merged into.
     pub answered_older_version: bool,
-}
-
-impl Default for ReceivedReview {
-    fn default() -> Self {
-        ReceivedReview {
-            id: 0,
-            review: Review::default(),
-            merged_at_ms: 0,
-            answered_older_version: false,
-        }
-    }
 }
 
 fn hash(binary: &[u8]) -> u64 {
@@ -408,7 +397,7 @@ pub(crate) mod tests {
         let mut dossier = dossier();
         merge(&mut dossier, &review("Mairie de Saint-Martin"), 1);
         let referential = Referential::builtin(dossier.variant);
-        let evaluation = evaluate(&dossier, &referential, Lang::Fr);
+        let evaluation = evaluate(&dossier, referential, Lang::Fr);
         let letters = evaluation
             .criteria
             .iter()

@@ -357,7 +357,7 @@ proptest! {
             ..review::Review::default()
         };
         let referential = Referential::builtin(dossier.variant);
-        let before = evaluate(&dossier, &referential, Lang::Fr);
+        let before = evaluate(&dossier, referential, Lang::Fr);
         let mut once = dossier.clone();
         let first = review::merge(&mut once, &reply, 1);
         let merged_current = matches!(first, review::MergeOutcome::Merged { answered_older_version: false, .. });
@@ -366,7 +366,7 @@ proptest! {
         prop_assert_eq!(review::merge(&mut twice, &reply, 2), review::MergeOutcome::AlreadyMerged { merged_at_ms: 1 });
         prop_assert_eq!(&twice, &once);
         // A letter promised by the partner is counted, and marked as theirs.
-        let after = evaluate(&once, &referential, Lang::Fr);
+        let after = evaluate(&once, referential, Lang::Fr);
         let letters = |e: &Evaluation| e.criteria.iter()
             .flat_map(|c| c.indicators.iter())
             .find(|i| i.id.contains("lettre"))

@@ -27,6 +27,9 @@ pub fn PartnersForm(
                 {money_field(editing, format!("{} {}", tr("Apport financier du partenaire (€)", "Financial contribution of partner (€)"), i + 1), move |d| d.partners.get(i).and_then(|p| p.financial_amount).unwrap_or_default(), move |d, v: Cents| if let Some(p) = d.partners.get_mut(i) { p.financial_amount = (v.0 != 0).then_some(v) })}
                 {check_field(editing, format!("{} {}", tr("Apport en nature ou en locaux du partenaire", "In-kind or premises contribution of partner"), i + 1), move |d| d.partners.get(i).is_some_and(|p| p.in_kind), move |d, v| if let Some(p) = d.partners.get_mut(i) { p.in_kind = v })}
                 {check_field(editing, format!("{} {}", tr("Siège dans la gouvernance pour le partenaire", "Governance seat for partner"), i + 1), move |d| d.partners.get(i).is_some_and(|p| p.governance_seat), move |d, v| if let Some(p) = d.partners.get_mut(i) { p.governance_seat = v })}
+                {move || editing.read(|d| d.partners.get(i).is_some_and(|p| p.declared_by_partner)).then(|| view! {
+                    <p class="declared" data-testid="declared-by-partner">{tr("Engagement déclaré par le partenaire lui-même, dans un avis reçu.", "Commitment declared by the partner itself, in a review received.")}</p>
+                })}
             }.into_any(),
             |d, i| if i < d.partners.len() { d.partners.remove(i); },
             |d| d.partners.push(Partner::default()),

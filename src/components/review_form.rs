@@ -1,0 +1,179 @@
+//! A partner's review of a snapshot received as a link: who they are, comments per section,
+//! what they commit to; the app turns it into a reply link the partner sends back to the
+//! holder. Nothing is sent anywhere by Fabrique, and nothing is stored.
+
+use crate::browser::{clipboard, clock, location};
+use crate::components::sections::SECTIONS;
+use crate::i18n::{self, tr, Choices};
+use fabrique_core::dossier::{Dossier, PartnerCategory};
+use fabrique_core::evaluation::Section;
+use fabrique_core::review::{self, Commitment, Review};
+use fabrique_core::units::Cents;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// A checkbox bound to a signal, with its label.
+fn check(id: &'static str, label: &'static str, value: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <div class="field check">
+            <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |event| value.set(event_target_checked(&event))/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A one-line text input bound to a signal, with its label.
+fn text(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input type="text" id=id maxlength=review::MAX_NAME_CHARS prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))/>
+        </div>
+    }
+}
+
+/// The review form, and the reply link once made.
+#[component]
+pub fn ReviewForm(
+    /// The dossier the partner read, as the link carried it.
+    dossier: StoredValue<Dossier>,
+) -> impl IntoView {
+    let organisation = RwSignal::new(String::new());
+    let person = RwSignal::new(String::new());
+    let category = RwSignal::new(PartnerCategory::Other);
+    let letter = RwSignal::new(false);
+    let in_kind = RwSignal::new(false);
+    let seat = RwSignal::new(false);
+    let amount = RwSignal::new(String::new());
+    let comments: Vec<(Section, RwSignal<String>)> = SECTIONS
+        .into_iter()
+        .map(|section| (section, RwSignal::new(String::new())))
+        .collect();
+    let comments = StoredValue::new(comments);
+    let problem = RwSignal::new(None::<&'static str>);
+    let reply = RwSignal::new(None::<String>);
+    let copied = RwSignal::new(None::<bool>);
+
+    let amount_value = move || -> Result<Option<Cents>, &'static str> {
+        let typed = amount.get_untracked();
+        if typed.trim().is_empty() {
+            return Ok(None);
+        }
+        match Cents::parse_fr(&typed) {
+            Some(value) if value.0 >= 0 => Ok((value.0 > 0).then_some(value)),
+            _ => Err(tr(
+                "Le montant n'est pas un nombre positif (exemple : 15 000 ou 2 500,50).",
+                "The amount is not a positive number (example: 15,000 or 2,500.50).",
+            )),
+        }
+    };
+    let make = move |_| {
+        copied.set(None);
+        if organisation.get_untracked().trim().is_empty() {
+            problem.set(Some(tr(
+                "Indiquez votre organisation : le porteur du projet doit savoir de qui vient l'avis.",
+                "Give your organisation: the project holder must know who the review comes from.",
+            )));
+            reply.set(None);
+            return;
+        }
+        let financial_amount = match amount_value() {
+            Ok(value) => value,
+            Err(message) => {
+                problem.set(Some(message));
+                reply.set(None);
+                return;
+            }
+        };
+        problem.set(None);
+        let review = dossier.with_value(|d| Review {
+            answers: review::fingerprint(d),
+            dossier_name: d.name.clone(),
+            organisation: organisation.get_untracked().trim().to_owned(),
+            person: person.get_untracked().trim().to_owned(),
+            category: category.get_untracked(),
+            comments: comments.with_value(|all| {
+                all.iter()
+                    .map(|(section, text)| (*section, text.get_untracked().trim().to_owned()))
+                    .filter(|(_, text)| !text.is_empty())
+                    .collect::<BTreeMap<_, _>>()
+            }),
+            commitment: Commitment {
+                letter_of_support: letter.get_untracked(),
+                in_kind: in_kind.get_untracked(),
+                financial_amount,
+                governance_seat: seat.get_untracked(),
+            },
+            written_at_ms: clock::now_ms(),
+        });
+        reply.set(Some(review::to_link(&location::app_address(), &review)));
+    };
+    let copy = move |_| {
+        if let Some(text) = reply.get_untracked() {
+            leptos::task::spawn_local(async move {
+                copied.set(Some(clipboard::copy(&text).await));
+            });
+        }
+    };
+
+    view! {
+        <section class="review-form" aria-labelledby="review-title">
+            <h2 id="review-title">{tr("Répondre au porteur du projet", "Answer the project holder")}</h2>
+            <p class="help">{tr(
+                "Donnez votre avis et dites ce que vous vous engagez à apporter. Fabrique en fait un lien de réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé ni enregistré par Fabrique.",
+                "Give your review and say what you commit to bring. Fabrique turns it into a reply link that you send back to the project holder (e-mail, chat): Fabrique sends and stores nothing.",
+            )}</p>
+            <fieldset>
+                <legend>{tr("Qui répond", "Who answers")}</legend>
+                {text("review-organisation", tr("Votre organisation (obligatoire)", "Your organisation (required)"), organisation)}
+                {text("review-person", tr("Votre nom et votre fonction", "Your name and position"), person)}
+                <div class="field">
+                    <label for="review-category">{tr("Catégorie de partenaire", "Partner category")}</label>
+                    <select id="review-category" prop:value=move || category.get().key().to_string() on:change=move |event| {
+                        if let Some(value) = event_target_value(&event).parse::<usize>().ok().and_then(|i| PartnerCategory::ALL.get(i)) {
+                            category.set(*value);
+                        }
+                    }>
+                        {PartnerCategory::ALL.iter().map(|value| view! { <option value=value.key().to_string()>{value.label()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{tr("Votre engagement", "Your commitment")}</legend>
+                {check("review-letter", tr("Nous fournirons une lettre de soutien", "We will provide a letter of support"), letter)}
+                {check("review-in-kind", tr("Nous apportons des biens, des services ou des locaux", "We bring goods, services or premises"), in_kind)}
+                {check("review-seat", tr("Nous prendrons un siège dans la gouvernance", "We will take a seat in the governance"), seat)}
+                <div class="field">
+                    <label for="review-amount">{tr("Apport financier (€, facultatif)", "Financial contribution (€, optional)")}</label>
+                    <input type="text" inputmode="decimal" id="review-amount" prop:value=move || amount.get() on:input=move |event| amount.set(event_target_value(&event))/>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{tr("Vos commentaires, section par section (facultatif)", "Your comments, section by section (optional)")}</legend>
+                {comments.with_value(|all| all.iter().map(|(section, value)| {
+                    let value = *value;
+                    let id = format!("review-comment-{}", crate::route::section_slug(*section));
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{i18n::section(*section)}</label>
+                            <textarea id=id rows="2" prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))></textarea>
+                        </div>
+                    }
+                }).collect_view())}
+            </fieldset>
+            <button type="button" class="primary" on:click=make>{tr("Créer le lien de réponse", "Make the reply link")}</button>
+            {move || problem.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+            {move || reply.get().map(|link| view! {
+                <div class="reply-link">
+                    <div class="field">
+                        <label for="reply-link">{tr("Lien de réponse à envoyer au porteur du projet", "Reply link to send to the project holder")}</label>
+                        <textarea id="reply-link" readonly rows="3" prop:value=link.clone()></textarea>
+                    </div>
+                    <p data-testid="reply-length">{format!("{} {}", link.chars().count(), tr("caractères", "characters"))}</p>
+                    <button type="button" on:click=copy>{tr("Copier le lien de réponse", "Copy the reply link")}</button>
+                    <span role="status">{move || copied.get().map(|ok| if ok { tr("Lien copié.", "Link copied.") } else { tr("Copie impossible : sélectionnez le lien et copiez-le.", "Could not copy: select the link and copy it.") })}</span>
+                </div>
+            })}
+        </section>
+    }
+}
