@@ -76,6 +76,22 @@ test('the share panel, a received snapshot and the reports', async ({ page }) =>
   await page.goto(link);
   await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
   expect(await seriousViolations(page), 'snapshot').toEqual([]);
+  // A partner's review form, its reply link, and the holder's view of the reply.
+  await page.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await page.getByLabel('Votre organisation (obligatoire)').fill('Association des usagers');
+  await page.getByLabel('Nous fournirons une lettre de soutien').check();
+  await page.getByLabel('Partenaires', { exact: true }).fill('Un lieu attendu.');
+  await page.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+  const reply = await page.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
+  expect(await seriousViolations(page), 'review form').toEqual([]);
+  await page.goto(reply);
+  await expect(page.getByTestId('merge-preview')).toBeVisible();
+  expect(await seriousViolations(page), 'reply').toEqual([]);
+  await page.getByRole('button', { name: "Intégrer l'avis au dossier" }).click();
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await new EditorPage(page).openSection('Partenaires');
+  await expect(page.getByTestId('received-reviews')).toBeVisible();
+  expect(await seriousViolations(page), 'reviews received').toEqual([]);
   await page.goto(`${link.split('#')[0]}#d1-abimé`);
   await expect(page.getByTestId('link-error')).toBeVisible();
   expect(await seriousViolations(page), 'damaged link').toEqual([]);

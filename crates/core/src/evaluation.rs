@@ -337,9 +337,11 @@ fn evaluate_indicator(
     let mut explanation = shown.clone();
     if declared > 0 {
         explanation.push_str(&match (lang, declared) {
-            (Lang::Fr, 1) => " (dont 1 déclaré par le partenaire lui-même)".to_owned(),
-            (Lang::Fr, n) => format!(" (dont {n} déclarés par les partenaires eux-mêmes)"),
-            (Lang::En, n) => format!(" ({n} declared by the partner itself)"),
+            // "sur déclaration" agrees with letters and partners alike.
+            (Lang::Fr, 1) => " (dont 1 sur déclaration du partenaire)".to_owned(),
+            (Lang::Fr, n) => format!(" (dont {n} sur déclaration des partenaires)"),
+            (Lang::En, 1) => " (1 as declared by the partner)".to_owned(),
+            (Lang::En, n) => format!(" ({n} as declared by the partners)"),
         });
     }
     if level != Level::Met {

@@ -408,7 +408,7 @@ pub(crate) mod tests {
         assert!(
             letters
                 .explanation
-                .contains("dont 1 déclaré par le partenaire lui-même"),
+                .contains("1 lettre de soutien (dont 1 sur déclaration du partenaire)"),
             "{}",
             letters.explanation
         );

@@ -1,0 +1,153 @@
+// Partner review with no server: the holder shares a snapshot, a partner (another browser,
+// its own storage) answers it with a review and a reply link, and the holder merges it.
+const { test, expect } = require('@playwright/test');
+const { HomePage, EditorPage } = require('./pages/app');
+
+const PROJECT = 'Tiers-lieu du Bocage';
+const MAIRIE = 'Mairie de Saint-Martin';
+const COMMENT = 'Nous signerons la lettre en conseil municipal.';
+
+// A new dossier with one partner that has promised nothing yet; returns its share link.
+async function holderShares(page) {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  await editor.name.fill(PROJECT);
+  await editor.openSection('Partenaires');
+  await editor.add('Ajouter un partenaire');
+  await editor.field('Nom du partenaire 1').fill(MAIRIE);
+  await editor.saved();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+  return { editor, link };
+}
+
+// The partner opens the link in their own browser and makes a reply link.
+async function partnerReplies(partnerPage, link, { organisation, category, letter, amount, comment }) {
+  await partnerPage.goto(link);
+  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill(organisation);
+  await partnerPage.getByLabel('Votre nom et votre fonction').fill('Claire Martin, adjointe');
+  await partnerPage.getByLabel('Catégorie de partenaire').selectOption({ label: category });
+  if (letter) {
+    await partnerPage.getByLabel('Nous fournirons une lettre de soutien').check();
+  }
+  if (amount) {
+    await partnerPage.getByLabel('Apport financier (€, facultatif)').fill(amount);
+  }
+  if (comment) {
+    await partnerPage.getByLabel('Partenaires', { exact: true }).fill(comment);
+  }
+  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+  const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
+  expect(reply).toMatch(/#r1-[A-Za-z0-9_-]+$/);
+  return reply;
+}
+
+const storageOf = (page) => page.evaluate(() => JSON.stringify(localStorage));
+
+test('a partner reviews a shared dossier, the holder merges it once, and a reply to an older version warns', async ({ page, browser }) => {
+  const { editor, link } = await holderShares(page);
+  const partnersBefore = await editor.scoreOf('partenariats');
+
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  const reply = await partnerReplies(partnerPage, link, {
+    organisation: 'mairie de  Saint-Martin', category: 'Collectivité', letter: true, amount: '15 000', comment: COMMENT,
+  });
+  // Reviewing leaves nothing in the partner's browser.
+  expect(await partnerPage.evaluate(() => localStorage.getItem('fabrique.index'))).toBeNull();
+
+  // The holder opens the reply: nothing changes before they accept.
+  const beforeMerge = await storageOf(page);
+  await page.goto(reply);
+  await expect(page.getByTestId('review')).toContainText('Claire Martin, adjointe (mairie de  Saint-Martin)');
+  await expect(page.getByTestId('review-commitment')).toContainText('lettre de soutien, apport financier de 15 000,00 €');
+  await expect(page.getByTestId('reply-target')).toContainText(PROJECT);
+  await expect(page.getByTestId('merge-preview')).toContainText('sera mis à jour');
+  await expect(page.getByTestId('reply-older')).toHaveCount(0);
+  expect(await storageOf(page)).toBe(beforeMerge);
+
+  await page.getByRole('button', { name: "Intégrer l'avis au dossier" }).click();
+  await expect(page.getByTestId('reply-merged')).toBeVisible();
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await expect(editor.name).toHaveValue(PROJECT);
+  await expect.poll(() => editor.scoreOf('partenariats')).toBeGreaterThan(partnersBefore);
+  // The evaluation says which evidence the partner declared itself.
+  await editor.score('partenariats').click();
+  await expect(page.locator('.criterion').filter({ has: editor.score('partenariats') }))
+    .toContainText('1 lettre de soutien (dont 1 sur déclaration du partenaire)');
+  await editor.openSection('Partenaires');
+  // Updated, not duplicated: one partner, with the letter, marked as declared.
+  await expect(editor.field('Nom du partenaire 2')).toHaveCount(0);
+  await expect(editor.field('Lettre de soutien du partenaire 1')).toBeChecked();
+  await expect(page.getByTestId('declared-by-partner')).toBeVisible();
+  await expect(page.getByTestId('received-reviews')).toContainText('Avis reçus des partenaires (1)');
+  await expect(page.getByTestId('section-comments')).toContainText(COMMENT);
+  await editor.saved();
+
+  // The same reply again changes nothing.
+  const afterMerge = await storageOf(page);
+  await page.goto(reply);
+  await expect(page.getByTestId('reply-merged-already')).toContainText('déjà été intégré');
+  await expect(page.getByRole('button', { name: "Intégrer l'avis au dossier" })).toHaveCount(0);
+  expect(await storageOf(page)).toBe(afterMerge);
+
+  // Another partner answers the link shared before the merge: the holder is warned, and
+  // sees what changed since.
+  const late = await partnerReplies(partnerPage, link, {
+    organisation: 'Coopérative du Bocage', category: 'Entreprise', letter: true,
+  });
+  await page.goto(late);
+  await expect(page.getByTestId('reply-older')).toContainText('version antérieure');
+  await expect(page.getByTestId('reply-changes')).toContainText('partners › 1 › letter_of_support');
+  await expect(page.getByTestId('merge-preview')).toContainText('sera ajouté à la liste des partenaires');
+  await page.getByRole('button', { name: "Intégrer l'avis au dossier" }).click();
+  await expect(page.getByTestId('reply-merged')).toBeVisible();
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await editor.openSection('Partenaires');
+  await expect(editor.field('Nom du partenaire 2')).toHaveValue('Coopérative du Bocage');
+  await expect(page.getByTestId('received-reviews')).toContainText('Avis reçus des partenaires (2)');
+  await expect(page.getByTestId('received-reviews')).toContainText('répondait à une version antérieure');
+  await partner.close();
+});
+
+test('a forged or damaged reply says so and changes nothing', async ({ page, browser }) => {
+  await holderShares(page);
+  const base = page.url().split('?')[0].split('#')[0];
+  const before = await storageOf(page);
+
+  // A well-formed reply to a dossier this browser never had.
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await strangerPage.goto(base);
+  await strangerPage.getByRole('button', { name: 'Nouveau dossier' }).click();
+  const strangerEditor = new EditorPage(strangerPage);
+  await strangerEditor.name.fill('Un autre projet');
+  await strangerEditor.saved();
+  await strangerPage.getByRole('button', { name: 'Partager' }).click();
+  const otherLink = await strangerPage.getByLabel('Lien de partage', { exact: true }).inputValue();
+  const forged = await partnerReplies(strangerPage, otherLink, {
+    organisation: 'Société inconnue', category: 'Entreprise', letter: true,
+  });
+  await stranger.close();
+
+  await page.goto(forged);
+  await expect(page.getByTestId('reply-unknown')).toContainText('« Un autre projet »');
+  await expect(page.getByTestId('reply-unknown')).toContainText("Rien n'a été modifié.");
+  await expect(page.getByRole('button', { name: "Intégrer l'avis au dossier" })).toHaveCount(0);
+
+  const token = forged.split('#')[1];
+  for (const [mangled, message] of [
+    [`${base}#${token.slice(0, Math.floor(token.length / 2))}`, 'incomplet'],
+    [`${base}#r9-${token.slice(3)}`, 'version plus récente'],
+    [`${base}#r1-${'A'.repeat(9000)}`, 'trop long'],
+  ]) {
+    await page.goto(mangled);
+    await expect(page.getByTestId('link-error')).toContainText(message);
+    await expect(page.getByText("Vos dossiers n'ont pas été modifiés.")).toBeVisible();
+  }
+  expect(await storageOf(page)).toBe(before);
+});
