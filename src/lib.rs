@@ -9,8 +9,10 @@ mod i18n;
 pub mod route;
 mod settings;
 
-/// Starts the app: panics are printed to the console, then the root component is mounted.
+/// Starts the app: a panic is printed to the console and shown in the crash overlay, then
+/// the root component is mounted.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    browser::crash::install_panic_hook();
+    browser::crash::install_test_hooks();
     leptos::mount::mount_to_body(app::App);
 }

@@ -186,7 +186,7 @@ fn shared_versions_are_remembered_once_each_and_capped() {
     assert_eq!(kept.len(), storage::SHARED_VERSIONS_KEPT);
     assert_eq!(kept.last(), Some(&7));
     assert_eq!(kept.iter().filter(|&&n| n == 7).count(), 1);
-    assert!(!kept.contains(&5), "{kept:?}");
+    assert_eq!(kept.first(), Some(&5), "{kept:?}");
     // A damaged entry reads as none, and is replaced at the next share.
     raw()
         .set_item(&format!("fabrique.shared.{id}"), "{not json")
@@ -238,4 +238,36 @@ fn saved_times_read_the_french_way() {
     let day = clock::local_date(clock::now_ms());
     assert!(written.starts_with(&day), "{written} / {day}");
     assert_eq!(day.matches('/').count(), 2, "{day}");
+}
+
+#[wasm_bindgen_test]
+fn a_panic_message_reaches_the_crash_overlay_when_it_is_there() {
+    use fabrique::browser::crash;
+    use wasm_bindgen::JsValue;
+    let window = web_sys::window().expect("window");
+    let name = JsValue::from_str("fabriqueCrashed");
+    let _ = js_sys::Reflect::delete_property(&window, &name);
+    assert!(!crash::show_overlay("sans overlay"));
+    let record = js_sys::Function::new_with_args("message", "window.__crashMessage = message;");
+    js_sys::Reflect::set(&window, &name, &record).expect("defined");
+    assert!(crash::show_overlay("panique <b>ici</b>"));
+    let seen = js_sys::Reflect::get(&window, &JsValue::from_str("__crashMessage")).expect("read");
+    assert_eq!(seen.as_string().as_deref(), Some("panique <b>ici</b>"));
+}
+
+#[wasm_bindgen_test]
+fn the_test_panic_hook_exists_only_when_enabled() {
+    use fabrique::browser::crash;
+    raw().remove_item(crash::TEST_HOOKS_KEY).expect("removed");
+    assert!(!crash::install_test_hooks());
+    raw().set_item(crash::TEST_HOOKS_KEY, "1").expect("set");
+    assert!(crash::install_test_hooks());
+    let window = web_sys::window().expect("window");
+    let hook = js_sys::Reflect::get(
+        &window,
+        &wasm_bindgen::JsValue::from_str("fabriqueTestPanic"),
+    )
+    .expect("read");
+    assert!(hook.is_function());
+    raw().remove_item(crash::TEST_HOOKS_KEY).expect("removed");
 }

@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod clock;
+pub mod crash;
 pub mod files;
 pub mod ids;
 pub mod location;

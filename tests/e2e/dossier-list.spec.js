@@ -1,6 +1,6 @@
 // The list of dossiers: rename, duplicate, delete then undo, export then import.
 const fs = require('fs');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 async function createNamed(page, name) {

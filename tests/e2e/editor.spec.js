@@ -1,6 +1,6 @@
 // Filling a dossier over every section: each answer moves the evaluation, and a reload
 // keeps everything.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 test('the app opens in French and explains itself', async ({ page }) => {

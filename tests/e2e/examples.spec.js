@@ -2,7 +2,7 @@
 // command line gives for the same files.
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 const fixtures = path.join(__dirname, '..', '..', 'crates', 'core', 'tests', 'fixtures');

@@ -1,6 +1,6 @@
 // Creating and filling a dossier with the keyboard alone: every control is reachable with
 // Tab, works with Enter or Space, and shows where the focus is.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { EditorPage } = require('./pages/app');
 
 // Presses Tab (or Shift+Tab) until the focused control is labelled `name` (or gives up).

@@ -2,7 +2,7 @@
 // and under a sub-path; a new build is offered, never forced; Chromium finds it installable.
 const fs = require('fs');
 const path = require('path');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 const port = Number(process.env.E2E_PORT || 4173);

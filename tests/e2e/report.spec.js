@@ -1,7 +1,7 @@
 // Reports: a two-page summary and a full report that print cleanly to A4, and the same
 // content as Markdown, with the budget and the funding plan as CSV.
 const fs = require('fs');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 const levels = ['gouvernance', 'partenariats', 'besoin-territorial', 'services-numeriques', 'modele-economique', 'poste-etp'];

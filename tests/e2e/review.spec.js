@@ -1,6 +1,6 @@
 // Partner review with no server: the holder shares a snapshot, a partner (another browser,
 // its own storage) answers it with a review and a reply link, and the holder merges it.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 const PROJECT = 'Tiers-lieu du Bocage';

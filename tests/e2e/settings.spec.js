@@ -1,5 +1,5 @@
 // Settings: the language of the whole app, and the criterion weights.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 test('the language switches the whole app, and stays switched', async ({ page }) => {

@@ -1,6 +1,6 @@
 // Sharing: a snapshot link opens anywhere, read-only with the same evaluation; it can be
 // imported or compared; a mangled link says what is wrong and touches nothing.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 async function sharedExample(page) {

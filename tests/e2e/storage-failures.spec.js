@@ -1,6 +1,6 @@
 // When the browser's storage fails: nothing is lost, and the user is told in plain words.
 const fs = require('fs');
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 const record = (name) => JSON.stringify({ revision: 1, saved_at_ms: 0, dossier: { schema_version: 2, name } });

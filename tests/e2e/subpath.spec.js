@@ -1,6 +1,6 @@
 // The same build served under a sub-path of a plain static host: every screen opens, and
 // survives a reload.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 const port = Number(process.env.E2E_PORT || 4173) + 1;

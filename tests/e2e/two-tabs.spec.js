@@ -1,6 +1,6 @@
 // The same dossier open in two tabs: a change in one shows in the other, and when both
 // changed, the user chooses; neither side's edits are dropped silently.
-const { test, expect } = require('@playwright/test');
+const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
 // Two tabs on one new dossier named `name`. In the second tab, the autosave's delayed

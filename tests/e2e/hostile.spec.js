@@ -1,0 +1,274 @@
+// Hostile input: the XSS corpus (tests/fixtures/xss-payloads.json) through every entry
+// point — typing, JSON import, snapshot links, reply links — into every kind of text field.
+// Nothing may run (the guard of ./fixtures fails the test on a payload that runs, a dialog,
+// or a CSP violation) and everything shows as the text it is. Also: the guard itself, links
+// that cannot change settings, and the crash overlay after a panic.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('./fixtures');
+const { HomePage, EditorPage } = require('./pages/app');
+
+const { payloads } = JSON.parse(fs.readFileSync(path.join(__dirname, '../fixtures/xss-payloads.json'), 'utf8'));
+const SECTIONS = ['Identité et territoire', 'Gouvernance', 'Partenaires', 'Besoin territorial',
+  'Services numériques', 'Modèle économique', 'Budget sur 4 ans', 'Équipe et postes',
+  'Rôle de la collectivité', 'Investissement'];
+
+// The payload at position i, cycling through the corpus.
+const pick = (i) => payloads[i % payloads.length];
+
+// A dossier whose every text field holds a payload, starting at position `start`.
+function hostileDossier(start) {
+  let i = start;
+  const next = () => pick(i++);
+  const years = [100000, 100000, 100000, 100000];
+  return {
+    schema_version: 3,
+    name: next(),
+    identity: { holder_name: next(), lead_member: next(), commune: next(), epci: next() },
+    governance: {
+      decision_body: next(), animator: next(),
+      members: [{ name: next(), role: next(), category: 'founder' }],
+    },
+    partners: [{ name: next(), category: 'business', letter_of_support: true }],
+    need: {
+      networks: [next()], existing_structures: [next()], unmet_needs: [next()],
+      tensions: [{ description: next(), mitigation: next() }],
+    },
+    services: [{ kind: 'other', description: next(), weekly_hours: 4 }],
+    economic_model: {
+      prices: [{ public: next(), offer: next(), price: 1000, unit: next() }],
+      rentable_spaces: [{ name: next(), surface_m2: 20, yearly_rent: 100000 }],
+      revenue: [{ source: 'own', label: next(), years }],
+      costs: [{ kind: 'other', label: next(), years }],
+    },
+    staff: [{ role: next(), fte: 100, years: [{ funded_by: next(), secured: true }, {}, {}, {}] }],
+    investment: { items: [{ label: next(), cost: 1000000, owner: 'holder', funding: [] }] },
+    notes: Object.fromEntries(['identite', 'gouvernance', 'partenaires', 'besoin', 'services']
+      .map((slug) => [slug, next()])),
+  };
+}
+const FIELDS_PER_DOSSIER = 33;
+
+// Visits every section of the dossier on screen, and its full report when it has one.
+async function visitEverything(page, { report }) {
+  const editor = new EditorPage(page);
+  for (const section of SECTIONS) {
+    await editor.openSection(section);
+  }
+  await page.locator('.criterion summary').first().click();
+  if (report) {
+    await report();
+    await expect(page.getByRole('heading', { name: 'Détail des indicateurs' })).toBeVisible();
+  }
+}
+
+test('the guard fails a test on a CSP violation, a payload that runs or a dialog', async ({ page, hostileGuard }) => {
+  await new HomePage(page).goto();
+  const ran = await page.evaluate(() => {
+    window.__inlineRan = false;
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true;';
+    document.head.append(script);
+    return window.__inlineRan;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => hostileGuard.join('\n')).toContain('CSP violation: script-src');
+  await page.evaluate(() => window.__pwn('probe'));
+  await page.evaluate(() => setTimeout(() => alert('probe'), 0));
+  await expect.poll(() => hostileGuard.join('\n')).toContain('XSS executed: probe');
+  await expect.poll(() => hostileGuard.join('\n')).toContain('dialog opened: alert probe');
+  // Seen: cleared, so that this test itself passes.
+  hostileGuard.length = 0;
+});
+
+test('typed payloads stay text in one-line, multi-line and list fields', async ({ page }) => {
+  test.setTimeout(240_000);
+  const home = new HomePage(page);
+  await home.goto();
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  const heading = page.getByRole('heading', { level: 1 });
+  // A one-line field and a multi-line one, in the first section.
+  const notes = editor.field('Notes sur cette section');
+  // A one-line field takes no line break: typed into one, a line break becomes a space.
+  const oneLine = (text) => text.replace(/\r\n|\r|\n/g, ' ');
+  for (const payload of payloads) {
+    await editor.name.fill(payload);
+    await notes.fill(payload);
+    await expect(editor.name).toHaveValue(oneLine(payload));
+    await expect(notes).toHaveValue(payload);
+    expect(await heading.evaluate((h) => h.textContent)).toBe(oneLine(payload));
+  }
+  // A row of a list.
+  await editor.openSection('Partenaires');
+  await editor.add('Ajouter un partenaire');
+  const partner = editor.field('Nom du partenaire 1');
+  for (const payload of payloads) {
+    await partner.fill(payload);
+    await expect(partner).toHaveValue(oneLine(payload));
+  }
+  await editor.saved();
+  // Reloaded from storage, the last one is still the same text.
+  await page.reload();
+  expect(await heading.evaluate((h) => h.textContent)).toBe(oneLine(payloads[payloads.length - 1]));
+});
+
+test('imported dossiers, their snapshot links and their reports show payloads as text', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const home = new HomePage(page);
+  await home.goto();
+  const count = Math.ceil(payloads.length / FIELDS_PER_DOSSIER);
+  const dossiers = Array.from({ length: count }, (_, n) => hostileDossier(n * FIELDS_PER_DOSSIER));
+  await home.importFile.setInputFiles({
+    name: 'hostile.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'fabrique-export', version: 1, dossiers })),
+  });
+  await expect(page.getByText(`${count} dossiers importés.`)).toBeVisible();
+  const ids = await page.evaluate(() => JSON.parse(localStorage.getItem('fabrique.index')));
+  const base = page.url().split('?')[0].split('#')[0];
+
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  for (const [n, id] of ids.entries()) {
+    await page.goto(`${base}?dossier=${id}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toBeVisible();
+    expect(await heading.evaluate((h) => h.textContent)).toBe(dossiers[n].name);
+    await visitEverything(page, {
+      report: async () => {
+        await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+        await page.getByRole('button', { name: 'Voir le rapport complet' }).click();
+      },
+    });
+    await page.goto(`${base}?dossier=${id}`);
+    await page.getByRole('button', { name: 'Partager' }).click();
+    const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+
+    await partnerPage.goto(link);
+    await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+    const shown = partnerPage.getByRole('heading', { level: 1 });
+    expect(await shown.evaluate((h) => h.textContent)).toBe(dossiers[n].name);
+    await visitEverything(partnerPage, {
+      report: async () => partnerPage.getByRole('button', { name: 'Rapport complet' }).click(),
+    });
+  }
+  await partner.close();
+});
+
+test('reply links carrying payloads show them as text, before and after merging', async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const home = new HomePage(page);
+  await home.goto();
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  await editor.name.fill('Tiers-lieu exposé');
+  await editor.saved();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  await partnerPage.goto(link);
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  // Organisations are short (200 characters at most): the corpus's short payloads go there.
+  const short = payloads.filter((p) => p.trim() && p.length <= 200);
+  const perReply = SECTIONS.length + 2;
+  const replies = Math.ceil(payloads.length / perReply);
+  for (let r = 0; r < replies; r++) {
+    const organisation = short[r % short.length];
+    await partnerPage.getByLabel('Votre organisation (obligatoire)').fill(organisation);
+    await partnerPage.getByLabel('Votre nom et votre fonction').fill(pick(r * perReply).slice(0, 200));
+    for (const [s, section] of SECTIONS.entries()) {
+      await partnerPage.getByLabel(section, { exact: true }).fill(pick(r * perReply + 1 + s));
+    }
+    await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+    const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
+
+    await page.goto(reply);
+    const review = page.getByTestId('review');
+    await expect(review).toBeVisible();
+    expect(await review.evaluate((r) => r.textContent)).toContain(organisation.trim());
+    await page.getByRole('button', { name: "Intégrer l'avis au dossier" }).click();
+    await expect(page.getByTestId('reply-merged')).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await visitEverything(page, {});
+  await editor.openSection('Partenaires');
+  await expect(page.getByTestId('received-reviews')).toContainText(`Avis reçus des partenaires (${replies})`);
+  await partner.close();
+});
+
+test('a link never changes the settings nor the dossiers', async ({ page, browser }) => {
+  // The sender evaluates with their own weights.
+  const sender = await browser.newContext();
+  const senderPage = await sender.newPage();
+  await new HomePage(senderPage).goto();
+  await senderPage.getByRole('link', { name: 'Réglages' }).click();
+  await senderPage.getByLabel('Poids du critère Modèle économique').fill('80');
+  await senderPage.getByLabel('Poids du critère Modèle économique').blur();
+  await expect.poll(() => senderPage.evaluate(() => localStorage.getItem('fabrique.settings'))).toContain('80');
+  await new HomePage(senderPage).goto();
+  await new HomePage(senderPage).openExample.click();
+  await senderPage.getByRole('button', { name: 'Partager' }).click();
+  const link = await senderPage.getByLabel('Lien de partage', { exact: true }).inputValue();
+  await sender.close();
+
+  // The recipient reads it in English, with the default weights.
+  const home = new HomePage(page);
+  await home.goto();
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await page.getByLabel("Langue de l'application").selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  await page.goto(link);
+  await expect(page.getByText('Read-only snapshot')).toBeVisible();
+  await expect(page.getByText('Evaluated with the weights the sender chose.')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+});
+
+test.describe('after a panic', () => {
+  test.use({ allowPageErrors: true });
+
+  test('the overlay downloads the stored dossiers and reloads the app', async ({ page, browser }) => {
+    await page.addInitScript(() => localStorage.setItem('fabrique.test-hooks', '1'));
+    const home = new HomePage(page);
+    await home.goto();
+    await home.openExample.click();
+    const editor = new EditorPage(page);
+    await expect(editor.verdict).toBeVisible();
+    const name = await editor.name.inputValue();
+    await editor.saved();
+
+    await page.evaluate(() => {
+      try { window.fabriqueTestPanic(); } catch (error) { return String(error); }
+      return 'no panic';
+    });
+    const overlay = page.getByRole('alertdialog', { name: 'Fabrique s’est arrêtée à cause d’une erreur.' });
+    await expect(overlay).toBeVisible();
+    await expect(overlay).toContainText('panique de test');
+
+    const downloading = page.waitForEvent('download');
+    await overlay.getByRole('button', { name: 'Télécharger mes données' }).click();
+    const download = await downloading;
+    const file = await download.path();
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(saved.format).toBe('fabrique-export');
+    expect(saved.dossiers.map((d) => d.name)).toEqual([name]);
+    expect(Object.keys(saved.raw)).toContain('fabrique.index');
+
+    // The file is an export: another browser imports it.
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    const otherHome = new HomePage(otherPage);
+    await otherHome.goto();
+    await otherHome.importFile.setInputFiles(file);
+    await expect(otherHome.dossierLink(name)).toBeVisible();
+    await other.close();
+
+    await overlay.getByRole('button', { name: 'Recharger' }).click();
+    await expect(overlay).toHaveCount(0);
+    await expect(editor.name).toHaveValue(name);
+  });
+});
