@@ -56,6 +56,13 @@ if [ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]
   cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
 fi
 
+# cargo-deny, for the licence and duplicate checks of `make test` (deny.toml).
+CARGO_DENY_VERSION=0.20.2
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  say "installing cargo-deny $CARGO_DENY_VERSION"
+  cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
+fi
+
 # Chromium and chromedriver from Debian, for the browser and end-to-end tests; brotli to
 # report compressed sizes.
 missing_packages=()

@@ -21,6 +21,9 @@ step "clippy, wasm32"
 cargo clippy -p fabrique --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p fabrique-core --lib --locked --target wasm32-unknown-unknown -- -D warnings
 
+step "dependency policy (cargo deny: licences and bans; advisories need the network)"
+cargo deny --offline check licenses bans
+
 step "layer 1: native tests (the domain)"
 cargo test --locked 2>&1 | tee "$logs/native.log"
 
