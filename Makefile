@@ -8,7 +8,7 @@ PORT ?= 8080
 PUBLIC_URL ?= ./
 export PUBLIC_URL
 
-.PHONY: bootstrap build serve dev test clean
+.PHONY: bootstrap build serve dev test bench clean
 
 ## bootstrap: install the pinned toolchain (trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
 bootstrap:
@@ -30,6 +30,10 @@ dev: bootstrap
 ## test: format, lints (native and wasm32), native, browser and end-to-end tests
 test: bootstrap
 	@scripts/test.sh
+
+## bench: sizes, first render, edit latency, evaluation, links, storage — against a Leptos floor built in the same run, with budgets (BENCHMARKS.md)
+bench: bootstrap
+	@scripts/bench.sh
 
 clean:
 	cargo clean

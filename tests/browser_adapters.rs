@@ -271,3 +271,17 @@ fn the_test_panic_hook_exists_only_when_enabled() {
     assert!(hook.is_function());
     raw().remove_item(crash::TEST_HOOKS_KEY).expect("removed");
 }
+
+#[wasm_bindgen_test]
+fn a_mark_is_left_for_the_benchmark() {
+    assert!(clock::mark("fabrique:test-mark"));
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .expect("performance");
+    assert_eq!(
+        performance
+            .get_entries_by_name("fabrique:test-mark")
+            .length(),
+        1
+    );
+}

@@ -6,6 +6,14 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
+/// Leaves a performance mark (`performance.mark`), which `make bench` reads; returns whether
+/// the browser took it.
+pub fn mark(name: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .is_some_and(|performance| performance.mark(name).is_ok())
+}
+
 fn local(ms: u64) -> js_sys::Date {
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
 }

@@ -16,6 +16,7 @@ use crate::referential::{
 use crate::units::{group_thousands, Fte, Percent};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// How far the dossier meets one indicator.
@@ -334,22 +335,24 @@ fn evaluate_indicator(
     };
     let shown = value_phrase(indicator, value, lang);
     let declared = declared_by_partners(indicator.measure, dossier);
-    let mut explanation = shown.clone();
+    // Written in place: this runs for every indicator on every keystroke.
+    let mut explanation = String::with_capacity(shown.len() + 64);
+    explanation.push_str(&shown);
     if declared > 0 {
-        explanation.push_str(&match (lang, declared) {
-            // "sur déclaration" agrees with letters and partners alike.
-            (Lang::Fr, 1) => " (dont 1 sur déclaration du partenaire)".to_owned(),
-            (Lang::Fr, n) => format!(" (dont {n} sur déclaration des partenaires)"),
-            (Lang::En, 1) => " (1 as declared by the partner)".to_owned(),
-            (Lang::En, n) => format!(" ({n} as declared by the partners)"),
-        });
+        // "sur déclaration" agrees with letters and partners alike.
+        let _ = match (lang, declared) {
+            (Lang::Fr, 1) => write!(explanation, " (dont 1 sur déclaration du partenaire)"),
+            (Lang::Fr, n) => write!(explanation, " (dont {n} sur déclaration des partenaires)"),
+            (Lang::En, 1) => write!(explanation, " (1 as declared by the partner)"),
+            (Lang::En, n) => write!(explanation, " ({n} as declared by the partners)"),
+        };
     }
     if level != Level::Met {
         let target = write_value(indicator.unit, indicator.met_at, lang);
-        match lang {
-            Lang::Fr => explanation.push_str(&format!(" ; attendu : {target}")),
-            Lang::En => explanation.push_str(&format!("; expected: {target}")),
-        }
+        let _ = match lang {
+            Lang::Fr => write!(explanation, " ; attendu : {target}"),
+            Lang::En => write!(explanation, "; expected: {target}"),
+        };
     }
     IndicatorResult {
         id: indicator.id.clone(),

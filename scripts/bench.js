@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+// `make bench`, browser side: serves Fabrique's release build and the Leptos floor (a
+// counter built in the same run with the same profile), measures them in Debian's
+// Chromium, reads the native figures (criterion, link lengths) that scripts/bench.sh
+// produced, prints one table with every figure and its budget, writes
+// target/bench/report.json, and exits non-zero naming each figure that missed its budget.
+// BENCHMARKS.md explains each figure.
+'use strict';
+const fs = require('fs');
+const http = require('http');
+const path = require('path');
+const zlib = require('zlib');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, 'target/bench');
+const APP_DIST = path.join(ROOT, 'dist');
+const FLOOR_DIST = path.join(OUT, 'floor-dist');
+const LOADS = Number(process.env.BENCH_LOADS || 12);
+const EDITS = Number(process.env.BENCH_EDITS || 240);
+const LIST_SIZE = 200;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+// A static server with no cache headers: every load in a fresh context is a cold load.
+function serve(dir) {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { response.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (error, body) => {
+      if (error) { response.writeHead(404).end(); return; }
+      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      response.end(body);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+function compressedSizes(file) {
+  const body = fs.readFileSync(file);
+  return {
+    raw: body.length,
+    gzip: zlib.gzipSync(body, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+function kindOf(file) {
+  const extension = path.extname(file);
+  if (extension === '.wasm') return 'wasm';
+  if (extension === '.js') return 'js';
+  if (extension === '.css') return 'css';
+  if (extension === '.html') return 'html';
+  return 'other';
+}
+
+// One cold load in a fresh context: navigation start to the first screen's mark, and the
+// files the page fetched for it.
+async function coldLoad(browser, url, init) {
+  const context = await browser.newContext();
+  if (init) await context.addInitScript(init.script, init.arg);
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
+  await page.waitForLoadState('load');
+  const result = await page.evaluate(() => {
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return {
+      firstScreen: mark('fabrique:first-screen'),
+      appStart: mark('fabrique:start'),
+      files: [performance.getEntriesByType('navigation')[0].name,
+        ...performance.getEntriesByType('resource').map((entry) => entry.name)],
+    };
+  });
+  result.page = page;
+  result.context = context;
+  return result;
+}
+
+// What the first load transfers, by kind, raw and compressed.
+function firstLoadSizes(dist, urls) {
+  const totals = {};
+  const seen = new Set();
+  for (const url of urls) {
+    let name = decodeURIComponent(new URL(url).pathname).replace(/^\//, '') || 'index.html';
+    if (name.endsWith('/')) name += 'index.html';
+    const file = path.join(dist, name);
+    if (seen.has(file) || !fs.existsSync(file) || name === 'sw.js') continue;
+    seen.add(file);
+    const sizes = compressedSizes(file);
+    for (const kind of [kindOf(file), 'total']) {
+      totals[kind] = totals[kind] || { raw: 0, gzip: 0, brotli: 0, files: [] };
+      for (const key of ['raw', 'gzip', 'brotli']) totals[kind][key] += sizes[key];
+      if (kind !== 'total') totals[kind].files.push(name);
+    }
+  }
+  return totals;
+}
+
+function exampleDossiers() {
+  const dir = path.join(ROOT, 'crates/core/tests/fixtures');
+  return ['strong-rural-hub', 'fragile-qpv-digital', 'ineligible-town-led']
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, `${name}.json`), 'utf8')));
+}
+
+// Runs in the page before the app: a list of `count` dossiers, as the app stores them.
+function seedList({ dossiers, count }) {
+  const ids = [];
+  for (let i = 0; i < count; i++) {
+    const id = (0x1000000000000000 + i).toString(16).slice(-16).padStart(16, '0');
+    const dossier = { ...dossiers[i % dossiers.length], name: `Dossier ${i + 1}` };
+    localStorage.setItem(`fabrique.dossier.${id}`, JSON.stringify({ revision: 1, saved_at_ms: 1764400000000, dossier }));
+    ids.push(id);
+  }
+  localStorage.setItem('fabrique.index', JSON.stringify(ids));
+}
+
+// In the editor: `edits` input events on a field that moves a score; for each, the time
+// from the event to the evaluation panel's change (performance marks and measures).
+async function editLatencies(page, edits) {
+  const field = page.getByLabel("Réunions de l'instance de décision par an", { exact: true });
+  await field.waitFor();
+  return field.evaluate(async (input, count) => {
+    const panel = document.querySelector('[data-testid="score-gouvernance"]').closest('aside.evaluation');
+    const durations = [];
+    // Two values on either side of the indicator's thresholds, starting with the one the
+    // field does not hold: every edit changes the governance score.
+    const values = input.value === '0' ? ['6', '0'] : ['0', '6'];
+    for (let i = 0; i < count; i++) {
+      const changed = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`edit ${i}: the panel did not change`)), 5000);
+        const observer = new MutationObserver(() => { observer.disconnect(); clearTimeout(timer); resolve(); });
+        observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      performance.mark(`edit-${i}-input`);
+      input.value = values[i % 2];
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await changed;
+      performance.mark(`edit-${i}-panel`);
+      durations.push(performance.measure(`edit-${i}`, `edit-${i}-input`, `edit-${i}-panel`).duration);
+      // Let the frame end, as between two keystrokes.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    return durations;
+  }, edits);
+}
+
+// The medians of the criterion benchmark `evaluate/<example>`, in µs.
+function criterionMedians() {
+  const dir = path.join(ROOT, 'target/criterion');
+  const medians = {};
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const estimates = path.join(dir, name, 'new/estimates.json');
+    if (name.startsWith('evaluate_') && fs.existsSync(estimates)) {
+      medians[name.slice('evaluate_'.length)] = JSON.parse(fs.readFileSync(estimates, 'utf8')).median.point_estimate / 1000;
+    }
+  }
+  if (!Object.keys(medians).length) throw new Error('no criterion result under target/criterion/evaluate_*');
+  return medians;
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const appServer = await serve(APP_DIST);
+  const floorServer = await serve(FLOOR_DIST);
+  const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
+  const floorUrl = `http://127.0.0.1:${floorServer.address().port}/`;
+  const dossiers = exampleDossiers();
+
+  // First render, cold, interleaved so that both apps share the machine's moods.
+  const appLoads = [];
+  const floorLoads = [];
+  let appFiles = [];
+  let floorFiles = [];
+  for (let i = 0; i < LOADS; i++) {
+    for (const [url, loads, keep] of [[appUrl, appLoads, (f) => { appFiles = f; }], [floorUrl, floorLoads, (f) => { floorFiles = f; }]]) {
+      const load = await coldLoad(browser, url);
+      loads.push(load.firstScreen);
+      keep(load.files);
+      await load.context.close();
+    }
+  }
+  const appSizes = firstLoadSizes(APP_DIST, appFiles);
+  const floorSizes = firstLoadSizes(FLOOR_DIST, floorFiles);
+
+  // The list of 200 dossiers: from the app's start to the list on screen.
+  const listTimes = [];
+  const emptyTimes = [];
+  let listed = 0;
+  for (let i = 0; i < Math.max(5, Math.floor(LOADS / 2)); i++) {
+    const full = await coldLoad(browser, appUrl, { script: seedList, arg: { dossiers, count: LIST_SIZE } });
+    listed = await full.page.locator('a[href*="dossier="]').count();
+    listTimes.push(full.firstScreen - full.appStart);
+    await full.context.close();
+    const empty = await coldLoad(browser, appUrl);
+    emptyTimes.push(empty.firstScreen - empty.appStart);
+    await empty.context.close();
+  }
+  if (listed < LIST_SIZE) throw new Error(`the list showed ${listed} dossiers, not ${LIST_SIZE}`);
+
+  // Storage per dossier, and the edit latency on a full dossier (the first example).
+  const session = await coldLoad(browser, appUrl);
+  const page = session.page;
+  const storageBytes = [];
+  for (let index = dossiers.length - 1; index >= 0; index--) {
+    await page.goto(appUrl);
+    await page.getByLabel('Exemple à explorer').selectOption({ index });
+    await page.getByRole('button', { name: "Ouvrir l'exemple" }).click();
+    await page.getByTestId('verdict').waitFor();
+    storageBytes.push(await page.evaluate(() => {
+      const id = new URLSearchParams(location.search).get('dossier');
+      return new TextEncoder().encode(localStorage.getItem(`fabrique.dossier.${id}`)).length;
+    }));
+  }
+  await page.getByRole('button', { name: /^Gouvernance/ }).click();
+  const edits = await editLatencies(page, EDITS);
+  await session.context.close();
+  await browser.close();
+  appServer.close();
+  floorServer.close();
+
+  const native = JSON.parse(fs.readFileSync(path.join(OUT, 'figures.json'), 'utf8'));
+  const evaluation = criterionMedians();
+  const evaluationWorst = Math.max(...Object.values(evaluation));
+  const completeLink = Math.max(...native.links.map((l) => l.link_chars));
+
+  const figures = [];
+  const add = (figure, value, shown, { floor, budget, pass, budgetText }) =>
+    figures.push({ figure, value, shown, floor, budget: budgetText, pass });
+  for (const kind of ['wasm', 'js', 'css', 'html']) {
+    const app = appSizes[kind] || { raw: 0, gzip: 0, brotli: 0 };
+    const floor = floorSizes[kind] || { raw: 0, gzip: 0, brotli: 0 };
+    add(`size ${kind} (raw / gzip / brotli)`, app, `${kb(app.raw)} / ${kb(app.gzip)} / ${kb(app.brotli)}`,
+      { floor: `${kb(floor.raw)} / ${kb(floor.gzip)} / ${kb(floor.brotli)}`, budgetText: '—', pass: null });
+  }
+  const totalRatio = appSizes.total.brotli / floorSizes.total.brotli;
+  add('first-load transfer (raw / gzip / brotli)', appSizes.total,
+    `${kb(appSizes.total.raw)} / ${kb(appSizes.total.gzip)} / ${kb(appSizes.total.brotli)} (${totalRatio.toFixed(2)}× floor, brotli)`,
+    { floor: `${kb(floorSizes.total.raw)} / ${kb(floorSizes.total.gzip)} / ${kb(floorSizes.total.brotli)}`, budgetText: 'brotli ≤ 2.5× floor', pass: totalRatio <= 2.5 });
+  const renderRatio = median(appLoads) / median(floorLoads);
+  add(`first render, median of ${LOADS} cold loads`, median(appLoads), `${ms(median(appLoads))} (${renderRatio.toFixed(2)}× floor)`,
+    { floor: ms(median(floorLoads)), budgetText: '≤ 1.5× floor', pass: renderRatio <= 1.5 });
+  add(`edit latency p50, ${EDITS} edits`, percentile(edits, 50), ms(percentile(edits, 50)), { floor: '—', budgetText: '—', pass: null });
+  add(`edit latency p95, ${EDITS} edits`, percentile(edits, 95), ms(percentile(edits, 95)), { floor: '—', budgetText: '< 16 ms', pass: percentile(edits, 95) < 16 });
+  for (const [name, micros] of Object.entries(evaluation)) {
+    add(`evaluation median, ${name}`, micros, `${micros.toFixed(1)} µs`, { floor: '—', budgetText: '≤ 20 µs', pass: micros <= 20 });
+  }
+  for (const row of native.links) {
+    add(`link fragment, ${row.example}`, row.link_chars, `${row.link_chars} chars`,
+      { floor: `JSON+deflate+b64url ${row.json_deflate_base64_chars}`, budgetText: row.link_chars === completeLink ? '≤ 1,800 (complete dossier)' : '—', pass: row.link_chars === completeLink ? row.link_chars <= 1800 : null });
+  }
+  add('storage per dossier (examples, UTF-8 bytes)', storageBytes, storageBytes.map((b) => `${b}`).join(' / ') + ' B', { floor: '—', budgetText: '—', pass: null });
+  const listMedian = median(listTimes);
+  add(`list of ${LIST_SIZE} dossiers, app start to list shown`, listMedian, ms(listMedian),
+    { floor: `empty list ${ms(median(emptyTimes))}`, budgetText: '≤ 100 ms', pass: listMedian <= 100 });
+
+  const widths = [48, 60, 34, 28, 6];
+  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' ');
+  console.log(line(['figure', 'Fabrique', 'floor / baseline', 'budget', 'ok']));
+  console.log('-'.repeat(widths.reduce((a, b) => a + b + 1, 0)));
+  for (const f of figures) {
+    console.log(line([f.figure, f.shown, f.floor, f.budget, f.pass === null ? '' : f.pass ? 'yes' : 'NO']));
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'report.json'), JSON.stringify({
+    date: new Date().toISOString(), loads: LOADS, edits: EDITS,
+    first_load: { app: appSizes, floor: floorSizes },
+    first_render_ms: { app: appLoads, floor: floorLoads },
+    edit_latency_ms: edits, list_ms: { [LIST_SIZE]: listTimes, 0: emptyTimes },
+    storage_bytes: storageBytes, evaluation_us: evaluation, links: native.links,
+    figures: figures.map(({ figure, shown, floor, budget, pass }) => ({ figure, shown, floor, budget, pass })),
+  }, null, 2));
+  console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'report.json'))}`);
+  const missed = figures.filter((f) => f.pass === false);
+  if (missed.length) {
+    console.error(`\nbudget missed: ${missed.map((f) => `${f.figure} = ${f.shown} (budget ${f.budget})`).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error) => { console.error(error); process.exit(2); });

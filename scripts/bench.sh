@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make bench`: builds Fabrique and the Leptos floor (benches/floor, same Leptos, profile
+# and trunk settings) in this run, runs the core's criterion benchmark and the native
+# figures, then measures both apps in Chromium (scripts/bench.js), prints the table and
+# exits non-zero naming any figure that missed its budget. See BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/bench
+mkdir -p "$out"
+
+echo "== release build of Fabrique =="
+scripts/build.sh >/dev/null
+echo "== release build of the floor (a Leptos counter) =="
+(cd benches/floor && trunk build --release --offline --public-url ./ --dist ../../$out/floor-dist >/dev/null 2>&1) \
+  || { echo "the floor did not build: run 'cd benches/floor && trunk build --release --offline'"; exit 2; }
+echo "== evaluation (criterion) =="
+cargo bench --locked -q -p fabrique-core --bench evaluation -- --warm-up-time 1 --measurement-time 3 \
+  >"$out/criterion.log" 2>&1 || { tail -20 "$out/criterion.log"; exit 2; }
+echo "== link lengths =="
+cargo run --locked -q --release -p fabrique-core --example figures >"$out/figures.json"
+echo "== in Chromium: sizes, first render, edits, the list =="
+node scripts/bench.js
