@@ -237,9 +237,43 @@ struct StoredRecord {
     dossier: serde_json::Value,
 }
 
+/// A record whose dossier is in the current shape, read in one typed pass.
+#[derive(Deserialize)]
+struct CurrentRecord {
+    revision: u64,
+    #[serde(default)]
+    saved_at_ms: u64,
+    dossier: Dossier,
+}
+
+/// Only the schema version of a record's dossier.
+#[derive(Deserialize)]
+struct RecordVersion {
+    dossier: DossierVersion,
+}
+
+#[derive(Deserialize)]
+struct DossierVersion {
+    schema_version: u32,
+}
+
 /// Reads a record's text: the current shape, or a bare dossier as the first version of
 /// Fabrique stored it (revision 0).
 pub fn parse_record(text: &str) -> Result<Record, ReadError> {
+    // The common case in one typed pass, after a version check that builds nothing (the
+    // list reads every record); anything else, including every error, takes the general
+    // path through a JSON value and the migrations.
+    let current = serde_json::from_str::<RecordVersion>(text)
+        .is_ok_and(|peek| peek.dossier.schema_version == dossier::SCHEMA_VERSION);
+    if current {
+        if let Ok(record) = serde_json::from_str::<CurrentRecord>(text) {
+            return Ok(Record {
+                revision: record.revision,
+                saved_at_ms: record.saved_at_ms,
+                dossier: record.dossier,
+            });
+        }
+    }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
     if value.get("dossier").is_none() {

@@ -18,11 +18,20 @@ pub struct Entry {
     pub state: EntryState,
 }
 
-/// What was read for a line.
+impl Entry {
+    /// What identifies the line as shown: the same key, the same line (kept as it is).
+    pub fn key(&self) -> String {
+        format!("{}|{:?}", self.id, self.state)
+    }
+}
+
+/// What was read for a line: only what the line shows. An action that needs the dossier
+/// reads it from storage then, so that it acts on the latest save (another tab's too).
 #[derive(Debug, Clone, PartialEq)]
 pub enum EntryState {
     Readable {
-        record: Box<storage::Record>,
+        name: String,
+        saved_at_ms: u64,
         verdict: Verdict,
         /// The weighted score, with the user's weights.
         score: u32,
@@ -43,46 +52,62 @@ pub fn DossierLine(
     let id = entry.id.clone();
     match entry.state {
         EntryState::Readable {
-            record,
+            name: stored_name,
+            saved_at_ms,
             verdict,
             score,
         } => {
-            let record = *record;
-            let name = if record.dossier.name.trim().is_empty() {
+            let name = if stored_name.trim().is_empty() {
                 tr("Dossier sans nom", "Untitled dossier").to_owned()
             } else {
-                record.dossier.name.clone()
+                stored_name.clone()
             };
             let badge = format!("{} · {} / 100", verdict.label(lang()), score);
-            let saved = (record.saved_at_ms > 0).then(|| {
+            let saved = (saved_at_ms > 0).then(|| {
                 format!(
                     "{} {}",
                     tr("Modifié le", "Changed on"),
-                    clock::local_date_time(record.saved_at_ms)
+                    clock::local_date_time(saved_at_ms)
                 )
             });
             let renaming = RwSignal::new(false);
-            let new_name = RwSignal::new(record.dossier.name.clone());
-            let dossier = StoredValue::new(record.dossier);
+            let new_name = RwSignal::new(stored_name);
             let id = StoredValue::new(id);
+            // The dossier as last saved, or the reason it cannot be read (shown in the notice).
+            let stored = move || -> Result<dossier::Dossier, String> {
+                match storage::load_dossier(&id.get_value()) {
+                    Ok(Some(dossier)) => Ok(dossier),
+                    Ok(None) => Err(tr(
+                        "Ce dossier n'existe plus dans ce navigateur.",
+                        "This dossier no longer exists in this browser.",
+                    )
+                    .to_owned()),
+                    Err(error) => Err(error.to_string()),
+                }
+            };
             let shown_name = StoredValue::new(name.clone());
             let open = move |event: leptos::ev::MouseEvent| {
                 event.prevent_default();
                 navigator.go(Route::Dossier { id: id.get_value() });
             };
             let rename = move |_| {
-                let mut renamed = dossier.get_value();
-                renamed.name = new_name.get_untracked().trim().to_owned();
-                if let Err(error) = storage::save_dossier(&id.get_value(), &renamed) {
-                    notice.set(Some(Notice::Error(error.to_string())));
+                let saved = stored().and_then(|mut renamed| {
+                    renamed.name = new_name.get_untracked().trim().to_owned();
+                    storage::save_dossier(&id.get_value(), &renamed)
+                        .map_err(|error| error.to_string())
+                });
+                if let Err(error) = saved {
+                    notice.set(Some(Notice::Error(error)));
                 }
                 renaming.set(false);
                 list_version.bump();
             };
             let duplicate = move |_| {
-                let mut copy = dossier.get_value();
-                copy.name = format!("{} ({})", shown_name.get_value(), tr("copie", "copy"));
-                match create(&copy) {
+                let copied = stored().and_then(|mut copy| {
+                    copy.name = format!("{} ({})", shown_name.get_value(), tr("copie", "copy"));
+                    create(&copy)
+                });
+                match copied {
                     Ok(_) => notice.set(Some(Notice::Info(
                         tr("Dossier dupliqué.", "Dossier duplicated.").to_owned(),
                     ))),
@@ -90,14 +115,15 @@ pub fn DossierLine(
                 }
                 list_version.bump();
             };
-            let export = move |_| {
-                dossier.with_value(|d| {
+            let export = move |_| match stored() {
+                Ok(d) => {
                     files::download(
                         &export_file_name(&d.name),
                         "application/json",
-                        &dossier::to_json(d),
-                    )
-                });
+                        &dossier::to_json(&d),
+                    );
+                }
+                Err(error) => notice.set(Some(Notice::Error(error))),
             };
             let delete = move |_| {
                 match storage::move_to_trash(&id.get_value()) {

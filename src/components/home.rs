@@ -6,26 +6,39 @@ use crate::app::{use_list_version, use_navigator};
 use crate::browser::{clock, files, ids, offline, storage};
 use crate::components::dossier_line::{DossierLine, Entry, EntryState};
 use crate::examples::{example, examples};
-use crate::i18n::{lang, tr};
+use crate::i18n::tr;
 use crate::route::Route;
 use crate::settings::use_settings;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::dossier::Variant;
-use fabrique_core::evaluation::evaluate;
+use fabrique_core::evaluation::summary;
 use fabrique_core::exchange::{self, MAX_IMPORT_BYTES};
 use fabrique_core::referential::{CriterionId, Referential};
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use wasm_bindgen::JsCast;
 
-/// Reads every dossier of the list, with its verdict and weighted score; an unreadable one
-/// is an entry too, never dropped. The referential with the user's weights is built once
-/// per variant, not once per dossier.
-fn read_entries(weights: &BTreeMap<CriterionId, u32>) -> Result<Vec<Entry>, String> {
+/// How many lines of the list are read and shown with the first screen; the others follow
+/// in the next task, so that a long list opens at once.
+const FIRST_LINES: usize = 30;
+
+/// The lines read, and how many dossiers the list names in all.
+#[derive(Debug, Clone, PartialEq)]
+struct Lines {
+    lines: Vec<Entry>,
+    total: usize,
+}
+
+/// Reads the first `limit` dossiers of the list, with their verdict and weighted score; an
+/// unreadable one is an entry too, never dropped. The referential with the user's weights
+/// is built once per variant, not once per dossier.
+fn read_entries(weights: &BTreeMap<CriterionId, u32>, limit: usize) -> Result<Lines, String> {
     let ids = storage::dossier_ids().map_err(|error| error.to_string())?;
+    let total = ids.len();
     let mut referentials: HashMap<Variant, Referential> = HashMap::new();
-    Ok(ids
+    let lines = ids
         .into_iter()
+        .take(limit)
         .filter_map(|id| {
             let state = match storage::load_record(&id) {
                 Ok(Some(record)) => {
@@ -33,11 +46,12 @@ fn read_entries(weights: &BTreeMap<CriterionId, u32>) -> Result<Vec<Entry>, Stri
                     let referential = referentials
                         .entry(variant)
                         .or_insert_with(|| Referential::builtin(variant).with_weights(weights));
-                    let evaluation = evaluate(&record.dossier, referential, lang());
+                    let summary = summary(&record.dossier, referential);
                     EntryState::Readable {
-                        record: Box::new(record),
-                        verdict: evaluation.verdict,
-                        score: evaluation.weighted_score,
+                        name: record.dossier.name,
+                        saved_at_ms: record.saved_at_ms,
+                        verdict: summary.verdict,
+                        score: summary.weighted_score,
                     }
                 }
                 // Listed but missing: nothing to show or open.
@@ -46,7 +60,8 @@ fn read_entries(weights: &BTreeMap<CriterionId, u32>) -> Result<Vec<Entry>, Stri
             };
             Some(Entry { id, state })
         })
-        .collect())
+        .collect();
+    Ok(Lines { lines, total })
 }
 
 /// A message shown after an action on the list.
@@ -80,10 +95,25 @@ pub fn Home() -> impl IntoView {
     let settings = use_settings();
     let notice = RwSignal::new(None::<Notice>);
     provide_context(notice);
+    let limit = RwSignal::new(FIRST_LINES);
     let entries = Memo::new(move |_| {
         list_version.0.track();
-        settings.with(|s| read_entries(&s.weights))
+        let limit = limit.get();
+        settings.with(|s| read_entries(&s.weights, limit))
     });
+    if entries.with_untracked(|e| e.as_ref().is_ok_and(|l| l.total > FIRST_LINES)) {
+        // `try_set`: the screen may be gone by then.
+        set_timeout(
+            move || {
+                limit.try_set(usize::MAX);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    // What the list is, apart from its lines: rebuilt only when that changes, so that the
+    // lines themselves are kept (keyed) when others are added or one changes.
+    let list_kind =
+        Memo::new(move |_| entries.with(|e| e.as_ref().map(|l| l.total > 0).map_err(Clone::clone)));
 
     let open_new = move |dossier: Dossier| match create(&dossier) {
         Ok(id) => navigator.go(Route::Dossier { id }),
@@ -107,19 +137,12 @@ pub fn Home() -> impl IntoView {
         list_version.bump();
     };
     let export_all = move |_| {
-        let dossiers: Vec<Dossier> = entries.with_untracked(|entries| {
-            entries
-                .as_ref()
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|entry| match &entry.state {
-                            EntryState::Readable { record, .. } => Some(record.dossier.clone()),
-                            EntryState::Unreadable(_) => None,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
+        // Read again from storage: the latest save of each, another tab's included.
+        let dossiers: Vec<Dossier> = storage::dossier_ids()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| storage::load_dossier(id).ok().flatten())
+            .collect();
         if dossiers.is_empty() {
             notice.set(Some(Notice::Info(
                 tr("Aucun dossier à exporter.", "No dossier to export.").to_owned(),
@@ -217,13 +240,19 @@ pub fn Home() -> impl IntoView {
                 </p>
             }.into_any(),
         })}
-        {move || match entries.get() {
-            Ok(list) if list.is_empty() => view! {
+        {move || match list_kind.get() {
+            Ok(false) => view! {
                 <p class="empty">{tr("Aucun dossier dans ce navigateur pour l'instant.", "No dossier in this browser yet.")}</p>
             }.into_any(),
-            Ok(list) => view! {
+            Ok(true) => view! {
                 <ul class="dossier-list">
-                    {list.into_iter().map(|entry| view! { <DossierLine entry=entry/> }).collect_view()}
+                    <For
+                        each=move || entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
+                        key=Entry::key
+                        let:entry
+                    >
+                        <DossierLine entry=entry/>
+                    </For>
                 </ul>
             }.into_any(),
             Err(error) => view! { <p class="banner error" role="alert">{error}</p> }.into_any(),

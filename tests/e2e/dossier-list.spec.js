@@ -96,3 +96,26 @@ test('a file that is not an export is refused with the reason, and nothing chang
   await expect(page.getByRole('alert')).toContainText('Import impossible');
   await expect(page.getByText('Aucun dossier dans ce navigateur')).toBeVisible();
 });
+
+test('a long list opens with its first lines, then shows every dossier', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('fabrique.index')) return;
+    const ids = [];
+    for (let i = 1; i <= 45; i++) {
+      const id = i.toString(16).padStart(16, '0');
+      localStorage.setItem(`fabrique.dossier.${id}`, JSON.stringify({ revision: 1, saved_at_ms: 1764400000000, dossier: { schema_version: 3, name: `Projet ${i}` } }));
+      ids.push(id);
+    }
+    localStorage.setItem('fabrique.index', JSON.stringify(ids));
+  });
+  const home = new HomePage(page);
+  await home.goto();
+  await expect(page.locator('.dossier-list > li')).toHaveCount(45);
+  await expect(home.dossierLink('Projet 1')).toBeVisible();
+  // A line of the later ones works like any other.
+  await home.action('Renommer', 'Projet 44').click();
+  await page.getByLabel('Nouveau nom pour « Projet 44 »').fill('Projet quarante-quatre');
+  await page.getByRole('button', { name: 'Valider le nom' }).click();
+  await expect(home.dossierLink('Projet quarante-quatre')).toBeVisible();
+  await expect(page.locator('.dossier-list > li')).toHaveCount(45);
+});

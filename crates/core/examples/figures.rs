@@ -1,6 +1,7 @@
 //! The native figures `make bench` reports beside the browser's: for each example dossier,
 //! its share link's length beside the obvious alternative (JSON, DEFLATE, base64url), and
-//! its size as stored (the record's JSON). Prints one JSON document on stdout.
+//! and the dossier as the app stores it today (current schema), which the browser benchmark
+//! seeds its list of 200 dossiers with. Prints one JSON document on stdout.
 //!
 //! `cargo run --release -p fabrique-core --example figures`
 
@@ -17,6 +18,7 @@ const EXAMPLES: [&str; 3] = [
 
 fn main() {
     let mut rows = Vec::new();
+    let mut stored = Vec::new();
     for name in EXAMPLES {
         let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
         let dossier = match std::fs::read_to_string(&path).map(|text| dossier::from_json(&text)) {
@@ -27,6 +29,7 @@ fn main() {
             }
         };
         let json = dossier::to_json(&dossier);
+        stored.push(serde_json::from_str::<serde_json::Value>(&json).unwrap_or_default());
         let compressed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
         let baseline = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .encode(compressed)
@@ -44,5 +47,8 @@ fn main() {
             "json_bytes": json.len(),
         }));
     }
-    println!("{}", serde_json::json!({ "links": rows }));
+    println!(
+        "{}",
+        serde_json::json!({ "links": rows, "stored_dossiers": stored })
+    );
 }

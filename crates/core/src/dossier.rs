@@ -719,9 +719,29 @@ impl std::error::Error for ReadError {}
 /// dossier from a future format is refused, never read with defaults in place of what this
 /// version does not understand.
 pub fn from_json(text: &str) -> Result<Dossier, ReadError> {
+    // The common case, a dossier already in the current shape, is read in one typed pass
+    // after a version check that builds nothing: several times faster than through a JSON
+    // value (a list of 200 dossiers reads each one). Anything else takes the general path,
+    // which also gives the precise error.
+    if is_current_json(text) {
+        if let Ok(dossier) = serde_json::from_str(text) {
+            return Ok(dossier);
+        }
+    }
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
     from_value(value)
+}
+
+/// Whether a dossier's JSON text says it is in the current shape ([`SCHEMA_VERSION`]),
+/// read without building anything but that number.
+pub fn is_current_json(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        schema_version: u32,
+    }
+    serde_json::from_str::<VersionOnly>(text)
+        .is_ok_and(|version| version.schema_version == SCHEMA_VERSION)
 }
 
 /// Reads a dossier already parsed as JSON (inside an export or a stored record), migrating
@@ -776,7 +796,31 @@ mod tests {
 
     #[test]
     fn fields_of_the_wrong_type_are_invalid_not_defaulted() {
-        let text = r#"{"schema_version": 2, "name": 42}"#;
-        assert!(matches!(from_json(text), Err(ReadError::Invalid(_))));
+        for version in [2, SCHEMA_VERSION] {
+            let text = format!(r#"{{"schema_version": {version}, "name": 42}}"#);
+            assert!(matches!(from_json(&text), Err(ReadError::Invalid(_))));
+        }
+    }
+
+    #[test]
+    fn the_current_shape_reads_the_same_by_either_path() {
+        let dossier = Dossier {
+            name: "Le Moulin".to_owned(),
+            partners: vec![Partner {
+                name: "Mairie".to_owned(),
+                declared_by_partner: true,
+                ..Partner::default()
+            }],
+            ..Dossier::default()
+        };
+        let text = to_json(&dossier);
+        assert!(is_current_json(&text));
+        assert!(!is_current_json(r#"{"schema_version": 2}"#));
+        assert!(!is_current_json(r#"{"name": "sans version"}"#));
+        let through_value = serde_json::from_str(&text)
+            .map_err(|e| ReadError::Invalid(e.to_string()))
+            .and_then(from_value);
+        assert_eq!(from_json(&text), Ok(dossier.clone()));
+        assert_eq!(through_value, Ok(dossier));
     }
 }

@@ -259,24 +259,11 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
         .map(|criterion| evaluate_criterion(criterion, dossier, &finances, lang))
         .collect();
     let total_weight: u32 = criteria.iter().map(|c| c.weight).sum();
-    let weighted_score = criteria
-        .iter()
-        .map(|c| c.weight * c.score)
-        .sum::<u32>()
-        .checked_div(total_weight)
-        .unwrap_or(0);
     let blocking = blocking_conditions(dossier, &finances);
-    let verdict = if !blocking.is_empty() {
-        Verdict::PasEncorePret
-    } else if weighted_score >= READY_SCORE
-        && criteria.iter().all(|c| c.level >= CriterionLevel::Solide)
-    {
-        Verdict::PretADeposer
-    } else if weighted_score >= CONSOLIDATE_SCORE {
-        Verdict::AConsolider
-    } else {
-        Verdict::PasEncorePret
-    };
+    let Summary {
+        weighted_score,
+        verdict,
+    } = summarize(criteria.iter().map(|c| (c.weight, c.score)), &blocking);
     let actions = action_plan(referential, &criteria, total_weight, lang);
     Evaluation {
         referential_id: referential.id.clone(),
@@ -292,6 +279,71 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
     }
 }
 
+/// A dossier's verdict and weighted score, without the texts that explain them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub weighted_score: u32,
+    pub verdict: Verdict,
+}
+
+/// The verdict and weighted score [`evaluate`] gives, computed without any text: what a list
+/// of dossiers shows, several times cheaper than a whole evaluation.
+pub fn summary(dossier: &Dossier, referential: &Referential) -> Summary {
+    let finances = finances(dossier);
+    let scores = referential.criteria.iter().map(|criterion| {
+        let levels = criterion.indicators.iter().map(|indicator| {
+            let value = measure(indicator.measure, dossier, &finances);
+            (indicator.weight, level_of(indicator, value))
+        });
+        (criterion.weight, criterion_score(levels))
+    });
+    summarize(scores, &blocking_conditions(dossier, &finances))
+}
+
+/// The weighted score and the verdict, from each criterion's weight and score: one rule
+/// for [`evaluate`] and [`summary`].
+fn summarize(criteria: impl Iterator<Item = (u32, u32)>, blocking: &[Blocking]) -> Summary {
+    let (mut total_weight, mut weighted, mut all_solid) = (0_u32, 0_u32, true);
+    for (weight, score) in criteria {
+        total_weight += weight;
+        weighted += weight * score;
+        all_solid &= CriterionLevel::of_score(score) >= CriterionLevel::Solide;
+    }
+    let weighted_score = weighted.checked_div(total_weight).unwrap_or(0);
+    let verdict = if !blocking.is_empty() {
+        Verdict::PasEncorePret
+    } else if weighted_score >= READY_SCORE && all_solid {
+        Verdict::PretADeposer
+    } else if weighted_score >= CONSOLIDATE_SCORE {
+        Verdict::AConsolider
+    } else {
+        Verdict::PasEncorePret
+    };
+    Summary {
+        weighted_score,
+        verdict,
+    }
+}
+
+/// The level an indicator's value reaches.
+fn level_of(indicator: &Indicator, value: i64) -> Level {
+    if value >= indicator.met_at {
+        Level::Met
+    } else if indicator.partial_at.is_some_and(|partial| value >= partial) {
+        Level::Partial
+    } else {
+        Level::Missing
+    }
+}
+
+/// A criterion's score, 0 to 100: the weighted share of its indicators met.
+fn criterion_score(levels: impl Iterator<Item = (u32, Level)>) -> u32 {
+    let (total, earned) = levels.fold((0_u32, 0_u32), |(total, earned), (weight, level)| {
+        (total + weight, earned + weight * level.earned_percent())
+    });
+    earned.checked_div(total).unwrap_or(0)
+}
+
 fn evaluate_criterion(
     criterion: &Criterion,
     dossier: &Dossier,
@@ -303,12 +355,7 @@ fn evaluate_criterion(
         .iter()
         .map(|indicator| evaluate_indicator(indicator, dossier, finances, lang))
         .collect();
-    let total: u32 = indicators.iter().map(|i| i.weight).sum();
-    let earned: u32 = indicators
-        .iter()
-        .map(|i| i.weight * i.level.earned_percent())
-        .sum();
-    let score = earned.checked_div(total).unwrap_or(0);
+    let score = criterion_score(indicators.iter().map(|i| (i.weight, i.level)));
     CriterionResult {
         id: criterion.id,
         label: criterion.label.get(lang).clone(),
@@ -326,13 +373,7 @@ fn evaluate_indicator(
     lang: Lang,
 ) -> IndicatorResult {
     let value = measure(indicator.measure, dossier, finances);
-    let level = if value >= indicator.met_at {
-        Level::Met
-    } else if indicator.partial_at.is_some_and(|partial| value >= partial) {
-        Level::Partial
-    } else {
-        Level::Missing
-    };
+    let level = level_of(indicator, value);
     let shown = value_phrase(indicator, value, lang);
     let declared = declared_by_partners(indicator.measure, dossier);
     // Written in place: this runs for every indicator on every keystroke.

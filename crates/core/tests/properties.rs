@@ -279,6 +279,19 @@ proptest! {
     }
 
     #[test]
+    fn the_summary_is_the_evaluation_s_verdict_and_score(
+        dossier in dossier(),
+        weights in proptest::collection::vec(1_u32..=100, 6),
+    ) {
+        let ids = fabrique_core::referential::CriterionId::ALL;
+        let weights = ids.iter().copied().zip(weights).collect();
+        let referential = Referential::builtin(dossier.variant).with_weights(&weights);
+        let evaluation = evaluate(&dossier, &referential, Lang::Fr);
+        let summary = fabrique_core::evaluation::summary(&dossier, &referential);
+        prop_assert_eq!((summary.weighted_score, summary.verdict), (evaluation.weighted_score, evaluation.verdict));
+    }
+
+    #[test]
     fn a_dossier_survives_serialization_unchanged(dossier in dossier()) {
         prop_assert_eq!(from_json(&to_json(&dossier)), Ok(dossier));
     }
