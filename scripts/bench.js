@@ -117,7 +117,7 @@ function firstLoadSizes(dist, urls) {
 function seedList({ dossiers, count }) {
   const ids = [];
   for (let i = 0; i < count; i++) {
-    const id = (0x1000000000000000 + i).toString(16).slice(-16).padStart(16, '0');
+    const id = (i + 1).toString(16).padStart(16, '0');
     const dossier = { ...dossiers[i % dossiers.length], name: `Dossier ${i + 1}` };
     localStorage.setItem(`fabrique.dossier.${id}`, JSON.stringify({ revision: 1, saved_at_ms: 1764400000000, dossier }));
     ids.push(id);

@@ -33,7 +33,10 @@ struct Lines {
 /// unreadable one is an entry too, never dropped. The referential with the user's weights
 /// is built once per variant, not once per dossier.
 fn read_entries(weights: &BTreeMap<CriterionId, u32>, limit: usize) -> Result<Lines, String> {
-    let ids = storage::dossier_ids().map_err(|error| error.to_string())?;
+    let mut ids = storage::dossier_ids().map_err(|error| error.to_string())?;
+    // An index edited by hand may name a dossier twice: it is one dossier, one line.
+    let mut seen = std::collections::HashSet::new();
+    ids.retain(|id| seen.insert(id.clone()));
     let total = ids.len();
     let mut referentials: HashMap<Variant, Referential> = HashMap::new();
     let lines = ids

@@ -119,3 +119,16 @@ test('a long list opens with its first lines, then shows every dossier', async (
   await expect(home.dossierLink('Projet quarante-quatre')).toBeVisible();
   await expect(page.locator('.dossier-list > li')).toHaveCount(45);
 });
+
+test('an index that names a dossier twice shows it once', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('fabrique.index')) return;
+    const id = '00000000000000aa';
+    localStorage.setItem(`fabrique.dossier.${id}`, JSON.stringify({ revision: 1, saved_at_ms: 1764400000000, dossier: { schema_version: 3, name: 'Projet en double' } }));
+    localStorage.setItem('fabrique.index', JSON.stringify(Array(40).fill(id)));
+  });
+  const home = new HomePage(page);
+  await home.goto();
+  await expect(home.dossierLink('Projet en double')).toHaveCount(1);
+  await expect(page.locator('.dossier-list > li')).toHaveCount(1);
+});
