@@ -6,7 +6,7 @@
 use crate::app::use_navigator;
 use crate::browser::{clock, storage};
 use crate::components::reviews::{author, comments_list, commitment_text};
-use crate::components::snapshot_view::explain;
+use crate::components::snapshot_view::{differences_table, explain};
 use crate::i18n::{self, tr};
 use crate::route::Route;
 use fabrique_core::compare::{differences, Difference};
@@ -249,14 +249,7 @@ fn MergeOffer(
                     <strong>{tr("Cet avis répond à une version antérieure du dossier", "This review answers an earlier version of the dossier")}</strong>
                     {format!(" ({} {}). {} ({}) :", tr("enregistrée le", "saved on"), clock::local_date_time(saved_at_ms), tr("Depuis, ces réponses ont changé", "Since then, these answers changed"), changes.len())}
                 </p>
-                <table class="differences" data-testid="reply-changes">
-                    <thead><tr><th scope="col">{tr("Où", "Where")}</th><th scope="col">{tr("Version lue par le partenaire", "Version the partner read")}</th><th scope="col">{tr("Aujourd'hui", "Today")}</th></tr></thead>
-                    <tbody>
-                        {changes.into_iter().map(|d| view! {
-                            <tr><td>{d.path.join(" › ")}</td><td>{d.before}</td><td>{d.after}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                {differences_table(changes, "reply-changes", tr("Version lue par le partenaire", "Version the partner read"), tr("Aujourd'hui", "Today"))}
             </div>
         })}
         <p data-testid="merge-preview">{preview}</p>

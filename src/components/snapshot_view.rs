@@ -11,7 +11,7 @@ use crate::components::review_form::ReviewForm;
 use crate::components::workspace::Workspace;
 use crate::i18n::{lang, tr};
 use crate::route::Route;
-use fabrique_core::compare::differences;
+use fabrique_core::compare::{differences, Difference};
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::link::{self, LinkError, Snapshot};
@@ -118,6 +118,25 @@ fn SnapshotReader(
     }
 }
 
+/// The answers that differ between two versions of a dossier, one row each.
+pub fn differences_table(
+    changes: Vec<Difference>,
+    test_id: &'static str,
+    before: &'static str,
+    after: &'static str,
+) -> impl IntoView {
+    view! {
+        <table class="differences" data-testid=test_id>
+            <thead><tr><th scope="col">{tr("Où", "Where")}</th><th scope="col">{before}</th><th scope="col">{after}</th></tr></thead>
+            <tbody>
+                {changes.into_iter().map(|d| view! {
+                    <tr><td>{d.path.join(" › ")}</td><td>{d.before}</td><td>{d.after}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
 /// Compares the snapshot with a local dossier: what differs, and each criterion's change.
 #[component]
 fn Comparison(
@@ -151,14 +170,7 @@ fn Comparison(
                 }).collect_view()}
             </ul>
             <h3>{format!("{} ({})", tr("Réponses qui diffèrent", "Answers that differ"), changes.len())}</h3>
-            <table class="differences" data-testid="differences">
-                <thead><tr><th scope="col">{tr("Où", "Where")}</th><th scope="col">{tr("Votre dossier", "Your dossier")}</th><th scope="col">{tr("L'instantané", "The snapshot")}</th></tr></thead>
-                <tbody>
-                    {changes.into_iter().map(|d| view! {
-                        <tr><td>{d.path.join(" › ")}</td><td>{d.before}</td><td>{d.after}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            {differences_table(changes, "differences", tr("Votre dossier", "Your dossier"), tr("L'instantané", "The snapshot"))}
         })
     };
     Some(view! {
