@@ -209,7 +209,10 @@ pub fn merge(dossier: &mut Dossier, review: &Review, now_ms: u64) -> MergeOutcom
         dossier.partners.len() - 1
     });
     if let Some(partner) = dossier.partners.get_mut(index) {
-        partner.category = review.category;
+        // The partner knows its own category; "Autre" (left as it was) keeps the holder's.
+        if partner_added || review.category != PartnerCategory::Other {
+            partner.category = review.category;
+        }
         partner.letter_of_support |= commitment.letter_of_support;
         partner.in_kind |= commitment.in_kind;
         partner.governance_seat |= commitment.governance_seat;
@@ -412,6 +415,19 @@ pub(crate) mod tests {
             "{}",
             letters.explanation
         );
+    }
+
+    #[test]
+    fn a_partner_that_leaves_its_category_unsaid_keeps_the_holder_s() {
+        let mut dossier = dossier();
+        dossier.partners[0].category = PartnerCategory::Business;
+        let mut unsaid = review("Mairie de Saint-Martin");
+        unsaid.category = PartnerCategory::Other;
+        merge(&mut dossier, &unsaid, 1);
+        assert_eq!(dossier.partners[0].category, PartnerCategory::Business);
+        let said = review("Mairie de Saint-Martin");
+        merge(&mut dossier, &said, 2);
+        assert_eq!(dossier.partners[0].category, PartnerCategory::Collectivite);
     }
 
     #[test]
