@@ -2,8 +2,9 @@
 //! what they commit to; the app turns it into a reply link the partner sends back to the
 //! holder. Nothing is sent anywhere by Fabrique, and nothing is stored.
 
-use crate::browser::{clipboard, clock, location};
+use crate::browser::{clock, location};
 use crate::components::sections::SECTIONS;
+use crate::components::share_panel::CopyButton;
 use crate::i18n::{self, tr, Choices};
 use fabrique_core::dossier::{Dossier, PartnerCategory};
 use fabrique_core::evaluation::Section;
@@ -52,7 +53,6 @@ pub fn ReviewForm(
     let comments = StoredValue::new(comments);
     let problem = RwSignal::new(None::<&'static str>);
     let reply = RwSignal::new(None::<String>);
-    let copied = RwSignal::new(None::<bool>);
 
     let amount_value = move || -> Result<Option<Cents>, &'static str> {
         let typed = amount.get_untracked();
@@ -68,7 +68,6 @@ pub fn ReviewForm(
         }
     };
     let make = move |_| {
-        copied.set(None);
         if organisation.get_untracked().trim().is_empty() {
             problem.set(Some(tr(
                 "Indiquez votre organisation : le porteur du projet doit savoir de qui vient l'avis.",
@@ -107,13 +106,6 @@ pub fn ReviewForm(
             written_at_ms: clock::now_ms(),
         });
         reply.set(Some(review::to_link(&location::app_address(), &review)));
-    };
-    let copy = move |_| {
-        if let Some(text) = reply.get_untracked() {
-            leptos::task::spawn_local(async move {
-                copied.set(Some(clipboard::copy(&text).await));
-            });
-        }
     };
 
     view! {
@@ -170,8 +162,7 @@ pub fn ReviewForm(
                         <textarea id="reply-link" readonly rows="3" prop:value=link.clone()></textarea>
                     </div>
                     <p data-testid="reply-length">{format!("{} {}", link.chars().count(), tr("caractères", "characters"))}</p>
-                    <button type="button" on:click=copy>{tr("Copier le lien de réponse", "Copy the reply link")}</button>
-                    <span role="status">{move || copied.get().map(|ok| if ok { tr("Lien copié.", "Link copied.") } else { tr("Copie impossible : sélectionnez le lien et copiez-le.", "Could not copy: select the link and copy it.") })}</span>
+                    <CopyButton label=tr("Copier le lien de réponse", "Copy the reply link") text=Signal::derive(move || reply.get().unwrap_or_default())/>
                 </div>
             })}
         </section>

@@ -30,6 +30,33 @@ fn qr_path(text: &str) -> Option<(i32, String)> {
     Some((size, path))
 }
 
+/// A button that copies a link to the clipboard, and says whether it could.
+#[component]
+pub fn CopyButton(
+    /// The button's words.
+    label: &'static str,
+    /// The text copied.
+    text: Signal<String>,
+    /// Runs on each copy, before it.
+    #[prop(optional)]
+    on_copy: Option<Callback<()>>,
+) -> impl IntoView {
+    let copied = RwSignal::new(None::<bool>);
+    let copy = move |_| {
+        if let Some(on_copy) = on_copy {
+            on_copy.run(());
+        }
+        let text = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            copied.set(Some(clipboard::copy(&text).await));
+        });
+    };
+    view! {
+        <button type="button" class="primary" on:click=copy>{label}</button>
+        <span role="status">{move || copied.get().map(|ok| if ok { tr("Lien copié.", "Link copied.") } else { tr("Copie impossible : sélectionnez le lien et copiez-le.", "Could not copy: select the link and copy it.") })}</span>
+    }
+}
+
 /// The share panel of a dossier.
 #[component]
 pub fn SharePanel(
@@ -64,14 +91,6 @@ pub fn SharePanel(
             id.with_value(|id| storage::remember_shared(id, SharedVersion { fingerprint, token }));
     };
     remember();
-    let copied = RwSignal::new(None::<bool>);
-    let copy = move |_| {
-        remember();
-        let text = link_text.get_untracked();
-        leptos::task::spawn_local(async move {
-            copied.set(Some(clipboard::copy(&text).await));
-        });
-    };
     view! {
         <section class="share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
@@ -84,8 +103,7 @@ pub fn SharePanel(
                 <textarea id="share-link" readonly rows="4" prop:value=move || link_text.get() on:copy=move |_| remember()></textarea>
             </div>
             <p data-testid="link-length">{move || format!("{} {}", link_text.with(|l| l.chars().count()), tr("caractères", "characters"))}</p>
-            <button type="button" class="primary" on:click=copy>{tr("Copier le lien", "Copy the link")}</button>
-            <span role="status">{move || copied.get().map(|ok| if ok { tr("Lien copié.", "Link copied.") } else { tr("Copie impossible : sélectionnez le lien et copiez-le.", "Could not copy: select the link and copy it.") })}</span>
+            <CopyButton label=tr("Copier le lien", "Copy the link") text=link_text.into() on_copy=Callback::new(move |()| remember())/>
             {move || link_text.with(|text| qr_path(text)).map(|(size, path)| view! {
                 <figure class="qr">
                     <svg viewBox=format!("-4 -4 {} {}", size + 8, size + 8) role="img" aria-label=tr("Code QR du lien de partage", "QR code of the share link")>

@@ -506,9 +506,6 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
     let governance = &dossier.governance;
     let need = &dossier.need;
     let model = &dossier.economic_model;
-    if let Some(counted) = partners_counted(measure) {
-        return count(dossier.partners.iter().filter(|p| counted(p)).count());
-    }
     match measure {
         Measure::StatutesOrCharter => yes(governance.has_statutes_or_charter),
         Measure::GovernanceMembers => count(
@@ -521,11 +518,13 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
         Measure::MeetingsPerYear => i64::from(governance.decision_body_meetings_per_year),
         Measure::UsersInDecisions => yes(governance.users_take_part_in_decisions),
         Measure::AnimatorNamed => yes(filled(&governance.animator)),
-        // Counted above, from `partners_counted`.
         Measure::Partners
         | Measure::LettersOfSupport
         | Measure::BusinessPartners
-        | Measure::PartnersCommittingResources => 0,
+        | Measure::PartnersCommittingResources => {
+            let counted = partners_counted(measure).unwrap_or(|_| false);
+            count(dossier.partners.iter().filter(|p| counted(p)).count())
+        }
         Measure::PartnerCategories => count(
             dossier
                 .partners
