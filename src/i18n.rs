@@ -32,6 +32,15 @@ pub fn tr(fr: &'static str, en: &'static str) -> &'static str {
     }
 }
 
+/// A dossier's name as screens show it: "Dossier sans nom" while it has none.
+pub fn dossier_name(name: &str) -> String {
+    if name.trim().is_empty() {
+        tr("Dossier sans nom", "Untitled dossier").to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Picks the French or English of a pair.
 fn pick((fr, en): (&'static str, &'static str)) -> &'static str {
     tr(fr, en)

@@ -57,11 +57,7 @@ pub fn DossierLine(
             verdict,
             score,
         } => {
-            let name = if stored_name.trim().is_empty() {
-                tr("Dossier sans nom", "Untitled dossier").to_owned()
-            } else {
-                stored_name.clone()
-            };
+            let name = crate::i18n::dossier_name(&stored_name);
             let badge = format!("{} · {} / 100", verdict.label(lang()), score);
             let saved = (saved_at_ms > 0).then(|| {
                 format!(

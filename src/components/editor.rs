@@ -166,7 +166,7 @@ fn DossierEditor(
     let share_open = RwSignal::new(false);
     view! {
         <div class="editor-head">
-            <h1>{move || dossier.with(|d| if d.name.trim().is_empty() { tr("Dossier sans nom", "Untitled dossier").to_owned() } else { d.name.clone() })}</h1>
+            <h1>{move || dossier.with(|d| crate::i18n::dossier_name(&d.name))}</h1>
             <p class="save-status" role="status" data-testid="save-status">
                 {move || match status.get() {
                     SaveStatus::Saved if !storage::is_persistent() => tr("Gardé dans cette page seulement : exportez-le", "Kept in this page only: export it"),

@@ -37,14 +37,6 @@ enum Answered {
     Unknown,
 }
 
-fn display_name(dossier: &Dossier) -> String {
-    if dossier.name.trim().is_empty() {
-        tr("Dossier sans nom", "Untitled dossier").to_owned()
-    } else {
-        dossier.name.clone()
-    }
-}
-
 /// Looks for the dossier a reply answers: one that holds it already, one whose current
 /// version it answers, then one whose shared versions include the one it answers.
 fn locate(review: &Review) -> Answered {
@@ -58,7 +50,7 @@ fn locate(review: &Review) -> Answered {
     }) {
         return Answered::Merged {
             id: id.clone(),
-            name: display_name(dossier),
+            name: crate::i18n::dossier_name(&dossier.name),
             at_ms,
         };
     }
@@ -238,7 +230,7 @@ fn MergeOffer(
     older: Option<(u64, Vec<Difference>)>,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let name = display_name(&dossier);
+    let name = crate::i18n::dossier_name(&dossier.name);
     let preview = review.with_value(|r| merge_preview(&dossier, r));
     let id = StoredValue::new(id);
     view! {

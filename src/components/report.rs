@@ -71,11 +71,7 @@ pub fn Report(
     let referential = Referential::builtin(dossier.variant).with_weights(&weights);
     let language = lang();
     let evaluation = evaluate(&dossier, &referential, language);
-    let name = if dossier.name.trim().is_empty() {
-        tr("Dossier sans nom", "Untitled dossier").to_owned()
-    } else {
-        dossier.name.clone()
-    };
+    let name = crate::i18n::dossier_name(&dossier.name);
     let date = clock::local_date(clock::now_ms());
     let footer = format!(
         "@page {{ @bottom-left {{ content: \"Fabrique — {} — {}\"; }} }}",

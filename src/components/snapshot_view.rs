@@ -58,11 +58,7 @@ fn SnapshotReader(
     snapshot: Snapshot,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let name = if snapshot.dossier.name.trim().is_empty() {
-        tr("Dossier sans nom", "Untitled dossier").to_owned()
-    } else {
-        snapshot.dossier.name.clone()
-    };
+    let name = crate::i18n::dossier_name(&snapshot.dossier.name);
     let saved = clock::local_date_time(snapshot.saved_at_ms);
     let custom_weights = !snapshot.weights.is_empty();
     let weights = snapshot.weights.clone();
@@ -181,7 +177,7 @@ fn Comparison(
                 <select id="compare-with" on:change=move |event| chosen.set(event_target_value(&event).parse().ok())>
                     <option value="">{tr("— choisir —", "— choose —")}</option>
                     {locals.with_value(|l| l.iter().enumerate().map(|(index, (_, d))| {
-                        let label = if d.name.trim().is_empty() { tr("Dossier sans nom", "Untitled dossier").to_owned() } else { d.name.clone() };
+                        let label = crate::i18n::dossier_name(&d.name);
                         view! { <option value=index.to_string()>{label}</option> }
                     }).collect_view())}
                 </select>
