@@ -46,16 +46,6 @@ fn pick((fr, en): (&'static str, &'static str)) -> &'static str {
     tr(fr, en)
 }
 
-pub fn variant(value: Variant) -> &'static str {
-    pick(match value {
-        Variant::FabriqueDeTerritoire => ("Fabrique de territoire", "Fabrique de territoire"),
-        Variant::FabriqueNumerique => (
-            "Fabrique numérique de territoire",
-            "Fabrique numérique de territoire (digital)",
-        ),
-    })
-}
-
 pub fn holder_kind(value: HolderKind) -> &'static str {
     pick(match value {
         HolderKind::Association => ("Association", "Association"),
@@ -212,11 +202,26 @@ pub fn cost_kind(value: CostKind) -> &'static str {
 }
 
 pub fn investment_owner(value: InvestmentOwner) -> &'static str {
-    pick(match value {
-        InvestmentOwner::Holder => ("Le porteur du projet", "The project holder"),
-        InvestmentOwner::Commune => ("La commune", "The commune"),
-        InvestmentOwner::Epci => ("L'EPCI", "The EPCI"),
-    })
+    fabrique_core::report::owner_name(value, lang())
+}
+
+/// A call's name.
+pub fn call(value: fabrique_core::calls::CallId) -> &'static str {
+    value.call().name.get(lang())
+}
+
+/// A DSIL theme in words.
+pub fn dsil_theme(value: DsilTheme) -> &'static str {
+    fabrique_core::funding::dsil_theme_words(value).get(lang())
+}
+
+/// A yes or no answer, for questions that may stay unanswered.
+pub fn yes_no(value: bool) -> &'static str {
+    if value {
+        tr("Oui", "Yes")
+    } else {
+        tr("Non", "No")
+    }
 }
 
 pub fn funding_source(value: FundingSource) -> &'static str {
@@ -271,11 +276,13 @@ macro_rules! choices {
     };
 }
 
-choices!(
-    Variant,
-    variant,
-    [Variant::FabriqueDeTerritoire, Variant::FabriqueNumerique]
-);
+impl Choices for fabrique_core::calls::CallId {
+    const ALL: &'static [Self] = &fabrique_core::calls::CallId::ALL;
+    fn label(self) -> &'static str {
+        call(self)
+    }
+}
+choices!(bool, yes_no, [true, false]);
 choices!(
     HolderKind,
     holder_kind,
@@ -411,15 +418,12 @@ choices!(
         CostKind::Other
     ]
 );
-choices!(
-    InvestmentOwner,
-    investment_owner,
-    [
-        InvestmentOwner::Holder,
-        InvestmentOwner::Commune,
-        InvestmentOwner::Epci
-    ]
-);
+impl Choices for InvestmentOwner {
+    const ALL: &'static [Self] = &InvestmentOwner::ALL;
+    fn label(self) -> &'static str {
+        investment_owner(self)
+    }
+}
 impl Choices for FundingSource {
     const ALL: &'static [Self] = &FundingSource::ALL;
     fn label(self) -> &'static str {

@@ -17,12 +17,12 @@ pub fn BudgetSummary(
         <section class="budget-summary" aria-labelledby="budget-title">
             <h3 id="budget-title">{tr("Budget", "Budget")}</h3>
             <dl>
-                <dt>{tr("Recettes propres sur 3 ans", "Own revenue over 3 years")}</dt>
+                <dt>{tr("Recettes propres pendant la subvention", "Own revenue during the grant")}</dt>
                 <dd data-testid="own-revenue-share">{move || evaluation.with(|e| format!("{} ({} {})", share(e.finances.own_revenue_share), tr("repère des enquêtes :", "survey benchmark:"), e.finances.own_revenue_benchmark))}</dd>
                 <dt>{tr("Part de l'AMI dans les recettes", "AMI share of revenue")}</dt>
                 <dd>{move || evaluation.with(|e| share(e.finances.ami_dependence))}</dd>
-                <dt>{tr("Solde de l'année 4 sans l'AMI", "Year-4 balance without the AMI")}</dt>
-                <dd data-testid="year4-balance">{move || evaluation.with(|e| e.finances.year4_balance_without_ami.to_string())}</dd>
+                <dt>{move || evaluation.with(|e| format!("{} {} {}", tr("Solde de l'année", "Balance of year"), e.finances.after_grant_year + 1, tr("(après la subvention, sans l'AMI)", "(after the grant, without the AMI)")))}</dt>
+                <dd data-testid="year4-balance">{move || evaluation.with(|e| e.finances.balance_after_grant.to_string())}</dd>
                 <dt>{tr("ETP financés (années 1 à 4)", "FTE funded (years 1 to 4)")}</dt>
                 <dd>{move || evaluation.with(|e| e.finances.fte_funded.map(|f| f.to_string()).join(" · "))}</dd>
             </dl>

@@ -1,10 +1,33 @@
-//! The funding view: eligibility per source with its reason, the 80 % ceiling, the AMI's
-//! bounds.
+//! The funding view: the call the dossier answers and its grant against the call's rules,
+//! each investment's plan against its cost with the L1111-10 check, the sources asked (and,
+//! apart, those not asked) with their eligibility, what counts as public aid, and the
+//! programme's resources that are not money. Every sentence comes from the core, which the
+//! reports and the command line use too.
 
-use crate::i18n::{funding_source, tr};
+use crate::i18n::{funding_source, lang, tr};
+use fabrique_core::calls::{CATALOGUE, CATALOGUE_SOURCE, CATALOGUE_WHO};
 use fabrique_core::evaluation::Evaluation;
-use fabrique_core::funding::{CeilingCheck, Eligibility};
+use fabrique_core::funding::{
+    bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
+    SourceEligibility,
+};
 use leptos::prelude::*;
+
+/// One source's line: its eligibility, what is asked, why.
+fn source_line(source: &SourceEligibility) -> impl IntoView {
+    let (class, word) = match source.eligibility {
+        Eligibility::Eligible => ("eligible", tr("éligible", "eligible")),
+        Eligibility::NotEligible => ("not-eligible", tr("non éligible", "not eligible")),
+        Eligibility::ToCheck => ("to-check", tr("à vérifier", "to check")),
+    };
+    view! {
+        <li class=class>
+            <strong>{funding_source(source.source)}</strong> " : " <span class="eligibility">{word}</span>
+            {(source.requested.0 > 0).then(|| format!(" ({} {})", tr("demandé", "requested"), source.requested))}
+            <br/><span class="reason">{source.reason.to_string()}</span>
+        </li>
+    }
+}
 
 /// The funding checks of the dossier.
 #[component]
@@ -12,54 +35,81 @@ pub fn FundingView(
     /// The evaluation whose funding report is shown.
     evaluation: Memo<Evaluation>,
 ) -> impl IntoView {
+    let language = lang();
     view! {
         <section class="funding-view" aria-labelledby="funding-title">
             <h3 id="funding-title">{tr("Financements", "Funding")}</h3>
-            <ul class="sources">
-                {move || evaluation.with(|e| e.funding.sources.iter().map(|source| {
-                    let (class, word) = match source.eligibility {
-                        Eligibility::Eligible => ("eligible", tr("éligible", "eligible")),
-                        Eligibility::NotEligible => ("not-eligible", tr("non éligible", "not eligible")),
-                        Eligibility::ToCheck => ("to-check", tr("à vérifier", "to check")),
-                    };
-                    view! {
-                        <li class=class>
-                            <strong>{funding_source(source.source)}</strong> " : " <span class="eligibility">{word}</span>
-                            {(source.requested.0 > 0).then(|| format!(" ({} {})", tr("demandé", "requested"), source.requested))}
-                            <br/><span class="reason">{source.reason.to_string()}</span>
-                        </li>
-                    }
-                }).collect_view())}
-            </ul>
-            <p data-testid="ceiling">
-                <strong>{tr("Plafond de 80 % d'aides publiques (CGCT art. L1111-10) : ", "80 % public-aid ceiling (CGCT art. L1111-10): ")}</strong>
-                {move || evaluation.with(|e| match &e.funding.ceiling {
-                    CeilingCheck::NotApplicable => tr("sans objet (aucun investissement porté par une collectivité).", "not applicable (no investment owned by a collectivité).").to_owned(),
-                    CeilingCheck::Exempt { reason } => reason.clone(),
-                    CeilingCheck::Respected { public_aid_share } => format!("{} {public_aid_share}.", tr("respecté :", "respected:")),
-                    CeilingCheck::Exceeded { public_aid_share, missing_own_share } => format!(
-                        "{} {public_aid_share} ; {} {missing_own_share}.",
-                        tr("dépassé :", "exceeded:"),
-                        tr("le maître d'ouvrage doit apporter en plus", "the owner must bring in addition")
-                    ),
-                })}
+            <p data-testid="call">
+                <strong>{tr("Appel visé : ", "Call: ")}</strong>
+                {move || evaluation.with(|e| e.funding.call.call().name.get(language))}
             </p>
             <p data-testid="ami-bounds">
-                <strong>{tr("AMI : ", "AMI: ")}</strong>
-                {move || evaluation.with(|e| {
-                    let bounds = &e.funding.ami_bounds;
-                    let mut parts = vec![format!("{} {}", bounds.total, tr("sur 3 ans", "over 3 years"))];
-                    parts.push(if bounds.within_total_range { tr("dans la fourchette de 75 000 à 150 000 €", "within 75,000–150,000 €") } else { tr("hors de la fourchette de 75 000 à 150 000 €", "outside 75,000–150,000 €") }.to_owned());
-                    parts.push(if bounds.within_yearly_cap { tr("50 000 € par an au plus : respecté", "at most 50,000 € a year: respected") } else { tr("plus de 50 000 € sur une année", "more than 50,000 € in a year") }.to_owned());
-                    if bounds.grant_after_year_3 {
-                        parts.push(tr("subvention AMI inscrite en année 4", "AMI grant in year 4").to_owned());
-                    }
-                    if e.funding.ami_asked_for_investment {
-                        parts.push(tr("l'AMI finance le fonctionnement, pas l'investissement", "the AMI funds operating costs, not investment").to_owned());
-                    }
-                    parts.join(" ; ")
-                })}
+                <strong>{tr("Subvention de l'appel : ", "The call's grant: ")}</strong>
+                {move || evaluation.with(|e| bounds_text(&e.funding.ami_bounds, language))}
             </p>
+            <div data-testid="ceiling" class="investment-checks">
+                <h4>{tr("Plan de financement des investissements (CGCT art. L1111-10)", "Investment funding plan (CGCT art. L1111-10)")}</h4>
+                {move || evaluation.with(|e| {
+                    if e.funding.items.is_empty() {
+                        view! { <p>{tr("Aucun investissement : la règle des 20 % de part propre est sans objet.", "No investment: the 20 % own-share rule is not applicable.")}</p> }.into_any()
+                    } else {
+                        let totals = e.funding.totals();
+                        view! {
+                            <ul>
+                                {e.funding.items.iter().map(|item| view! {
+                                    <li>
+                                        <strong>{item_name(item.index, &item.label, language)}</strong>
+                                        " — " {item_plan_text(item, language)}
+                                        <br/>{tr("Part propre : ", "Own share: ")}{ceiling_text(item, language)}
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                            <p class="totals">{format!(
+                                "{} {} ; {} {} ; {} {} ; {} {}",
+                                tr("Total : coût", "Total: cost"), totals.cost,
+                                tr("financé", "financed"), totals.financed,
+                                tr("reste à financer", "still to finance"), totals.remaining,
+                                tr("au-delà du coût", "beyond the cost"), totals.over_financed,
+                            )}</p>
+                        }.into_any()
+                    }
+                })}
+            </div>
+            <h4>{tr("Sources sollicitées", "Sources asked")}</h4>
+            <ul class="sources" data-testid="sources-asked">
+                {move || evaluation.with(|e| {
+                    let asked: Vec<_> = e.funding.asked().map(source_line).collect();
+                    if asked.is_empty() {
+                        view! { <li>{tr("Aucune pour l'instant.", "None yet.")}</li> }.into_any()
+                    } else {
+                        asked.collect_view().into_any()
+                    }
+                })}
+            </ul>
+            <details>
+                <summary>{tr("Autres sources, non sollicitées", "Other sources, not asked")}</summary>
+                <ul class="sources" data-testid="sources-not-asked">
+                    {move || evaluation.with(|e| e.funding.not_asked().map(source_line).collect_view())}
+                </ul>
+            </details>
+            <details>
+                <summary>{tr("Ce qui compte comme aide publique, et pourquoi", "What counts as public aid, and why")}</summary>
+                <ul>
+                    {fabrique_core::dossier::FundingSource::ALL.into_iter().map(|source| view! {
+                        <li><strong>{funding_source(source)}</strong> " : " {public_aid_note(source).get(language)}</li>
+                    }).collect_view()}
+                </ul>
+            </details>
+            <details>
+                <summary>{tr("Ressources du programme pour les lauréats (pas de l'argent)", "The programme's resources for laureates (not money)")}</summary>
+                <ul data-testid="catalogue">
+                    {CATALOGUE.into_iter().map(|resource| view! {
+                        <li><strong>{resource.name.get(language)}</strong> " : " {resource.brings.get(language)}</li>
+                    }).collect_view()}
+                </ul>
+                <p>{CATALOGUE_WHO.get(language)}</p>
+                <p class="source">{tr("Source : ", "Source: ")}{CATALOGUE_SOURCE}</p>
+            </details>
         </section>
     }
 }

@@ -45,7 +45,7 @@ fn read_entries(weights: &BTreeMap<CriterionId, u32>, limit: usize) -> Result<Li
         .filter_map(|id| {
             let state = match storage::load_record(&id) {
                 Ok(Some(record)) => {
-                    let variant = record.dossier.variant;
+                    let variant = record.dossier.variant();
                     let referential = referentials
                         .entry(variant)
                         .or_insert_with(|| Referential::builtin(variant).with_weights(weights));

@@ -11,7 +11,9 @@ use crate::route::Route;
 use crate::settings::use_settings;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::{evaluate, Evaluation, Level};
-use fabrique_core::funding::{CeilingCheck, Eligibility};
+use fabrique_core::funding::{
+    bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
+};
 use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
 use fabrique_core::{report, spreadsheet};
@@ -68,7 +70,7 @@ pub fn Report(
     weights: BTreeMap<CriterionId, u32>,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let referential = Referential::builtin(dossier.variant).with_weights(&weights);
+    let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
     let language = lang();
     let evaluation = evaluate(&dossier, &referential, language);
     let name = crate::i18n::dossier_name(&dossier.name);
@@ -106,12 +108,7 @@ pub fn Report(
     };
     let download_funding = move |_| {
         stored.with_value(|(d, _, _)| {
-            let csv = spreadsheet::funding_plan_csv(
-                d,
-                language,
-                |o| i18n::investment_owner(o).to_owned(),
-                |s| i18n::funding_source(s).to_owned(),
-            );
+            let csv = spreadsheet::funding_plan_csv(d, language);
             files::download(
                 &export_file_name(&d.name).replace(".json", "-financement.csv"),
                 "text/csv;charset=utf-8",
@@ -180,7 +177,7 @@ pub fn Report(
         </div>
         <article class=if full { "report full" } else { "report summary" } data-testid="report">
             <header class="report-head">
-                <p class="report-kind">{if full { tr("Rapport complet", "Full report") } else { tr("Synthèse de candidature", "Application summary") }} " — " {i18n::variant(dossier.variant)}</p>
+                <p class="report-kind">{if full { tr("Rapport complet", "Full report") } else { tr("Synthèse de candidature", "Application summary") }} " — " {i18n::call(dossier.call)}</p>
                 <h1>{name.clone()}</h1>
                 <p>{holder}</p>
                 <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))}</p>
@@ -263,51 +260,54 @@ pub fn Report(
     }
 }
 
-/// Funding: the AMI, the ceiling, and each source's eligibility.
+/// Funding: the call and its grant, each investment's plan and its L1111-10 check, and
+/// each source's eligibility, in the core's words.
 #[component]
 fn FundingSection(
     /// The evaluation whose funding report is shown.
     evaluation: Evaluation,
-    /// Every source (else the essentials).
+    /// Every source (else those asked, and the eligible or uncertain ones).
     full: bool,
 ) -> impl IntoView {
-    let bounds = &evaluation.funding.ami_bounds;
-    let ceiling = match &evaluation.funding.ceiling {
-        CeilingCheck::NotApplicable => tr("sans objet", "not applicable").to_owned(),
-        CeilingCheck::Exempt { reason } => reason.clone(),
-        CeilingCheck::Respected { public_aid_share } => {
-            format!("{} ({public_aid_share})", tr("respecté", "respected"))
-        }
-        CeilingCheck::Exceeded {
-            public_aid_share,
-            missing_own_share,
-        } => format!(
-            "{} ({public_aid_share}) : {} {missing_own_share}",
-            tr("dépassé", "exceeded"),
-            tr("apport propre manquant", "own share missing")
-        ),
-    };
-    let sources: Vec<_> = evaluation
-        .funding
+    let language = lang();
+    let funding = &evaluation.funding;
+    let sources: Vec<_> = funding
         .sources
         .iter()
         .filter(|s| full || s.eligibility != Eligibility::NotEligible || s.requested.0 > 0)
         .cloned()
         .collect();
+    let items: Vec<_> = funding
+        .items
+        .iter()
+        .map(|item| {
+            (
+                item_name(item.index, &item.label, language),
+                item_plan_text(item, language),
+                ceiling_text(item, language),
+            )
+        })
+        .collect();
     view! {
         <section class="report-funding">
             <h2>{tr("Financements", "Funding")}</h2>
-            <p>{format!("{} {} ({}) ; {} {}", tr("AMI sur 3 ans :", "AMI over 3 years:"), bounds.total,
-                if bounds.within_total_range && bounds.within_yearly_cap { tr("dans les bornes du programme", "within the programme's bounds") } else { tr("hors des bornes du programme", "outside the programme's bounds") },
-                tr("plafond de 80 % d'aides publiques :", "80 % public-aid ceiling:"), ceiling)}</p>
+            <p>{tr("Appel visé : ", "Call: ")}{funding.call.call().name.get(language)}</p>
+            <p>{tr("Subvention de l'appel : ", "The call's grant: ")}{bounds_text(&funding.ami_bounds, language)}</p>
+            {(!items.is_empty()).then(|| view! {
+                <ul class="report-items">
+                    {items.into_iter().map(|(name, plan, ceiling)| view! {
+                        <li><strong>{name}</strong> " — " {plan} <br/> {tr("Part propre (CGCT art. L1111-10) : ", "Own share (CGCT art. L1111-10): ")}{ceiling}</li>
+                    }).collect_view()}
+                </ul>
+            })}
             <table>
                 <thead><tr><th scope="col">{tr("Source", "Source")}</th><th scope="col">{tr("Éligibilité", "Eligibility")}</th><th scope="col">{tr("Demandé", "Requested")}</th><th scope="col">{tr("Pourquoi", "Why")}</th></tr></thead>
                 <tbody>{sources.into_iter().map(|s| view! {
                     <tr>
                         <td>{i18n::funding_source(s.source)}</td>
-                        <td>{match s.eligibility { Eligibility::Eligible => tr("éligible", "eligible"), Eligibility::NotEligible => tr("non éligible", "not eligible"), Eligibility::ToCheck => tr("à vérifier", "to check") }}</td>
-                        <td>{s.requested.to_string()}</td>
-                        <td>{s.reason.to_string()}</td>
+                        <td>{report::eligibility_name(s.eligibility, language)}</td>
+                        <td>{if s.requested.0 > 0 { s.requested.to_string() } else { tr("non sollicitée", "not asked").to_owned() }}</td>
+                        <td>{s.reason.to_string()} " (" {public_aid_note(s.source).get(language)} ")"</td>
                     </tr>
                 }).collect_view()}</tbody>
             </table>
@@ -342,7 +342,7 @@ fn BudgetSection(
                 tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"), share(f.own_revenue_share),
                 tr("repère :", "benchmark:"), f.own_revenue_benchmark,
                 tr("part de l'AMI :", "AMI share:"), share(f.ami_dependence),
-                tr("année 4 sans l'AMI :", "year 4 without the AMI:"), f.year4_balance_without_ami,
+                tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), f.balance_after_grant,
                 tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| x.to_string()).join(" · "),
             )}</p>
             {full.then(|| view! {

@@ -76,7 +76,7 @@ pub fn SharePanel(
         let snapshot = Snapshot {
             dossier: dossier.get(),
             weights: weights.get(),
-            referential_version: Referential::builtin(dossier.with(|d| d.variant)).version,
+            referential_version: Referential::builtin(dossier.with(|d| d.variant())).version,
             saved_at_ms: saved_at_ms.get(),
         };
         link::to_link(&address, &snapshot)

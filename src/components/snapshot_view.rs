@@ -153,7 +153,7 @@ fn Comparison(
         let index = chosen.get()?;
         let (_, local) = locals.with_value(|l| l.get(index).cloned())?;
         let (theirs, weights) = snapshot.with_value(|s| (s.dossier.clone(), s.weights.clone()));
-        let referential = Referential::builtin(theirs.variant).with_weights(&weights);
+        let referential = Referential::builtin(theirs.variant()).with_weights(&weights);
         let before = evaluate(&local, &referential, lang());
         let after = evaluate(&theirs, &referential, lang());
         let changes = differences(&local, &theirs);

@@ -29,7 +29,7 @@ pub fn Workspace(
     read_only: bool,
 ) -> impl IntoView {
     let dossier = editing.dossier;
-    let variant = Memo::new(move |_| dossier.with(|d| d.variant));
+    let variant = Memo::new(move |_| dossier.with(|d| d.variant()));
     let referential =
         Memo::new(move |_| weights.with(|w| Referential::builtin(variant.get()).with_weights(w)));
     let lang = i18n::lang();

@@ -122,7 +122,7 @@ fn read_input(
 fn run(args: &[String]) -> Result<String, String> {
     let command = parse_args(args)?;
     let (dossier, weights) = read_input(&command.file)?;
-    let referential = Referential::builtin(dossier.variant).with_weights(&weights);
+    let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
     if command.action == Action::Link {
         let snapshot = link::Snapshot {
             weights,
@@ -250,15 +250,39 @@ mod tests {
             "https://exemple.fr/fabrique/",
         ]))
         .expect("a link");
-        assert!(
-            made.starts_with("https://exemple.fr/fabrique/#d2-"),
-            "{made}"
+        let prefix = format!(
+            "https://exemple.fr/fabrique/#d{}-",
+            fabrique_core::link::LINK_VERSION
         );
+        assert!(made.starts_with(&prefix), "{made}");
         let from_file = run(&args(&["eval", &path, "--format", "json"])).expect("evaluated");
         let from_link = run(&args(&["eval", &made, "--format", "json"])).expect("evaluated");
         assert_eq!(from_file, from_link);
         let error = run(&args(&["eval", "https://exemple.fr/#d1-abc"])).expect_err("refused");
         assert!(error.contains("link"), "{error}");
+    }
+
+    #[test]
+    fn the_funding_plan_is_reported_with_the_app_s_rules_in_both_languages() {
+        let path = format!(
+            "{}/../core/tests/fixtures/ineligible-town-led.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let french = run(&args(&["eval", &path])).expect("evaluated");
+        assert!(
+            french.contains("Fabriques de territoire, édition 2023"),
+            "{french}"
+        );
+        assert!(french.contains("DÉPASSÉ"), "{french}");
+        assert!(french.contains("Ramener les aides publiques"), "{french}");
+        let english = run(&args(&["eval", &path, "--lang", "en"])).expect("evaluated");
+        assert!(
+            english.contains("Fabriques de territoire, 2023 edition"),
+            "{english}"
+        );
+        assert!(english.contains("EXCEEDED"), "{english}");
+        assert!(english.contains("Bring public aid for"), "{english}");
+        assert!(!english.contains("Ramener"), "{english}");
     }
 
     #[test]

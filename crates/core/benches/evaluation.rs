@@ -22,7 +22,7 @@ fn full_evaluation(c: &mut Criterion) {
             eprintln!("skipping {name}: not a dossier");
             continue;
         };
-        let referential = Referential::builtin(dossier.variant);
+        let referential = Referential::builtin(dossier.variant());
         c.bench_function(&format!("evaluate/{name}"), |b| {
             b.iter(|| evaluate(black_box(&dossier), black_box(referential), Lang::Fr))
         });

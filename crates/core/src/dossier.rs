@@ -13,7 +13,11 @@ use serde::{Deserialize, Serialize};
 /// - 2: the whole dossier; the animator became a name instead of a yes/no answer.
 /// - 3: partners' reviews received (`reviews`), and partners whose commitment they declared
 ///   themselves (`Partner::declared_by_partner`). Nothing to migrate: both start empty.
-pub const SCHEMA_VERSION: u32 = 3;
+/// - 4: the call the dossier answers (`call`, in place of `variant`, which it decides);
+///   investment items record whether their owner is chef de file; more kinds of owner and
+///   funder; the DSIL themes; the 2023 edition's territory and a syndicat's population.
+///   Older dossiers answer the 2019–2021 AMI (or its numérique variant).
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// A tiers-lieu project's application dossier. Every field defaults to "not answered yet".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,8 +27,9 @@ pub struct Dossier {
     pub schema_version: u32,
     /// The project's name, as the holder writes it.
     pub name: String,
-    /// Which label the dossier applies to; it selects the referential.
-    pub variant: Variant,
+    /// The call the dossier answers; it decides the label applied for (and so the
+    /// referential), the grant's bounds and the year after it.
+    pub call: crate::calls::CallId,
     /// Who holds the project, where, and how far along it is.
     pub identity: Identity,
     /// Criterion 1: the governance of the place and the collective that animates it.
@@ -55,7 +60,7 @@ impl Default for Dossier {
         Self {
             schema_version: SCHEMA_VERSION,
             name: String::new(),
-            variant: Variant::default(),
+            call: crate::calls::CallId::default(),
             identity: Identity::default(),
             governance: Governance::default(),
             partners: Vec::new(),
@@ -68,6 +73,13 @@ impl Default for Dossier {
             notes: std::collections::BTreeMap::new(),
             reviews: Vec::new(),
         }
+    }
+}
+
+impl Dossier {
+    /// The label applied for, which selects the referential: the call decides it.
+    pub fn variant(&self) -> Variant {
+        self.call.variant()
     }
 }
 
@@ -141,6 +153,20 @@ impl Region {
     pub fn is_overseas(self) -> bool {
         self != Region::Metropole
     }
+
+    /// A département and région d'outre-mer (art. 73 of the Constitution): the DETR's
+    /// overseas thresholds and the DSIL apply there; the other overseas collectivités
+    /// (art. 74, Nouvelle-Calédonie) have rules the sources do not give.
+    pub fn is_drom(self) -> bool {
+        matches!(
+            self,
+            Region::Guadeloupe
+                | Region::Guyane
+                | Region::LaReunion
+                | Region::Martinique
+                | Region::Mayotte
+        )
+    }
 }
 
 /// Who holds the project, where, and how far along it is.
@@ -177,6 +203,11 @@ pub struct Identity {
     /// The opening date, past or planned.
     pub opening_date: Option<Date>,
     pub surface_m2: Option<u32>,
+    /// For the 2023 edition: the territory is one of the sous-préfecture territories
+    /// without a Fabrique (unknown until answered).
+    pub sous_prefecture_without_fabrique: Option<bool>,
+    /// The population of the syndicat that owns an investment, for DETR (at most 60,000).
+    pub syndicat_population: Option<u32>,
 }
 
 /// A member's category in the collective.
@@ -571,20 +602,60 @@ pub struct CollectiviteRole {
     pub territorial_governance: bool,
 }
 
-/// Who owns (is maître d'ouvrage of) an investment.
+/// Who owns (is maître d'ouvrage of) an investment. New kinds are added at the end: a
+/// link's binary form names them by position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InvestmentOwner {
-    /// The project holder itself (association, company…).
+    /// The project holder itself (association, company, or a collectivité that holds it).
     Holder,
     Commune,
+    /// An EPCI à fiscalité propre (communauté de communes, d'agglomération, urbaine,
+    /// métropole).
     Epci,
+    /// A syndicat de communes or a syndicat mixte.
+    Syndicat,
+    /// A pôle d'équilibre territorial et rural.
+    Petr,
+    Departement,
+    Region,
 }
 
 impl InvestmentOwner {
-    /// A collectivité owns the investment: the public-aid rules of the CGCT apply.
-    pub fn is_collectivite(self) -> bool {
-        matches!(self, InvestmentOwner::Commune | InvestmentOwner::Epci)
+    /// Every kind of owner, in the order a list offers them.
+    pub const ALL: [InvestmentOwner; 7] = [
+        InvestmentOwner::Holder,
+        InvestmentOwner::Commune,
+        InvestmentOwner::Epci,
+        InvestmentOwner::Syndicat,
+        InvestmentOwner::Petr,
+        InvestmentOwner::Departement,
+        InvestmentOwner::Region,
+    ];
+
+    /// The owner is a collectivité or a grouping of collectivités, bound by CGCT art.
+    /// L1111-10 as maître d'ouvrage. The holder is one when it is a collectivité or a
+    /// syndicat mixte.
+    pub fn is_collectivite(self, holder: Option<HolderKind>) -> bool {
+        match self {
+            InvestmentOwner::Holder => matches!(
+                holder,
+                Some(HolderKind::Collectivite | HolderKind::SyndicatMixte)
+            ),
+            _ => true,
+        }
+    }
+
+    /// The funder line by which this owner would name its own money (a département that
+    /// owns an investment and funds it is paying its own share, not giving aid).
+    pub fn own_funder(self) -> Option<FundingSource> {
+        match self {
+            InvestmentOwner::Commune => Some(FundingSource::Commune),
+            InvestmentOwner::Epci => Some(FundingSource::Epci),
+            InvestmentOwner::Departement => Some(FundingSource::Departement),
+            InvestmentOwner::Region => Some(FundingSource::Region),
+            InvestmentOwner::Holder | InvestmentOwner::Syndicat | InvestmentOwner::Petr => None,
+        }
     }
 }
 
@@ -603,25 +674,33 @@ pub enum FundingSource {
     Own,
     /// Sponsorship and other private money.
     Private,
+    /// A commune's subsidy (fonds de concours…), when the commune does not own the item.
+    Commune,
+    /// An EPCI's subsidy, when the EPCI does not own the item.
+    Epci,
 }
 
 impl FundingSource {
-    /// Every source, in the order they are shown.
-    pub const ALL: [FundingSource; 9] = [
+    /// Every source, in the order they are shown. New sources are added at the end of the
+    /// enum (a link names them by position), anywhere in this list.
+    pub const ALL: [FundingSource; 11] = [
         FundingSource::Ami,
         FundingSource::Detr,
         FundingSource::Dsil,
         FundingSource::Region,
         FundingSource::Departement,
+        FundingSource::Epci,
+        FundingSource::Commune,
         FundingSource::AnruAmundi,
         FundingSource::ActionLogement,
         FundingSource::Own,
         FundingSource::Private,
     ];
 
-    /// Public aid from a body other than the owner, in the sense of CGCT art. L1111-10.
-    /// The ANRU + Amundi fund takes equity (51 % private) and is not counted; nor is Action
-    /// Logement, whose status for this rule no source settles.
+    /// Public aid from a public body, in the sense of CGCT art. L1111-10 (the owner's own
+    /// line excepted: see [`InvestmentOwner::own_funder`]). The ANRU + Amundi fund takes
+    /// equity (51 % private) and is not counted; nor is Action Logement, whose status for
+    /// this rule no source settles: [`FundingSource::public_aid_status`] says so in words.
     pub fn is_public_aid(self) -> bool {
         matches!(
             self,
@@ -630,6 +709,8 @@ impl FundingSource {
                 | FundingSource::Dsil
                 | FundingSource::Region
                 | FundingSource::Departement
+                | FundingSource::Commune
+                | FundingSource::Epci
         )
     }
 }
@@ -658,7 +739,12 @@ pub struct InvestmentItem {
     pub label: String,
     pub cost: Cents,
     pub owner: InvestmentOwner,
+    /// The funders' lines. Without an `Own` line, the owner's share is what remains of
+    /// the cost; with one, the lines must add up to the cost.
     pub funding: Vec<FundingRequest>,
+    /// The owner acts as chef de file for the competence the item serves: its minimum
+    /// share rises from 20 % to 30 % of the public financing (CGCT art. L1111-10).
+    pub chef_de_file: bool,
 }
 
 impl Default for InvestmentItem {
@@ -668,8 +754,44 @@ impl Default for InvestmentItem {
             cost: Cents::default(),
             owner: InvestmentOwner::Holder,
             funding: Vec::new(),
+            chef_de_file: false,
         }
     }
+}
+
+/// The six national themes of the DSIL (CGCT art. L2334-42), and the rural-development
+/// contracts it also funds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DsilTheme {
+    /// Thermal renovation, energy transition, renewable energies.
+    EnergyRenovation,
+    /// Bringing public facilities up to standard and making them safe.
+    PublicFacilitiesStandards,
+    /// Infrastructure for mobility or housing construction.
+    MobilityHousing,
+    /// Digital technology and mobile telephony.
+    Digital,
+    /// Creating, transforming and renovating school buildings.
+    SchoolBuildings,
+    /// Accommodation and public facilities made necessary by a growing population.
+    GrowingPopulation,
+    /// An operation of a rural-development contract signed by the State with an EPCI or a
+    /// PETR.
+    RuralContract,
+}
+
+impl DsilTheme {
+    /// Every theme, in the order of the law.
+    pub const ALL: [DsilTheme; 7] = [
+        DsilTheme::EnergyRenovation,
+        DsilTheme::PublicFacilitiesStandards,
+        DsilTheme::MobilityHousing,
+        DsilTheme::Digital,
+        DsilTheme::SchoolBuildings,
+        DsilTheme::GrowingPopulation,
+        DsilTheme::RuralContract,
+    ];
 }
 
 /// The exceptions to the 80 % ceiling that depend on the operation, not on the territory.
@@ -690,6 +812,9 @@ pub enum CeilingException {
 pub struct InvestmentPlan {
     pub items: Vec<InvestmentItem>,
     pub exception: Option<CeilingException>,
+    /// The DSIL themes (or rural contract) the investment belongs to, as the holder ticks
+    /// them: DSIL funds nothing else.
+    pub dsil_themes: std::collections::BTreeSet<DsilTheme>,
 }
 
 /// Why a stored or imported dossier could not be read.

@@ -9,7 +9,7 @@ use crate::dossier::{
     ActorKind, Dossier, PartnerCategory, ServiceKind, TerritoryKind, BUDGET_YEARS,
 };
 use crate::finance::{finances, Finances};
-use crate::funding::{funding, holder_can_apply, FundingReport};
+use crate::funding::{funding, holder_can_apply, problem_text, FundingProblem, FundingReport};
 use crate::referential::{
     Criterion, CriterionId, Indicator, Lang, Measure, Referential, RuleId, Source, Step, Unit,
 };
@@ -159,10 +159,10 @@ impl Blocking {
     /// What it means, in plain words.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Blocking::NoFundedPosition, Lang::Fr) => "Aucun poste n'est financé sur les années 1 à 3 (critère 6).",
+            (Blocking::NoFundedPosition, Lang::Fr) => "Aucun poste n'est financé pendant les années de la subvention (critère 6).",
             (Blocking::NoLegalStructure, Lang::Fr) => "Pas de structure juridique déclarée ni de chef de file de consortium : l'AMI s'adresse à des personnes morales existantes.",
             (Blocking::NumeriqueOutsideQpv, Lang::Fr) => "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate.",
-            (Blocking::NoFundedPosition, Lang::En) => "No position is funded in years 1 to 3 (criterion 6).",
+            (Blocking::NoFundedPosition, Lang::En) => "No position is funded during the grant's years (criterion 6).",
             (Blocking::NoLegalStructure, Lang::En) => "No declared legal structure and no consortium lead: the AMI is for existing legal persons.",
             (Blocking::NumeriqueOutsideQpv, Lang::En) => "A Fabrique numérique de territoire must be in or right beside a QPV.",
         }
@@ -209,16 +209,31 @@ impl Completeness {
     }
 }
 
+/// What an action fixes; the plan lists the kinds in this order, whatever the gains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    /// A funding-plan problem: a breached ceiling, a grant outside the call's bounds, an
+    /// investment not fully financed, a request to a source the dossier cannot ask.
+    Funding,
+    /// An indicator not yet met, ordered by what it adds to the score.
+    Indicator,
+}
+
 /// One step of the action plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
+    pub kind: ActionKind,
+    /// The indicator's id, or `financement.…` for a funding problem.
     pub indicator_id: Arc<str>,
-    pub criterion: CriterionId,
+    /// The criterion an indicator belongs to (none for a funding problem).
+    pub criterion: Option<CriterionId>,
     /// What to do, and where the dossier stands ("… : 0 entretien(s) réalisé(s)").
     pub text: String,
-    /// What meeting the indicator would add to the weighted score, in hundredths of a point.
+    /// What meeting the indicator would add to the weighted score, in hundredths of a point
+    /// (0 for a funding problem, which the score does not measure).
     pub gain_hundredths: u32,
-    pub step: Step,
+    pub step: Option<Step>,
 }
 
 /// The evaluation of a whole dossier.
@@ -264,7 +279,9 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
         weighted_score,
         verdict,
     } = summarize(criteria.iter().map(|c| (c.weight, c.score)), &blocking);
-    let actions = action_plan(referential, &criteria, total_weight, lang);
+    let funding = funding(dossier, &finances, lang);
+    let mut actions = funding_actions(&funding, lang);
+    actions.extend(action_plan(referential, &criteria, total_weight, lang));
     Evaluation {
         referential_id: referential.id.clone(),
         referential_version: referential.version,
@@ -273,7 +290,7 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
         blocking,
         completeness: completeness(dossier),
         actions,
-        funding: funding(dossier, &finances, lang),
+        funding,
         finances,
         criteria,
     }
@@ -632,18 +649,22 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
                 .count(),
         ),
         Measure::Year4SelfFunded => {
-            yes(finances.costs[3].0 > 0 && finances.year4_balance_without_ami.0 >= 0)
+            yes(finances.costs[finances.after_grant_year].0 > 0
+                && finances.balance_after_grant.0 >= 0)
         }
-        Measure::MinFundedFte => {
-            i64::from(finances.fte_funded[..3].iter().min().map_or(0, |fte| fte.0))
-        }
-        Measure::MinSecuredFte => i64::from(
-            finances.fte_secured[..3]
+        Measure::MinFundedFte => i64::from(
+            finances.fte_funded[..finances.grant_years]
                 .iter()
                 .min()
                 .map_or(0, |fte| fte.0),
         ),
-        Measure::Year4FundedFte => i64::from(finances.fte_funded[3].0),
+        Measure::MinSecuredFte => i64::from(
+            finances.fte_secured[..finances.grant_years]
+                .iter()
+                .min()
+                .map_or(0, |fte| fte.0),
+        ),
+        Measure::Year4FundedFte => i64::from(finances.fte_funded[finances.after_grant_year].0),
     }
 }
 
@@ -652,15 +673,41 @@ fn blocking_conditions(dossier: &Dossier, finances: &Finances) -> Vec<Blocking> 
     if !holder_can_apply(dossier) {
         blocking.push(Blocking::NoLegalStructure);
     }
-    if finances.fte_funded[..3].iter().all(|fte| fte.0 == 0) {
+    if finances.fte_funded[..finances.grant_years]
+        .iter()
+        .all(|fte| fte.0 == 0)
+    {
         blocking.push(Blocking::NoFundedPosition);
     }
-    if dossier.variant == crate::dossier::Variant::FabriqueNumerique
+    if dossier.variant() == crate::dossier::Variant::FabriqueNumerique
         && !(dossier.identity.in_qpv || dossier.identity.next_to_qpv)
     {
         blocking.push(Blocking::NumeriqueOutsideQpv);
     }
     blocking
+}
+
+/// The funding plan's problems, as actions that come before any score gain, in the order
+/// the funding report gives them (breached ceilings first).
+fn funding_actions(funding: &FundingReport, lang: Lang) -> Vec<Action> {
+    funding
+        .problems
+        .iter()
+        .map(|problem| Action {
+            kind: ActionKind::Funding,
+            indicator_id: Arc::from(match problem {
+                FundingProblem::CeilingExceeded { .. } => "financement.plafond",
+                FundingProblem::NotFullyFinanced { .. } => "financement.reste",
+                FundingProblem::OverFinanced { .. } => "financement.excedent",
+                FundingProblem::Bounds(_) => "financement.appel",
+                FundingProblem::IneligibleRequest { .. } => "financement.non_eligible",
+            }),
+            criterion: None,
+            text: problem_text(problem, lang),
+            gain_hundredths: 0,
+            step: None,
+        })
+        .collect()
 }
 
 /// Every indicator not met, with what meeting it would add to the weighted score, most
@@ -686,14 +733,15 @@ fn action_plan(
                 / denominator;
             let shown = &evaluated.value_text;
             actions.push(Action {
+                kind: ActionKind::Indicator,
                 indicator_id: indicator.id.clone(),
-                criterion: criterion.id,
+                criterion: Some(criterion.id),
                 text: match lang {
                     Lang::Fr => format!("{} : {shown}", indicator.recommendation.fr),
                     Lang::En => format!("{}: {shown}", indicator.recommendation.en),
                 },
                 gain_hundredths: u32::try_from(gain).unwrap_or(u32::MAX),
-                step: indicator.step,
+                step: Some(indicator.step),
             });
         }
     }

@@ -1,5 +1,7 @@
 //! Financial figures of the operating budget: own-revenue share against the survey
 //! benchmark, dependence on the AMI grant, the year after it, and the FTE funded each year.
+//! The grant's years and the year after follow the call the dossier answers (three years
+//! and year 4 for the 2019–2021 AMI, one year and year 2 for the 2023 edition).
 
 use crate::dossier::{Dossier, RevenueSource, BUDGET_YEARS};
 use crate::units::{Cents, Fte, Percent};
@@ -8,9 +10,15 @@ use serde::Serialize;
 /// Own revenue is about half of a tiers-lieu's resources (France Tiers-Lieux survey, 2019).
 pub const OWN_REVENUE_BENCHMARK: Percent = Percent(50);
 
-/// The budget's figures, years 1 to 3 being the AMI's and year 4 the one after.
+/// The budget's figures over its four years.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finances {
+    /// How many of the budget's first years the grant covers: the shares and the funded
+    /// FTE are read over them (three for a call whose grant is not in the operating budget).
+    pub grant_years: usize,
+    /// The year (0-based) after the grant, which shows whether the place stands on its own
+    /// (the budget's last year for a call whose grant is not in the operating budget).
+    pub after_grant_year: usize,
     /// Total revenue per year.
     pub revenue: [Cents; BUDGET_YEARS],
     /// Total costs per year.
@@ -19,14 +27,14 @@ pub struct Finances {
     pub own_revenue: [Cents; BUDGET_YEARS],
     /// The AMI grant per year, as the budget shows it.
     pub ami_grant: [Cents; BUDGET_YEARS],
-    /// Own revenue over all revenue, years 1 to 3 (none without revenue).
+    /// Own revenue over all revenue, over the grant's years (none without revenue).
     pub own_revenue_share: Option<Percent>,
     /// The benchmark the share is compared with.
     pub own_revenue_benchmark: Percent,
-    /// The AMI grant over all revenue, years 1 to 3.
+    /// The AMI grant over all revenue, over the grant's years.
     pub ami_dependence: Option<Percent>,
-    /// Year 4's revenue without any AMI grant, minus its costs.
-    pub year4_balance_without_ami: Cents,
+    /// The year after the grant: its revenue without any AMI grant, minus its costs.
+    pub balance_after_grant: Cents,
     /// FTE with a named funder, per year.
     pub fte_funded: [Fte; BUDGET_YEARS],
     /// FTE whose funding is secured, per year.
@@ -67,16 +75,29 @@ pub fn finances(dossier: &Dossier) -> Finances {
             }
         }
     }
-    let three_years =
-        |amounts: &[Cents; BUDGET_YEARS]| -> Cents { amounts[..3].iter().copied().sum() };
-    let revenue_3y = three_years(&revenue);
+    let call = dossier.call.call();
+    let after_grant_year = call.year_after_grant().unwrap_or(BUDGET_YEARS - 1);
+    let grant_years = if call.year_after_grant().is_some() {
+        call.grant_years.clamp(1, BUDGET_YEARS - 1)
+    } else {
+        BUDGET_YEARS - 1
+    };
+    let grant_period =
+        |amounts: &[Cents; BUDGET_YEARS]| -> Cents { amounts[..grant_years].iter().copied().sum() };
+    let revenue_in_grant = grant_period(&revenue);
     Finances {
-        own_revenue_share: revenue_3y
-            .percent_of(three_years(&own_revenue))
+        grant_years,
+        after_grant_year,
+        own_revenue_share: revenue_in_grant
+            .percent_of(grant_period(&own_revenue))
             .map(Percent),
         own_revenue_benchmark: OWN_REVENUE_BENCHMARK,
-        ami_dependence: revenue_3y.percent_of(three_years(&ami_grant)).map(Percent),
-        year4_balance_without_ami: revenue[3] - ami_grant[3] - costs[3],
+        ami_dependence: revenue_in_grant
+            .percent_of(grant_period(&ami_grant))
+            .map(Percent),
+        balance_after_grant: revenue[after_grant_year]
+            - ami_grant[after_grant_year]
+            - costs[after_grant_year],
         revenue,
         costs,
         own_revenue,
@@ -116,8 +137,34 @@ mod tests {
         assert_eq!(figures.own_revenue_share, Some(Percent(30)));
         assert_eq!(figures.ami_dependence, Some(Percent(50)));
         // Year 4: 70 k€ of revenue, 10 k€ of it AMI, 55 k€ of costs.
-        assert_eq!(figures.year4_balance_without_ami, Cents::euros(5_000));
+        assert_eq!(figures.balance_after_grant, Cents::euros(5_000));
         assert_eq!(figures.revenue[0], Cents::euros(100_000));
+    }
+
+    #[test]
+    fn the_year_after_the_grant_follows_the_call() {
+        let mut dossier = Dossier {
+            call: crate::calls::CallId::Edition2023,
+            ..Dossier::default()
+        };
+        dossier.economic_model.revenue = vec![
+            line(RevenueSource::AmiGrant, [50_000, 0, 0, 0]),
+            line(RevenueSource::Own, [10_000, 45_000, 50_000, 50_000]),
+        ];
+        dossier.economic_model.costs = vec![CostLine {
+            years: [60_000, 60_000, 60_000, 60_000].map(Cents::euros),
+            ..CostLine::default()
+        }];
+        let figures = finances(&dossier);
+        // One year of grant: year 2 is the one after, 15 k€ short.
+        assert_eq!((figures.grant_years, figures.after_grant_year), (1, 1));
+        assert_eq!(figures.balance_after_grant, Cents::euros(-15_000));
+        assert_eq!(figures.ami_dependence, Some(Percent(83)));
+        // An investment grant leaves the whole operating budget to the place: its last
+        // year is the one that shows it stands.
+        dossier.call = crate::calls::CallId::ManufactureProximite;
+        let figures = finances(&dossier);
+        assert_eq!((figures.grant_years, figures.after_grant_year), (3, 3));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! It is pure Rust with no I/O and no web dependency: it takes data and returns data, so the
 //! browser app, the command line and the tests all share exactly the same rules.
 
+pub mod calls;
 pub mod compare;
 pub mod dossier;
 pub mod evaluation;

@@ -21,10 +21,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The current link version. Version 1 carried dossiers of schema version 2; version 2
-/// carries schema version 3 (partners may have declared their commitment themselves).
-pub const LINK_VERSION: u32 = 2;
-/// The dossier schema version that link version 2 carries.
-const LINK_V2_SCHEMA: u32 = 3;
+/// schema version 3 (partners may have declared their commitment themselves); version 3
+/// carries schema version 4 (the call the dossier answers, investment owners' roles).
+pub const LINK_VERSION: u32 = 3;
+/// The dossier schema version that the current link version carries.
+const LINK_SCHEMA: u32 = 4;
 /// The longest link text that is read at all.
 pub const MAX_LINK_CHARS: usize = 8_000;
 /// The largest snapshot, once decompressed.
@@ -103,7 +104,7 @@ pub fn shareable(dossier: &Dossier) -> Dossier {
     shared
 }
 
-/// The token (`d2-…`) that carries a snapshot. The dossier's reviews are left out.
+/// The token (`d3-…`) that carries a snapshot. The dossier's reviews are left out.
 pub fn encode(snapshot: &Snapshot) -> String {
     let shared = Snapshot {
         dossier: shareable(&snapshot.dossier),
@@ -206,7 +207,8 @@ pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
     let (version, payload) = split_token(text, 'd')?;
     match version {
         1 => v1::decode(&payload),
-        2 => check(unpack(&payload)?, LINK_V2_SCHEMA),
+        2 => v2::decode(&payload),
+        3 => check(unpack(&payload)?, LINK_SCHEMA),
         future => Err(LinkError::FutureVersion(future)),
     }
 }
@@ -235,17 +237,185 @@ fn check(snapshot: Snapshot, schema: u32) -> Result<Snapshot, LinkError> {
         ));
     }
     // The current link version carries the current shape: nothing to migrate.
-    debug_assert_eq!(LINK_V2_SCHEMA, SCHEMA_VERSION);
+    debug_assert_eq!(LINK_SCHEMA, SCHEMA_VERSION);
     Ok(snapshot)
 }
 
+/// Link version 2, frozen: the shape of schema-3 dossiers, which named the label
+/// (`variant`) instead of the call, and whose identity and investment plan had fewer
+/// fields. Only the types that changed since are copied here; the others are the current
+/// ones, whose binary shape has not changed (new enum variants were added at the end).
+mod v2 {
+    use crate::dossier::{
+        CeilingException, CollectiviteRole, DigitalService, EconomicModel, FundingRequest,
+        Governance, HolderKind, InvestmentOwner, LegalStatus, Partner, Position, Region,
+        TerritorialNeed, TerritoryKind, Variant,
+    };
+    use crate::referential::CriterionId;
+    use crate::units::Date;
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    use super::LinkError;
+
+    #[derive(Deserialize)]
+    struct Snapshot {
+        dossier: Dossier,
+        weights: BTreeMap<CriterionId, u32>,
+        referential_version: u32,
+        saved_at_ms: u64,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Dossier {
+        pub schema_version: u32,
+        pub name: String,
+        pub variant: Variant,
+        pub identity: Identity,
+        pub governance: Governance,
+        pub partners: Vec<Partner>,
+        pub need: TerritorialNeed,
+        pub services: Vec<DigitalService>,
+        pub economic_model: EconomicModel,
+        pub staff: Vec<Position>,
+        pub collectivite_role: CollectiviteRole,
+        pub investment: InvestmentPlan,
+        pub notes: BTreeMap<String, String>,
+        pub reviews: Vec<crate::review::ReceivedReview>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Identity {
+        holder_kind: Option<HolderKind>,
+        holder_name: String,
+        legal_status: Option<LegalStatus>,
+        lead_member: String,
+        commune: String,
+        commune_population: Option<u32>,
+        epci: String,
+        epci_population: Option<u32>,
+        epci_has_large_central_commune: Option<bool>,
+        epci_density_per_km2: Option<u32>,
+        region: Region,
+        territory: Option<TerritoryKind>,
+        in_qpv: bool,
+        next_to_qpv: bool,
+        potentiel_financier_percent: Option<u32>,
+        already_open: bool,
+        opening_date: Option<Date>,
+        surface_m2: Option<u32>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct InvestmentPlan {
+        items: Vec<InvestmentItem>,
+        exception: Option<CeilingException>,
+    }
+
+    #[derive(Deserialize)]
+    struct InvestmentItem {
+        label: String,
+        cost: crate::units::Cents,
+        owner: InvestmentOwner,
+        funding: Vec<FundingRequest>,
+    }
+
+    impl Identity {
+        pub(super) fn into_current(self) -> crate::dossier::Identity {
+            crate::dossier::Identity {
+                holder_kind: self.holder_kind,
+                holder_name: self.holder_name,
+                legal_status: self.legal_status,
+                lead_member: self.lead_member,
+                commune: self.commune,
+                commune_population: self.commune_population,
+                epci: self.epci,
+                epci_population: self.epci_population,
+                epci_has_large_central_commune: self.epci_has_large_central_commune,
+                epci_density_per_km2: self.epci_density_per_km2,
+                region: self.region,
+                territory: self.territory,
+                in_qpv: self.in_qpv,
+                next_to_qpv: self.next_to_qpv,
+                potentiel_financier_percent: self.potentiel_financier_percent,
+                already_open: self.already_open,
+                opening_date: self.opening_date,
+                surface_m2: self.surface_m2,
+                sous_prefecture_without_fabrique: None,
+                syndicat_population: None,
+            }
+        }
+    }
+
+    impl InvestmentPlan {
+        pub(super) fn into_current(self) -> crate::dossier::InvestmentPlan {
+            crate::dossier::InvestmentPlan {
+                items: self
+                    .items
+                    .into_iter()
+                    .map(|item| crate::dossier::InvestmentItem {
+                        label: item.label,
+                        cost: item.cost,
+                        owner: item.owner,
+                        funding: item.funding,
+                        chef_de_file: false,
+                    })
+                    .collect(),
+                exception: self.exception,
+                dsil_themes: Default::default(),
+            }
+        }
+    }
+
+    impl Dossier {
+        /// The current dossier this one is: it answers the 2019–2021 AMI, in its variant.
+        pub(super) fn into_current(self) -> crate::dossier::Dossier {
+            crate::dossier::Dossier {
+                schema_version: self.schema_version,
+                name: self.name,
+                call: match self.variant {
+                    Variant::FabriqueDeTerritoire => crate::calls::CallId::Ami2019,
+                    Variant::FabriqueNumerique => crate::calls::CallId::Ami2019Numerique,
+                },
+                identity: self.identity.into_current(),
+                governance: self.governance,
+                partners: self.partners,
+                need: self.need,
+                services: self.services,
+                economic_model: self.economic_model,
+                staff: self.staff,
+                collectivite_role: self.collectivite_role,
+                investment: self.investment.into_current(),
+                notes: self.notes,
+                reviews: self.reviews,
+            }
+        }
+    }
+
+    /// A version-2 payload, read in its own shape and brought to the current one.
+    pub(super) fn decode(payload: &str) -> Result<super::Snapshot, LinkError> {
+        let old: Snapshot = super::unpack(payload)?;
+        let mut snapshot = super::check(
+            super::Snapshot {
+                dossier: old.dossier.into_current(),
+                weights: old.weights,
+                referential_version: old.referential_version,
+                saved_at_ms: old.saved_at_ms,
+            },
+            3,
+        )?;
+        // Schema 4's new fields start empty, and the call follows from the variant.
+        snapshot.dossier.schema_version = super::SCHEMA_VERSION;
+        Ok(snapshot)
+    }
+}
+
 /// Link version 1, frozen: the shape of schema-2 dossiers, where partners had no
-/// `declared_by_partner`. Only the types that changed since are copied here; the others
-/// are the current ones, whose binary shape has not changed.
+/// `declared_by_partner` and dossiers no reviews; the rest is version 2's shape.
 mod v1 {
     use crate::dossier::{
-        CollectiviteRole, DigitalService, EconomicModel, Governance, Identity, InvestmentPlan,
-        PartnerCategory, Position, TerritorialNeed, Variant, SCHEMA_VERSION,
+        CollectiviteRole, DigitalService, EconomicModel, Governance, PartnerCategory, Position,
+        TerritorialNeed, Variant, SCHEMA_VERSION,
     };
     use crate::referential::CriterionId;
     use crate::units::Cents;
@@ -267,7 +437,7 @@ mod v1 {
         schema_version: u32,
         name: String,
         variant: Variant,
-        identity: Identity,
+        identity: super::v2::Identity,
         governance: Governance,
         partners: Vec<Partner>,
         need: TerritorialNeed,
@@ -275,7 +445,7 @@ mod v1 {
         economic_model: EconomicModel,
         staff: Vec<Position>,
         collectivite_role: CollectiviteRole,
-        investment: InvestmentPlan,
+        investment: super::v2::InvestmentPlan,
         notes: BTreeMap<String, String>,
     }
 
@@ -293,7 +463,7 @@ mod v1 {
     pub(super) fn decode(payload: &str) -> Result<super::Snapshot, LinkError> {
         let old: Snapshot = super::unpack(payload)?;
         let dossier = old.dossier;
-        let current = crate::dossier::Dossier {
+        let v2 = super::v2::Dossier {
             schema_version: dossier.schema_version,
             name: dossier.name,
             variant: dossier.variant,
@@ -323,14 +493,14 @@ mod v1 {
         };
         let mut snapshot = super::check(
             super::Snapshot {
-                dossier: current,
+                dossier: v2.into_current(),
                 weights: old.weights,
                 referential_version: old.referential_version,
                 saved_at_ms: old.saved_at_ms,
             },
             2,
         )?;
-        // Schema 3 only added fields that start empty.
+        // Schemas 3 and 4 only added fields that start empty.
         snapshot.dossier.schema_version = SCHEMA_VERSION;
         Ok(snapshot)
     }
@@ -360,7 +530,7 @@ mod tests {
             &original,
         );
         assert!(
-            link.starts_with("https://exemple.fr/fabrique/#d2-"),
+            link.starts_with("https://exemple.fr/fabrique/#d3-"),
             "{link}"
         );
         assert_eq!(link, to_link("https://exemple.fr/fabrique/", &original));
@@ -405,13 +575,14 @@ mod tests {
             ("d-abc".to_owned(), LinkError::UnknownFormat),
             ("d0-abc".to_owned(), LinkError::UnknownFormat),
             ("d7-abc".to_owned(), LinkError::FutureVersion(7)),
+            ("d3-".to_owned(), LinkError::Truncated),
             ("d2-".to_owned(), LinkError::Truncated),
             ("d1-".to_owned(), LinkError::Truncated),
             (token[..token.len() / 2].to_owned(), LinkError::Truncated),
-            ("d2-@@@@".to_owned(), LinkError::Truncated),
-            ("d2-ab@cd".to_owned(), LinkError::Corrupt),
+            ("d3-@@@@".to_owned(), LinkError::Truncated),
+            ("d3-ab@cd".to_owned(), LinkError::Corrupt),
             (
-                format!("d2-{}", "A".repeat(8_000)),
+                format!("d3-{}", "A".repeat(8_000)),
                 LinkError::TooLong { chars: 8_003 },
             ),
         ];
@@ -431,6 +602,7 @@ mod tests {
         let zeros = vec![0_u8; MAX_DECOMPRESSED_BYTES * 4];
         let compressed = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
+        assert_eq!(decode(&format!("d3-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d2-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d1-{payload}")), Err(LinkError::TooLarge));
     }
@@ -440,7 +612,7 @@ mod tests {
         let wrap = |binary: &[u8]| {
             let compressed = miniz_oxide::deflate::compress_to_vec(binary, 10);
             format!(
-                "d2-{}",
+                "d3-{}",
                 base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
             )
         };

@@ -33,6 +33,9 @@ pub fn to_current(mut value: Value) -> Result<Value, ReadError> {
     }
     // Version 3 only added fields that start empty (reviews, partners' own declarations):
     // serde's defaults are the migration.
+    if version < 4 {
+        v3_to_v4(object)?;
+    }
     object.insert("schema_version".to_owned(), Value::from(SCHEMA_VERSION));
     Ok(value)
 }
@@ -56,6 +59,23 @@ fn v1_to_v2(dossier: &mut Map<String, Value>) -> Result<(), ReadError> {
     };
     let animator = if had_animator { MIGRATED_ANIMATOR } else { "" };
     governance.insert("animator".to_owned(), Value::from(animator));
+    Ok(())
+}
+
+/// Version 4 records the call the dossier answers instead of the label: a dossier written
+/// before answers the only call Fabrique knew, the 2019–2021 AMI, in the variant it chose.
+/// Every other new field starts empty (serde's defaults).
+fn v3_to_v4(dossier: &mut Map<String, Value>) -> Result<(), ReadError> {
+    let call = match dossier.remove("variant") {
+        None => "ami2019",
+        Some(Value::String(variant)) => match variant.as_str() {
+            "fabrique_de_territoire" => "ami2019",
+            "fabrique_numerique" => "ami2019_numerique",
+            other => return Err(ReadError::Invalid(format!("unknown variant {other:?}"))),
+        },
+        Some(other) => return Err(ReadError::Invalid(format!("variant {other}"))),
+    };
+    dossier.insert("call".to_owned(), Value::from(call));
     Ok(())
 }
 
@@ -97,6 +117,44 @@ mod tests {
         assert!(dossier.reviews.is_empty());
         assert!(dossier.partners[0].letter_of_support);
         assert!(!dossier.partners[0].declared_by_partner);
+    }
+
+    #[test]
+    fn a_version_3_dossier_answers_the_2019_call_in_its_variant() {
+        use crate::calls::CallId;
+        use crate::dossier::Variant;
+        let cases = [
+            (
+                r#""variant":"fabrique_numerique","#,
+                CallId::Ami2019Numerique,
+            ),
+            (r#""variant":"fabrique_de_territoire","#, CallId::Ami2019),
+            ("", CallId::Ami2019),
+        ];
+        for (variant, call) in cases {
+            let v3 = format!(
+                r#"{{"schema_version":3,{variant}"name":"Le Moulin","investment":{{"items":[{{"label":"Travaux","cost":100,"owner":"commune","funding":[]}}],"exception":"protected_monument"}}}}"#
+            );
+            let dossier = from_json(&v3).expect("migrated");
+            assert_eq!(dossier.call, call, "{v3}");
+            assert_eq!(dossier.name, "Le Moulin");
+            assert_eq!(dossier.investment.items[0].cost.0, 100);
+            assert!(!dossier.investment.items[0].chef_de_file);
+            assert!(dossier.investment.dsil_themes.is_empty());
+            assert_eq!(
+                dossier.investment.exception,
+                Some(crate::dossier::CeilingException::ProtectedMonument)
+            );
+            assert_eq!(dossier.identity.sous_prefecture_without_fabrique, None);
+            let variant = if call == CallId::Ami2019Numerique {
+                Variant::FabriqueNumerique
+            } else {
+                Variant::FabriqueDeTerritoire
+            };
+            assert_eq!(dossier.variant(), variant);
+        }
+        let unknown = r#"{"schema_version":3,"variant":"manufacture"}"#;
+        assert!(matches!(from_json(unknown), Err(ReadError::Invalid(_))));
     }
 
     #[test]

@@ -2,17 +2,19 @@
 //! Both say the verdict, the weakest criterion, the funding flags and the action plan, and
 //! name the rules' sources, so a reader can argue with every figure.
 
-use crate::dossier::{Dossier, FundingSource};
+use crate::dossier::{Dossier, FundingSource, InvestmentOwner};
 use crate::evaluation::{Evaluation, Level};
-use crate::funding::{CeilingCheck, Eligibility};
+use crate::funding::{
+    bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
+};
 use crate::referential::{Lang, Referential};
 use std::fmt::Write as _;
 
 /// A funding source's name.
 pub fn source_name(source: FundingSource, lang: Lang) -> &'static str {
     match (source, lang) {
-        (FundingSource::Ami, Lang::Fr) => "AMI Fabriques de territoire",
-        (FundingSource::Ami, Lang::En) => "Fabriques de territoire AMI",
+        (FundingSource::Ami, Lang::Fr) => "Subvention de l'appel visé (AMI)",
+        (FundingSource::Ami, Lang::En) => "The call's grant (AMI)",
         (FundingSource::Detr, _) => "DETR",
         (FundingSource::Dsil, _) => "DSIL",
         (FundingSource::Region, Lang::Fr) => "Région",
@@ -25,10 +27,34 @@ pub fn source_name(source: FundingSource, lang: Lang) -> &'static str {
         (FundingSource::Own, Lang::En) => "Own funds",
         (FundingSource::Private, Lang::Fr) => "Mécénat et fonds privés",
         (FundingSource::Private, Lang::En) => "Sponsorship and private funds",
+        (FundingSource::Commune, Lang::Fr) => "Commune (subvention)",
+        (FundingSource::Commune, Lang::En) => "Commune (subsidy)",
+        (FundingSource::Epci, Lang::Fr) => "EPCI (subvention, fonds de concours)",
+        (FundingSource::Epci, Lang::En) => "EPCI (subsidy)",
     }
 }
 
-fn eligibility_name(eligibility: Eligibility, lang: Lang) -> &'static str {
+/// An investment owner's name.
+pub fn owner_name(owner: InvestmentOwner, lang: Lang) -> &'static str {
+    match (owner, lang) {
+        (InvestmentOwner::Holder, Lang::Fr) => "Le porteur du projet",
+        (InvestmentOwner::Holder, Lang::En) => "The project holder",
+        (InvestmentOwner::Commune, Lang::Fr) => "La commune",
+        (InvestmentOwner::Commune, Lang::En) => "The commune",
+        (InvestmentOwner::Epci, Lang::Fr) => "L'EPCI",
+        (InvestmentOwner::Epci, Lang::En) => "The EPCI",
+        (InvestmentOwner::Syndicat, Lang::Fr) => "Un syndicat (de communes ou mixte)",
+        (InvestmentOwner::Syndicat, Lang::En) => "A syndicat (of communes, or mixed)",
+        (InvestmentOwner::Petr, Lang::Fr) => "Le PETR",
+        (InvestmentOwner::Petr, Lang::En) => "The PETR",
+        (InvestmentOwner::Departement, Lang::Fr) => "Le département",
+        (InvestmentOwner::Departement, Lang::En) => "The département",
+        (InvestmentOwner::Region, Lang::Fr) => "La région",
+        (InvestmentOwner::Region, Lang::En) => "The région",
+    }
+}
+
+pub fn eligibility_name(eligibility: Eligibility, lang: Lang) -> &'static str {
     match (eligibility, lang) {
         (Eligibility::Eligible, Lang::Fr) => "éligible",
         (Eligibility::NotEligible, Lang::Fr) => "non éligible",
@@ -55,6 +81,8 @@ struct Words {
     blocking: &'static str,
     criteria: &'static str,
     funding: &'static str,
+    call: &'static str,
+    not_asked: &'static str,
     ceiling: &'static str,
     ami: &'static str,
     finances: &'static str,
@@ -72,8 +100,10 @@ fn words(lang: Lang) -> Words {
             blocking: "Conditions bloquantes",
             criteria: "Critères",
             funding: "Financements",
-            ceiling: "Plafond de 80 % d'aides publiques (CGCT art. L1111-10)",
-            ami: "Montants de l'AMI",
+            call: "Appel visé",
+            not_asked: "Sources non sollicitées",
+            ceiling: "Part propre du maître d'ouvrage (CGCT art. L1111-10)",
+            ami: "Subvention de l'appel",
             finances: "Chiffres du budget",
             actions: "Plan d'action",
             sources: "Sources des règles",
@@ -86,29 +116,15 @@ fn words(lang: Lang) -> Words {
             blocking: "Blocking conditions",
             criteria: "Criteria",
             funding: "Funding",
-            ceiling: "80 % public-aid ceiling (CGCT art. L1111-10)",
-            ami: "AMI amounts",
+            call: "Call",
+            not_asked: "Sources not asked",
+            ceiling: "The owner's own share (CGCT art. L1111-10)",
+            ami: "The call's grant",
             finances: "Budget figures",
             actions: "Action plan",
             sources: "Sources of the rules",
             ours: "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
         },
-    }
-}
-
-fn ceiling_line(ceiling: &CeilingCheck, lang: Lang) -> String {
-    match (ceiling, lang) {
-        (CeilingCheck::NotApplicable, Lang::Fr) => "sans objet : aucun investissement porté par une collectivité".to_owned(),
-        (CeilingCheck::NotApplicable, Lang::En) => "not applicable: no investment owned by a collectivité".to_owned(),
-        (CeilingCheck::Exempt { reason }, _) => reason.clone(),
-        (CeilingCheck::Respected { public_aid_share }, Lang::Fr) => format!("respecté : {public_aid_share} d'aides publiques"),
-        (CeilingCheck::Respected { public_aid_share }, Lang::En) => format!("respected: {public_aid_share} public aid"),
-        (CeilingCheck::Exceeded { public_aid_share, missing_own_share }, Lang::Fr) => format!(
-            "DÉPASSÉ : {public_aid_share} d'aides publiques ; le maître d'ouvrage doit apporter {missing_own_share} de plus"
-        ),
-        (CeilingCheck::Exceeded { public_aid_share, missing_own_share }, Lang::En) => format!(
-            "EXCEEDED: {public_aid_share} public aid; the owner must bring {missing_own_share} more"
-        ),
     }
 }
 
@@ -183,78 +199,40 @@ fn lines(
         }
     }
     out.push((2, w.funding.to_owned()));
-    for source in &evaluation.funding.sources {
-        out.push((
-            3,
-            format!(
-                "{} : {} ({}) — {}",
-                source_name(source.source, lang),
-                eligibility_name(source.eligibility, lang),
-                source.requested,
-                source.reason
-            ),
-        ));
-    }
+    let funding = &evaluation.funding;
+    let call = funding.call.call();
+    let c = match lang {
+        Lang::Fr => " : ",
+        Lang::En => ": ",
+    };
+    out.push((3, format!("{}{c}{}", w.call, call.name.get(lang))));
     out.push((
         3,
-        format!(
-            "{} : {}",
-            w.ceiling,
-            ceiling_line(&evaluation.funding.ceiling, lang)
-        ),
+        format!("{}{c}{}", w.ami, bounds_text(&funding.ami_bounds, lang)),
     ));
-    let bounds = &evaluation.funding.ami_bounds;
-    let ami_flags = match lang {
-        Lang::Fr => format!(
-            "{} sur 3 ans ({}), 50 000 € par an au plus ({}){}{}",
-            bounds.total,
-            if bounds.within_total_range {
-                "entre 75 000 et 150 000 € : conforme"
-            } else {
-                "HORS de 75 000 à 150 000 €"
-            },
-            if bounds.within_yearly_cap {
-                "respecté"
-            } else {
-                "DÉPASSÉ"
-            },
-            if bounds.grant_after_year_3 {
-                " ; ATTENTION : subvention AMI inscrite en année 4"
-            } else {
-                ""
-            },
-            if evaluation.funding.ami_asked_for_investment {
-                " ; ATTENTION : l'AMI finance le fonctionnement, pas l'investissement"
-            } else {
-                ""
-            },
-        ),
-        Lang::En => format!(
-            "{} over 3 years ({}), at most 50,000 € a year ({}){}{}",
-            bounds.total,
-            if bounds.within_total_range {
-                "within 75,000–150,000 €"
-            } else {
-                "OUTSIDE 75,000–150,000 €"
-            },
-            if bounds.within_yearly_cap {
-                "respected"
-            } else {
-                "EXCEEDED"
-            },
-            if bounds.grant_after_year_3 {
-                "; WARNING: AMI grant in year 4"
-            } else {
-                ""
-            },
-            if evaluation.funding.ami_asked_for_investment {
-                "; WARNING: the AMI funds operating costs, not investment"
-            } else {
-                ""
-            },
-        ),
+    let source_line = |source: &crate::funding::SourceEligibility| {
+        format!(
+            "{}{c}{} — {} ({})",
+            source_name(source.source, lang),
+            eligibility_name(source.eligibility, lang),
+            source.reason,
+            public_aid_note(source.source).get(lang)
+        )
     };
-    out.push((3, format!("{} : {ami_flags}", w.ami)));
+    for source in funding.asked() {
+        out.push((3, format!("{} ({})", source_line(source), source.requested)));
+    }
+    for item in &funding.items {
+        let name = item_name(item.index, &item.label, lang);
+        out.push((3, format!("{name}{c}{}", item_plan_text(item, lang))));
+        out.push((4, format!("{}{c}{}", w.ceiling, ceiling_text(item, lang))));
+    }
+    if funding.not_asked().next().is_some() {
+        out.push((3, w.not_asked.to_owned()));
+        for source in funding.not_asked() {
+            out.push((4, source_line(source)));
+        }
+    }
     out.push((2, w.finances.to_owned()));
     let f = &evaluation.finances;
     let share =
@@ -264,20 +242,24 @@ fn lines(
             out.push((
                 3,
                 format!(
-                    "Part des recettes propres sur 3 ans : {} (repère des enquêtes : {})",
+                    "Part des recettes propres sur les années de la subvention : {} (repère des enquêtes : {})",
                     share(f.own_revenue_share),
                     f.own_revenue_benchmark
                 ),
             ));
             out.push((
                 3,
-                format!("Dépendance à l'AMI sur 3 ans : {}", share(f.ami_dependence)),
+                format!(
+                    "Dépendance à l'AMI sur les années de la subvention : {}",
+                    share(f.ami_dependence)
+                ),
             ));
             out.push((
                 3,
                 format!(
-                    "Solde de l'année 4 sans l'AMI : {}",
-                    f.year4_balance_without_ami
+                    "Solde de l'année {} (après la subvention), sans l'AMI : {}",
+                    f.after_grant_year + 1,
+                    f.balance_after_grant
                 ),
             ));
             out.push((
@@ -292,7 +274,7 @@ fn lines(
             out.push((
                 3,
                 format!(
-                    "Own-revenue share over 3 years: {} (survey benchmark: {})",
+                    "Own-revenue share over the grant's years: {} (survey benchmark: {})",
                     share(f.own_revenue_share),
                     f.own_revenue_benchmark
                 ),
@@ -300,15 +282,16 @@ fn lines(
             out.push((
                 3,
                 format!(
-                    "Dependence on the AMI over 3 years: {}",
+                    "Dependence on the AMI over the grant's years: {}",
                     share(f.ami_dependence)
                 ),
             ));
             out.push((
                 3,
                 format!(
-                    "Year-4 balance without the AMI: {}",
-                    f.year4_balance_without_ami
+                    "Balance of year {} (after the grant), without the AMI: {}",
+                    f.after_grant_year + 1,
+                    f.balance_after_grant
                 ),
             ));
             out.push((
@@ -322,18 +305,19 @@ fn lines(
     }
     out.push((2, w.actions.to_owned()));
     for (rank, action) in evaluation.actions.iter().enumerate() {
-        out.push((
-            5,
-            format!(
-                "{}. {} (+{},{:02} pt)",
-                rank + 1,
-                action.text,
+        let why = match (action.kind, lang) {
+            (crate::evaluation::ActionKind::Funding, Lang::Fr) => "plan de financement".to_owned(),
+            (crate::evaluation::ActionKind::Funding, Lang::En) => "funding plan".to_owned(),
+            (crate::evaluation::ActionKind::Indicator, _) => format!(
+                "+{},{:02} pt",
                 action.gain_hundredths / 100,
                 action.gain_hundredths % 100
             ),
-        ));
+        };
+        out.push((5, format!("{}. {} ({why})", rank + 1, action.text)));
     }
     out.push((2, w.sources.to_owned()));
+    out.push((3, format!("{}{c}{}", call.name.get(lang), call.source)));
     for source in referential.rules.values() {
         out.push((3, source.reference.to_string()));
     }

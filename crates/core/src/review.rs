@@ -399,7 +399,7 @@ pub(crate) mod tests {
         use crate::referential::{Lang, Referential};
         let mut dossier = dossier();
         merge(&mut dossier, &review("Mairie de Saint-Martin"), 1);
-        let referential = Referential::builtin(dossier.variant);
+        let referential = Referential::builtin(dossier.variant());
         let evaluation = evaluate(&dossier, referential, Lang::Fr);
         let letters = evaluation
             .criteria

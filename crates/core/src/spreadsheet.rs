@@ -102,46 +102,83 @@ pub fn budget_csv(
     out
 }
 
-/// The investment plan: one row per funder of each item.
-pub fn funding_plan_csv(
-    dossier: &Dossier,
-    lang: Lang,
-    owner_label: impl Fn(crate::dossier::InvestmentOwner) -> String,
-    source_label: impl Fn(crate::dossier::FundingSource) -> String,
-) -> String {
+/// The investment plan: one row per funder of each item, the owner's share (computed when
+/// no line gives it), what remains or is over-financed, and the L1111-10 check, in the
+/// words of the funding view.
+pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
+    let report = crate::funding::funding(dossier, &crate::finance::finances(dossier), lang);
     let mut out = String::from(BOM);
     out.push_str(&row(&[
         if fr { "Investissement" } else { "Investment" }.to_owned(),
         if fr { "Maître d'ouvrage" } else { "Owner" }.to_owned(),
         if fr { "Coût" } else { "Cost" }.to_owned(),
         if fr { "Financeur" } else { "Funder" }.to_owned(),
-        if fr {
-            "Montant demandé"
-        } else {
-            "Amount requested"
-        }
-        .to_owned(),
+        if fr { "Montant" } else { "Amount" }.to_owned(),
+        "Note".to_owned(),
     ]));
-    for item in &dossier.investment.items {
-        if item.funding.is_empty() {
-            out.push_str(&row(&[
+    for (item, check) in dossier.investment.items.iter().zip(&report.items) {
+        let owner = crate::report::owner_name(item.owner, lang).to_owned();
+        let line = |funder: String, value: String, note: String| {
+            row(&[
                 item.label.clone(),
-                owner_label(item.owner),
-                amount(item.cost),
-                String::new(),
-                String::new(),
-            ]));
-        }
+                owner.clone(),
+                amount(check.cost),
+                funder,
+                value,
+                note,
+            ])
+        };
         for request in &item.funding {
-            out.push_str(&row(&[
-                item.label.clone(),
-                owner_label(item.owner),
-                amount(item.cost),
-                source_label(request.source),
+            out.push_str(&line(
+                crate::report::source_name(request.source, lang).to_owned(),
                 amount(request.amount),
-            ]));
+                crate::funding::public_aid_note(request.source)
+                    .get(lang)
+                    .to_owned(),
+            ));
         }
+        if check.own_computed {
+            out.push_str(&line(
+                if fr {
+                    "Part propre (ce qui reste du coût)"
+                } else {
+                    "Own share (what remains of the cost)"
+                }
+                .to_owned(),
+                amount(check.own),
+                String::new(),
+            ));
+        }
+        if check.remaining.0 > 0 {
+            out.push_str(&line(
+                if fr {
+                    "Reste à financer"
+                } else {
+                    "Still to finance"
+                }
+                .to_owned(),
+                amount(check.remaining),
+                String::new(),
+            ));
+        }
+        if check.over_financed.0 > 0 {
+            out.push_str(&line(
+                if fr {
+                    "Financé au-delà du coût"
+                } else {
+                    "Financed beyond the cost"
+                }
+                .to_owned(),
+                amount(check.over_financed),
+                String::new(),
+            ));
+        }
+        out.push_str(&line(
+            "CGCT L1111-10".to_owned(),
+            String::new(),
+            crate::funding::ceiling_text(check, lang),
+        ));
     }
     out
 }

@@ -1,10 +1,13 @@
 //! The three example dossiers under `tests/fixtures/`, each with the verdict a domain expert
 //! would give and why. They are also the dossiers the app offers as examples.
 
+use fabrique_core::calls::CallId;
 use fabrique_core::dossier::{self, Dossier, FundingSource};
+use fabrique_core::evaluation::ActionKind;
 use fabrique_core::evaluation::{evaluate, Blocking, CriterionLevel, Evaluation, Verdict};
-use fabrique_core::funding::{CeilingCheck, Eligibility};
+use fabrique_core::funding::{BoundsIssue, CeilingCheck, Eligibility, Share};
 use fabrique_core::referential::{CriterionId, Lang, Referential};
+use fabrique_core::units::Cents;
 
 fn load(name: &str) -> Dossier {
     let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
@@ -14,7 +17,7 @@ fn load(name: &str) -> Dossier {
 
 fn evaluated(name: &str) -> (Dossier, Evaluation) {
     let dossier = load(name);
-    let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant), Lang::Fr);
+    let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant()), Lang::Fr);
     (dossier, evaluation)
 }
 
@@ -28,7 +31,7 @@ fn eligibility(evaluation: &Evaluation, source: FundingSource) -> Eligibility {
         .expect("source reported")
 }
 
-/// A rural association, open for two years, that did its homework: statutes, a collective
+/// A rural association, open for two years, answering the 2019–2021 AMI, that did its homework: statutes, a collective
 /// with users on the board, 29 interviews with five kinds of actors, a tested offer, seven
 /// partners with five letters, four digital services, half of its revenue its own, a
 /// coordinator funded and secured for three years and kept in year 4. An expert would say
@@ -49,18 +52,25 @@ fn the_strong_rural_hub_is_ready_to_apply() {
         .iter()
         .all(|c| c.level >= CriterionLevel::Solide));
     // The commune (1,200 inhabitants) owns the works: DETR-eligible, and its own 60 k€
-    // against 120 k€ of public aid keeps aid at 66 %, under the 80 % ceiling.
+    // against 120 k€ of public aid keeps aid at 66.6 %, under the 80 % ceiling; the
+    // 20 k€ of sponsorship is outside the rule, and the 200 k€ are fully financed.
+    assert_eq!(evaluation.funding.call, CallId::Ami2019);
     assert_eq!(
         eligibility(&evaluation, FundingSource::Detr),
         Eligibility::Eligible
     );
+    let item = &evaluation.funding.items[0];
     assert!(matches!(
-        evaluation.funding.ceiling,
-        CeilingCheck::Respected { public_aid_share } if public_aid_share.0 == 66
+        item.ceiling,
+        CeilingCheck::Respected {
+            share: Share(666),
+            min_own_percent: 20
+        }
     ));
+    assert_eq!((item.remaining, item.over_financed), (Cents(0), Cents(0)));
     // 140 k€ of AMI over three years, never more than 50 k€ a year.
-    assert!(evaluation.funding.ami_bounds.within_total_range);
-    assert!(evaluation.funding.ami_bounds.within_yearly_cap);
+    assert!(evaluation.funding.ami_bounds.holds());
+    assert!(evaluation.funding.problems.is_empty());
     // The action plan's first step is the only gap: community events.
     assert_eq!(
         evaluation.actions.first().map(|a| &*a.indicator_id),
@@ -68,7 +78,7 @@ fn the_strong_rural_hub_is_ready_to_apply() {
     );
 }
 
-/// A digital project in a QPV, not yet open: the association exists and the services are
+/// A digital project in a QPV, answering the 2019–2021 AMI as a Fabrique numérique, not yet open: the association exists and the services are
 /// real (help with online procedures, mediation), but the need was checked with eight
 /// people, there is no letter of support, the offer was never tested, and the budget lives
 /// on the AMI (15 % own revenue, nothing planned for year 4). An expert would say "worth
@@ -76,10 +86,15 @@ fn the_strong_rural_hub_is_ready_to_apply() {
 #[test]
 fn the_fragile_qpv_digital_project_is_to_consolidate() {
     let (dossier, evaluation) = evaluated("fragile-qpv-digital");
+    assert_eq!(dossier.call, CallId::Ami2019Numerique);
     assert_eq!(
-        dossier.variant,
+        dossier.variant(),
         fabrique_core::dossier::Variant::FabriqueNumerique
     );
+    // 150 k€ over three years: within the base amounts, no extra used, nothing to fix.
+    assert!(evaluation.funding.ami_bounds.holds());
+    assert_eq!(evaluation.funding.ami_bounds.extra_used, Cents(0));
+    assert!(evaluation.funding.problems.is_empty());
     assert_eq!(evaluation.verdict, Verdict::AConsolider);
     assert!(evaluation.blocking.is_empty());
     assert_eq!(
@@ -96,8 +111,8 @@ fn the_fragile_qpv_digital_project_is_to_consolidate() {
         eligibility(&evaluation, FundingSource::Ami),
         Eligibility::Eligible
     );
-    // Nothing is invested by a collectivité: the 80 % rule does not apply.
-    assert_eq!(evaluation.funding.ceiling, CeilingCheck::NotApplicable);
+    // Nothing is invested: no plan to check.
+    assert!(evaluation.funding.items.is_empty());
     // Letters of support come before smaller gains.
     let position = |id: &str| {
         evaluation
@@ -108,38 +123,85 @@ fn the_fragile_qpv_digital_project_is_to_consolidate() {
     assert!(position("partenariats.lettres") < position("gouvernance.collectif"));
 }
 
-/// A town of 26,000 inhabitants wants its own tiers-lieu in the town hall: no legal
-/// structure for the place (being created), no funded position, no consultation. The
-/// funding plan asks DETR (the commune is too large), asks the AMI for works (it funds
-/// operating costs), budgets 60 k€ of AMI a year (the cap is 50 k€), and leaves public aid
-/// at 90 % of the public financing. An expert would say "not ready", for reasons the
-/// evaluation must all name.
+/// A town of 26,000 inhabitants wants its own tiers-lieu in the town hall and answers the
+/// 2023 edition: no legal structure for the place (being created), no funded position, no
+/// consultation. An ANCT programme officer would say "not ready", and name, before any
+/// score: the 2023 edition was only for sous-préfecture territories without a Fabrique,
+/// which Beaumont is not; its grant is a flat 50 k€ for one year, where the budget shows
+/// 60 k€ a year for three years; the works ask the call for 100 k€ although it funds
+/// operating costs; DETR is not for a commune of 26,000; and the commune brings 50 k€ of
+/// the 500 k€ of public financing, 10 % where the law asks 20 % — the plan holds with at
+/// most 400 k€ of aid and at least 100 k€ of its own.
 #[test]
 fn the_town_led_project_is_not_ready_and_says_why() {
     let (_, evaluation) = evaluated("ineligible-town-led");
+    assert_eq!(evaluation.funding.call, CallId::Edition2023);
     assert_eq!(evaluation.verdict, Verdict::PasEncorePret);
     assert_eq!(
         evaluation.blocking,
         vec![Blocking::NoLegalStructure, Blocking::NoFundedPosition]
     );
     assert_eq!(
+        eligibility(&evaluation, FundingSource::Ami),
+        Eligibility::NotEligible
+    );
+    assert_eq!(
         eligibility(&evaluation, FundingSource::Detr),
         Eligibility::NotEligible
     );
-    assert!(evaluation.funding.ami_asked_for_investment);
-    assert!(!evaluation.funding.ami_bounds.within_yearly_cap);
-    assert!(!evaluation.funding.ami_bounds.within_total_range);
-    match &evaluation.funding.ceiling {
-        CeilingCheck::Exceeded {
-            public_aid_share,
-            missing_own_share,
-        } => {
-            // 450 k€ of aid and 50 k€ own: aid is 90 %; the owner needs 112,500 € of its own.
-            assert_eq!(public_aid_share.0, 90);
-            assert_eq!(missing_own_share.0, 6_250_000);
+    // DSIL depends on the national themes, which the dossier does not tick.
+    assert_eq!(
+        eligibility(&evaluation, FundingSource::Dsil),
+        Eligibility::ToCheck
+    );
+    assert_eq!(
+        evaluation.funding.ami_bounds.issues,
+        vec![
+            BoundsIssue::OperatingGrantInInvestment {
+                amount: Cents::euros(100_000)
+            },
+            BoundsIssue::NotFlat {
+                total: Cents::euros(60_000),
+                flat: Cents::euros(50_000)
+            },
+            BoundsIssue::AfterTheGrant {
+                amount: Cents::euros(120_000)
+            },
+        ]
+    );
+    match &evaluation.funding.items[0].ceiling {
+        CeilingCheck::Exceeded { share, fix, .. } => {
+            assert_eq!(*share, Share(900));
+            assert_eq!(fix.max_public_aid, Cents::euros(400_000));
+            assert_eq!(fix.min_own_share, Cents::euros(100_000));
         }
         other => panic!("ceiling should be exceeded, got {other:?}"),
     }
+    // Funding problems come first, the breached rule at their head, then what the call
+    // allows, then the requests to sources the dossier cannot ask (the call, DETR).
+    let ids: Vec<&str> = evaluation
+        .actions
+        .iter()
+        .take_while(|a| a.kind == ActionKind::Funding)
+        .map(|a| &*a.indicator_id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "financement.plafond",
+            "financement.appel",
+            "financement.appel",
+            "financement.appel",
+            "financement.non_eligible",
+            "financement.non_eligible",
+        ]
+    );
+    assert!(evaluation.actions[0]
+        .text
+        .contains("400\u{202f}000,00\u{a0}€"));
+    assert!(evaluation.actions[0]
+        .text
+        .contains("100\u{202f}000,00\u{a0}€"));
 }
 
 #[test]
@@ -166,7 +228,7 @@ fn the_report_names_verdict_weakest_criterion_funding_and_plan() {
         "ineligible-town-led",
     ] {
         let (dossier, evaluation) = evaluated(name);
-        let referential = Referential::builtin(dossier.variant);
+        let referential = Referential::builtin(dossier.variant());
         let text = fabrique_core::report::text(&dossier, &evaluation, referential, Lang::Fr);
         assert!(text.contains(evaluation.verdict.label(Lang::Fr)), "{name}");
         let weakest = evaluation.weakest_criterion().expect("six criteria");
@@ -174,7 +236,8 @@ fn the_report_names_verdict_weakest_criterion_funding_and_plan() {
             text.contains(&format!("Critère le plus faible : {}", weakest.label)),
             "{name}"
         );
-        assert!(text.contains("Plafond de 80 %"), "{name}");
+        assert!(text.contains("Appel visé"), "{name}");
+        assert!(text.contains(dossier.call.call().name.fr), "{name}");
         assert!(text.contains("Plan d'action"), "{name}");
         if let Some(first) = evaluation.actions.first() {
             assert!(text.contains(&first.text), "{name}");

@@ -479,10 +479,10 @@ fn each_indicator_reads_its_value_and_level() {
         let mut dossier = Dossier::default();
         // services.qpv is only in the digital variant's referential.
         if id == "services.qpv" {
-            dossier.variant = Variant::FabriqueNumerique;
+            dossier.call = fabrique_core::calls::CallId::Ami2019Numerique;
         }
         setup(&mut dossier);
-        let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant), Lang::Fr);
+        let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant()), Lang::Fr);
         let result = indicator(&evaluation, id).unwrap_or_else(|| panic!("{id} not evaluated"));
         assert_eq!((result.value, result.level), (value, level), "{id}");
         assert!(!result.explanation.is_empty(), "{id}");

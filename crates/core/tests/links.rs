@@ -210,3 +210,34 @@ fn a_reply_is_short_enough_for_a_mail() {
     println!("reply token: {} characters", token.len());
     assert!(token.len() < 600, "{}", token.len());
 }
+
+/// Links made before dossiers named their call answer the 2019–2021 AMI, in the variant
+/// they carried, with every other answer kept.
+#[test]
+fn older_links_answer_the_2019_call() {
+    use fabrique_core::calls::CallId;
+    for (name, call) in [
+        ("strong-rural-hub", CallId::Ami2019),
+        ("fragile-qpv-digital", CallId::Ami2019Numerique),
+        ("ineligible-town-led", CallId::Ami2019),
+    ] {
+        for version in [1, 2] {
+            let path = golden_dir().join(format!("v{version}-{name}.link"));
+            let token = std::fs::read_to_string(&path).expect("link");
+            let snapshot = link::decode(token.trim()).expect("decodes");
+            assert_eq!(snapshot.dossier.call, call, "{}", path.display());
+            assert_eq!(
+                snapshot.dossier.schema_version,
+                dossier::SCHEMA_VERSION,
+                "{}",
+                path.display()
+            );
+            let mut current = example(name);
+            // The example now answers its own call; everything else is what the old link
+            // carried.
+            current.call = call;
+            current.identity.sous_prefecture_without_fabrique = None;
+            assert_eq!(snapshot.dossier, current, "{}", path.display());
+        }
+    }
+}

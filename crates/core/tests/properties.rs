@@ -106,9 +106,56 @@ fn position() -> impl Strategy<Value = Position> {
         })
 }
 
+/// An investment plan: items owned by any kind of owner, with any funders (negative and
+/// huge amounts included), and any DSIL themes.
+fn investment() -> impl Strategy<Value = InvestmentPlan> {
+    let item = (
+        text(),
+        -1_000_000_i64..100_000_000_000,
+        proptest::sample::select(InvestmentOwner::ALL.to_vec()),
+        proptest::collection::vec(
+            (
+                proptest::sample::select(FundingSource::ALL.to_vec()),
+                -1_000_000_i64..100_000_000_000,
+            ),
+            0..5,
+        ),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(label, cost, owner, funding, chef_de_file)| InvestmentItem {
+                label,
+                cost: Cents(cost),
+                owner,
+                funding: funding
+                    .into_iter()
+                    .map(|(source, amount)| FundingRequest {
+                        source,
+                        amount: Cents(amount),
+                    })
+                    .collect(),
+                chef_de_file,
+            },
+        );
+    (
+        proptest::collection::vec(item, 0..4),
+        proptest::option::of(prop_oneof![
+            Just(CeilingException::UrbanRenewal),
+            Just(CeilingException::ProtectedMonument),
+            Just(CeilingException::DisasterRepair),
+        ]),
+        proptest::collection::btree_set(proptest::sample::select(DsilTheme::ALL.to_vec()), 0..3),
+    )
+        .prop_map(|(items, exception, dsil_themes)| InvestmentPlan {
+            items,
+            exception,
+            dsil_themes,
+        })
+}
+
 prop_compose! {
     fn dossier()(
-        variant in prop_oneof![Just(Variant::FabriqueDeTerritoire), Just(Variant::FabriqueNumerique)],
+        call in proptest::sample::select(fabrique_core::calls::CallId::ALL.to_vec()),
         name in text(),
         in_qpv in any::<bool>(),
         legal in proptest::option::of(prop_oneof![Just(LegalStatus::Declared), Just(LegalStatus::InCreation)]),
@@ -127,8 +174,13 @@ prop_compose! {
         revenue in proptest::collection::vec((revenue_source(), euros()), 0..5),
         costs in proptest::collection::vec(euros(), 0..4),
         staff in proptest::collection::vec(position(), 0..3),
+        investment in investment(),
+        territory_2023 in proptest::option::of(any::<bool>()),
+        syndicat_population in proptest::option::of(0_u32..200_000),
     ) -> Dossier {
-        let mut dossier = Dossier { name, variant, ..Dossier::default() };
+        let mut dossier = Dossier { name, call, investment, ..Dossier::default() };
+        dossier.identity.sous_prefecture_without_fabrique = territory_2023;
+        dossier.identity.syndicat_population = syndicat_population;
         dossier.identity.in_qpv = in_qpv;
         dossier.identity.legal_status = legal;
         dossier.governance = Governance {
@@ -239,7 +291,7 @@ fn add(dossier: &mut Dossier, evidence: Evidence) {
 }
 
 fn evaluated(dossier: &Dossier) -> Evaluation {
-    evaluate(dossier, Referential::builtin(dossier.variant), Lang::Fr)
+    evaluate(dossier, Referential::builtin(dossier.variant()), Lang::Fr)
 }
 
 proptest! {
@@ -256,8 +308,26 @@ proptest! {
             prop_assert!(section.answered <= section.total);
             prop_assert!(section.percent() <= 100);
         }
+        // Funding problems first, then indicators by what they add, most first.
         for pair in evaluation.actions.windows(2) {
-            prop_assert!(pair[0].gain_hundredths >= pair[1].gain_hundredths);
+            prop_assert!(pair[0].kind <= pair[1].kind);
+            if pair[0].kind == pair[1].kind {
+                prop_assert!(pair[0].gain_hundredths >= pair[1].gain_hundredths);
+            }
+        }
+        let funding_actions = evaluation
+            .actions
+            .iter()
+            .filter(|a| a.kind == fabrique_core::evaluation::ActionKind::Funding)
+            .count();
+        prop_assert_eq!(funding_actions, evaluation.funding.problems.len());
+        // Every item's plan adds up: what is financed, minus what is over, plus what
+        // remains, is the cost.
+        for item in &evaluation.funding.items {
+            prop_assert_eq!(
+                item.financed().0 - item.over_financed.0 + item.remaining.0,
+                item.cost.0
+            );
         }
     }
 
@@ -285,7 +355,7 @@ proptest! {
     ) {
         let ids = fabrique_core::referential::CriterionId::ALL;
         let weights = ids.iter().copied().zip(weights).collect();
-        let referential = Referential::builtin(dossier.variant).with_weights(&weights);
+        let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
         let evaluation = evaluate(&dossier, &referential, Lang::Fr);
         let summary = fabrique_core::evaluation::summary(&dossier, &referential);
         prop_assert_eq!((summary.weighted_score, summary.verdict), (evaluation.weighted_score, evaluation.verdict));
@@ -369,7 +439,7 @@ proptest! {
             commitment: review::Commitment { letter_of_support: letter, in_kind, ..review::Commitment::default() },
             ..review::Review::default()
         };
-        let referential = Referential::builtin(dossier.variant);
+        let referential = Referential::builtin(dossier.variant());
         let before = evaluate(&dossier, referential, Lang::Fr);
         let mut once = dossier.clone();
         let first = review::merge(&mut once, &reply, 1);

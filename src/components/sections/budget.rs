@@ -23,8 +23,8 @@ pub fn BudgetForm(
 ) -> impl IntoView {
     view! {
         <p class="help">{tr(
-            "Le jury lit le budget des trois années de l'aide et se demande ce qui se passe après : l'année 4 se présente sans la subvention de l'AMI. Les enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
-            "The jury reads the budget of the grant's three years and asks what happens after: year 4 stands without the AMI grant. France Tiers-Lieux surveys put own revenue at about half of the resources.",
+            "Quatre années : celles de la subvention de l'appel visé (trois pour l'AMI 2019–2021, une pour l'édition 2023), puis l'année qui suit, sans elle. Ce que devient le lieu après la subvention est la question que posent les financeurs (enquêtes et retours sur les fermetures de tiers-lieux). Les enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
+            "Four years: those of the grant of the call you answer (three for the 2019–2021 AMI, one for the 2023 edition), then the year after, without it. What becomes of the place after the grant is the question funders ask (surveys and lessons from closures). France Tiers-Lieux surveys put own revenue at about half of the resources.",
         )}</p>
         <h3>{tr("Recettes", "Revenue")}</h3>
         {list_editor(

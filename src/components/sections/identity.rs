@@ -2,7 +2,7 @@
 
 use crate::components::fields::*;
 use crate::i18n::tr;
-use fabrique_core::dossier::Variant;
+use fabrique_core::calls::CallId;
 use leptos::prelude::*;
 
 /// The identity and territory questions.
@@ -11,13 +11,27 @@ pub fn IdentityForm(
     /// The dossier being edited.
     editing: Editing,
 ) -> impl IntoView {
+    // What depends on the call is built again only when the call changes.
+    let call = Memo::new(move |_| editing.read(|d| d.call));
     view! {
         <p class="help">{tr(
             "Qui porte le projet et où : le label vise les territoires ruraux, les villes moyennes et les quartiers prioritaires (QPV). La population et le potentiel financier servent à vérifier l'éligibilité à la DETR.",
             "Who holds the project and where: the label targets rural areas, small towns and priority districts (QPV). Population and fiscal capacity are used to check DETR eligibility.",
         )}</p>
         {text_field(editing, tr("Nom du projet", "Project name").into(), |d| d.name.clone(), |d, v| d.name = v)}
-        {choice_field::<Variant>(editing, tr("Label visé", "Label applied for").into(), |d| d.variant, |d, v| d.variant = v)}
+        {choice_field::<CallId>(editing, tr("Appel visé", "Call applied to").into(), |d| d.call, |d, v| d.call = v)}
+        <div class="call-facts" data-testid="call-facts">
+            {move || {
+                let call = call.get().call();
+                let lang = crate::i18n::lang();
+                view! {
+                    <p><strong>{tr("Qui peut candidater : ", "Who may apply: ")}</strong>{call.applicants.get(lang)}</p>
+                    <p>{call.notes.get(lang)}</p>
+                    <p class="source">{tr("Source : ", "Source: ")}{call.source}</p>
+                }
+            }}
+        </div>
+        {move || (call.get() == CallId::Edition2023).then(|| optional_choice_field::<bool>(editing, tr("Le territoire est l'un des 144 territoires de sous-préfecture sans Fabrique (édition 2023)", "The territory is one of the 144 sous-préfecture territories without a Fabrique (2023 edition)").into(), |d| d.identity.sous_prefecture_without_fabrique, |d, v| d.identity.sous_prefecture_without_fabrique = v))}
         {optional_choice_field(editing, tr("Type de porteur", "Kind of holder").into(), |d| d.identity.holder_kind, |d, v| d.identity.holder_kind = v)}
         {text_field(editing, tr("Nom du porteur", "Holder's name").into(), |d| d.identity.holder_name.clone(), |d, v| d.identity.holder_name = v)}
         {optional_choice_field(editing, tr("Structure juridique", "Legal structure").into(), |d| d.identity.legal_status, |d, v| d.identity.legal_status = v)}
@@ -28,6 +42,7 @@ pub fn IdentityForm(
         {text_field(editing, tr("EPCI (intercommunalité)", "EPCI (intermunicipality)").into(), |d| d.identity.epci.clone(), |d, v| d.identity.epci = v)}
         {optional_count_field(editing, tr("Population de l'EPCI", "EPCI's population").into(), |d| d.identity.epci_population, |d, v| d.identity.epci_population = v)}
         {optional_count_field(editing, tr("Densité de l'EPCI (habitants par km²)", "EPCI's density (inhabitants per km²)").into(), |d| d.identity.epci_density_per_km2, |d, v| d.identity.epci_density_per_km2 = v)}
+        {optional_count_field(editing, tr("Population du syndicat maître d'ouvrage, s'il y en a un", "Population of the syndicat that owns an investment, if any").into(), |d| d.identity.syndicat_population, |d, v| d.identity.syndicat_population = v)}
         {check_field(editing, tr("L'EPCI compte une commune centre de plus de 20 000 habitants", "The EPCI has a central commune of more than 20,000 inhabitants").into(), |d| d.identity.epci_has_large_central_commune == Some(true), |d, v| d.identity.epci_has_large_central_commune = Some(v))}
         {choice_field(editing, tr("Région", "Region").into(), |d| d.identity.region, |d, v| d.identity.region = v)}
         {optional_choice_field(editing, tr("Type de territoire", "Kind of territory").into(), |d| d.identity.territory, |d, v| d.identity.territory = v)}
