@@ -1,7 +1,8 @@
-//! The action plan: what to do next, in plain words, the most valuable first.
+//! The action plan: what to do next, in plain words: the funding plan's problems first,
+//! then the indicators, the most valuable first.
 
 use crate::i18n::tr;
-use fabrique_core::evaluation::Evaluation;
+use fabrique_core::evaluation::{ActionKind, Evaluation};
 use leptos::prelude::*;
 
 /// How many actions are shown before "voir tout".
@@ -23,7 +24,11 @@ pub fn ActionPlan(
                 {move || evaluation.with(|e| {
                     let limit = if show_all.get() { e.actions.len() } else { SHOWN_FIRST };
                     e.actions.iter().take(limit).map(|action| {
-                        let gain = format!("+{},{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100);
+                        // A funding problem comes first whatever it adds to the score.
+                        let gain = match action.kind {
+                            ActionKind::Funding => tr("plan de financement", "funding plan").to_owned(),
+                            ActionKind::Indicator => format!("+{},{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100),
+                        };
                         view! { <li>{action.text.clone()} " " <span class="gain">{gain}</span></li> }
                     }).collect_view()
                 })}

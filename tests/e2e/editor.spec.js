@@ -96,7 +96,7 @@ test('every section is filled, scores move, and a reload keeps everything', asyn
   await editor.add('Ajouter un financeur');
   await editor.field('Financeur 1.1').selectOption({ label: 'DETR' });
   await editor.field('Montant demandé (€) 1.1').fill('90000');
-  await expect(page.getByTestId('ceiling')).toContainText('dépassé');
+  await expect(page.getByTestId('ceiling')).toContainText('DÉPASSÉ');
   await editor.field('Notes sur cette section').fill('Devis en cours.');
 
   const scoreBefore = await editor.weightedScore.textContent();

@@ -223,4 +223,37 @@ mod tests {
         );
         assert_eq!(lines[5], "Solde;;;234,50;-1000,00;-999,95;-1001,00");
     }
+
+    #[test]
+    fn the_funding_plan_says_the_owner_s_share_and_the_rule() {
+        use crate::dossier::{FundingRequest, FundingSource, InvestmentItem, InvestmentOwner};
+        let mut dossier = Dossier::default();
+        dossier.investment.items = vec![InvestmentItem {
+            label: "Halle".to_owned(),
+            cost: Cents::euros(120_000),
+            owner: InvestmentOwner::Commune,
+            funding: vec![FundingRequest {
+                source: FundingSource::Detr,
+                amount: Cents::euros(100_800),
+            }],
+            chef_de_file: false,
+        }];
+        let csv = funding_plan_csv(&dossier, Lang::Fr);
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "Investissement;Maître d'ouvrage;Coût;Financeur;Montant;Note"
+        );
+        assert!(lines[1].starts_with("Halle;La commune;120000,00;DETR;100800,00;"));
+        assert_eq!(
+            lines[2],
+            "Halle;La commune;120000,00;Part propre (ce qui reste du coût);19200,00;"
+        );
+        // The note holds semicolons: it is quoted.
+        assert!(lines[3].starts_with("Halle;La commune;120000,00;CGCT L1111-10;;\"DÉPASSÉ"));
+        assert!(lines[3].contains("96\u{202f}000,00"), "{}", lines[3]);
+        let english = funding_plan_csv(&dossier, Lang::En);
+        assert!(english.contains("Own share (what remains of the cost);19200,00"));
+        assert!(english.contains("EXCEEDED"));
+    }
 }

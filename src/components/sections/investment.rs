@@ -35,7 +35,7 @@ pub fn InvestmentForm(
         )}</p>
         {optional_choice_field(editing, tr("Exception ou dérogation à la règle des 20 %", "Exception or derogation to the 20 % rule").into(), |d| d.investment.exception, |d, v| d.investment.exception = v)}
         <fieldset class="dsil-themes">
-            <legend>{tr("Thématiques DSIL dont relève l'investissement", "DSIL themes the investment belongs to")}</legend>
+            <legend>{tr("Thématiques nationales de la DSIL dont relève le projet", "DSIL national themes the project belongs to")}</legend>
             {DsilTheme::ALL.into_iter().map(|theme| check_field(
                 editing,
                 crate::i18n::dsil_theme(theme).to_owned(),
