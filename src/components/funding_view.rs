@@ -60,7 +60,7 @@ pub fn FundingView(
                                     <li>
                                         <strong>{item_name(item.index, &item.label, language)}</strong>
                                         " — " {item_plan_text(item, language)}
-                                        <br/>{tr("Part propre : ", "Own share: ")}{ceiling_text(item, language)}
+                                        <br/>{tr("Part propre minimale (CGCT art. L1111-10) — ", "Minimum own share (CGCT art. L1111-10) — ")}{ceiling_text(item, language)}
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -296,7 +296,7 @@ fn FundingSection(
             {(!items.is_empty()).then(|| view! {
                 <ul class="report-items">
                     {items.into_iter().map(|(name, plan, ceiling)| view! {
-                        <li><strong>{name}</strong> " — " {plan} <br/> {tr("Part propre (CGCT art. L1111-10) : ", "Own share (CGCT art. L1111-10): ")}{ceiling}</li>
+                        <li><strong>{name}</strong> " — " {plan} <br/> {tr("Part propre minimale (CGCT art. L1111-10) — ", "Minimum own share (CGCT art. L1111-10) — ")}{ceiling}</li>
                     }).collect_view()}
                 </ul>
             })}

@@ -1174,17 +1174,24 @@ fn issue_text(issue: BoundsIssue, lang: Lang) -> String {
 pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
     let c = colon(lang);
     match (problem, lang) {
-        (FundingProblem::CeilingExceeded { item, label, min_own_percent, fix }, Lang::Fr) => {
-            let mut text = format!("Ramener les aides publiques de {} à {} au plus et porter la part propre à {} au moins (règle des {min_own_percent}\u{a0}%, CGCT art. L1111-10)", item_name(*item, label, lang), fix.max_public_aid, fix.min_own_share);
-            if fix.reduce_aid_by.0 > 0 || fix.raise_own_by.0 > 0 {
-                text.push_str(&format!("{c}réduire les aides de {} et augmenter la part propre de {}", fix.reduce_aid_by, fix.raise_own_by));
+        (FundingProblem::CeilingExceeded { item, label, min_own_percent, fix }, _) => {
+            let fr = lang == Lang::Fr;
+            let mut text = if fr {
+                format!("Ramener les aides publiques de {} à {} au plus et porter la part propre à {} au moins (règle des {min_own_percent}\u{a0}%, CGCT art. L1111-10)", item_name(*item, label, lang), fix.max_public_aid, fix.min_own_share)
+            } else {
+                format!("Bring public aid for {} down to at most {} and the own share up to at least {} (the {min_own_percent}% rule, CGCT art. L1111-10)", item_name(*item, label, lang), fix.max_public_aid, fix.min_own_share)
+            };
+            // Only the changes the plan needs: an amount of zero is not a step.
+            let mut steps = Vec::new();
+            if fix.reduce_aid_by.0 > 0 {
+                steps.push(if fr { format!("réduire les aides de {}", fix.reduce_aid_by) } else { format!("reduce aid by {}", fix.reduce_aid_by) });
             }
-            text
-        }
-        (FundingProblem::CeilingExceeded { item, label, min_own_percent, fix }, Lang::En) => {
-            let mut text = format!("Bring public aid for {} down to at most {} and the own share up to at least {} (the {min_own_percent}% rule, CGCT art. L1111-10)", item_name(*item, label, lang), fix.max_public_aid, fix.min_own_share);
-            if fix.reduce_aid_by.0 > 0 || fix.raise_own_by.0 > 0 {
-                text.push_str(&format!("{c}reduce aid by {} and raise the own share by {}", fix.reduce_aid_by, fix.raise_own_by));
+            if fix.raise_own_by.0 > 0 {
+                steps.push(if fr { format!("augmenter la part propre de {}", fix.raise_own_by) } else { format!("raise the own share by {}", fix.raise_own_by) });
+            }
+            if !steps.is_empty() {
+                text.push_str(c);
+                text.push_str(&steps.join(if fr { " et " } else { " and " }));
             }
             text
         }
@@ -1192,8 +1199,8 @@ pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
         (FundingProblem::NotFullyFinanced { item, label, remaining }, Lang::En) => format!("Finance the rest of {}{c}{remaining} with no funder", item_name(*item, label, lang)),
         (FundingProblem::OverFinanced { item, label, over }, Lang::Fr) => format!("Ajuster le plan de {}{c}{over} de financements au-delà du coût", item_name(*item, label, lang)),
         (FundingProblem::OverFinanced { item, label, over }, Lang::En) => format!("Adjust the plan of {}{c}{over} of funding beyond its cost", item_name(*item, label, lang)),
-        (FundingProblem::Bounds(issue), Lang::Fr) => format!("Mettre la subvention de l'appel dans ses règles{c}{}", issue_text(*issue, lang)),
-        (FundingProblem::Bounds(issue), Lang::En) => format!("Bring the call's grant within its rules{c}{}", issue_text(*issue, lang)),
+        (FundingProblem::Bounds(issue), Lang::Fr) => format!("Mettre la subvention de l'appel dans ses règles — {}", issue_text(*issue, lang)),
+        (FundingProblem::Bounds(issue), Lang::En) => format!("Bring the call's grant within its rules — {}", issue_text(*issue, lang)),
         (FundingProblem::IneligibleRequest { source, requested }, Lang::Fr) => format!("Retirer ou réaffecter la demande à {}{c}{requested} demandés à un financeur non éligible", crate::report::source_name(*source, lang)),
         (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!("Withdraw or move the request to {}{c}{requested} asked of a source the dossier is not eligible for", crate::report::source_name(*source, lang)),
     }

@@ -225,7 +225,7 @@ fn lines(
     for item in &funding.items {
         let name = item_name(item.index, &item.label, lang);
         out.push((3, format!("{name}{c}{}", item_plan_text(item, lang))));
-        out.push((4, format!("{}{c}{}", w.ceiling, ceiling_text(item, lang))));
+        out.push((4, format!("{} — {}", w.ceiling, ceiling_text(item, lang))));
     }
     if funding.not_asked().next().is_some() {
         out.push((3, w.not_asked.to_owned()));

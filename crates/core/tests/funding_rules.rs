@@ -349,6 +349,27 @@ fn a_breach_is_fixed_without_changing_the_cost() {
 }
 
 #[test]
+fn the_fix_names_only_the_changes_the_plan_needs() {
+    // 60 k€ of aid and 10 k€ of its own on 100 k€: the aid already fits (80 k€ at most);
+    // the owner must bring 10 k€ more. Nothing to reduce, so nothing said about it.
+    let dossier = item(
+        InvestmentOwner::Commune,
+        100_000,
+        &[(Detr, 60_000), (Own, 10_000)],
+    );
+    let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant()), Lang::Fr);
+    let fix = &evaluation.actions[0];
+    assert_eq!(&*fix.indicator_id, "financement.plafond");
+    assert!(
+        fix.text
+            .contains("augmenter la part propre de 10\u{202f}000,00\u{a0}€"),
+        "{}",
+        fix.text
+    );
+    assert!(!fix.text.contains("réduire"), "{}", fix.text);
+}
+
+#[test]
 fn exceptions_are_statutory_and_derogations_are_the_prefet_s() {
     let over = [(Detr, 100_000)];
     for region in [

@@ -16,7 +16,7 @@ fn item_result(editing: Editing, index: usize) -> impl IntoView {
         <p class="item-plan" data-testid=format!("item-plan-{}", index + 1) aria-live="polite">
             {move || check.with(|check| check.as_ref().map(|check| {
                 let lang = crate::i18n::lang();
-                format!("{} — {}{}", item_plan_text(check, lang), tr("CGCT art. L1111-10 : ", "CGCT art. L1111-10: "), ceiling_text(check, lang))
+                format!("{} — {}{}", item_plan_text(check, lang), tr("part propre minimale (CGCT art. L1111-10) — ", "minimum own share (CGCT art. L1111-10) — "), ceiling_text(check, lang))
             }))}
         </p>
     }
