@@ -9,3 +9,4 @@ pub mod ids;
 pub mod location;
 pub mod offline;
 pub mod storage;
+pub mod territory;

@@ -17,7 +17,7 @@ type Getter<T> = Arc<dyn Fn(&Dossier) -> T + Send + Sync>;
 /// A way to write a value into the dossier.
 type Setter<T> = Arc<dyn Fn(&mut Dossier, T) + Send + Sync>;
 /// A text parser: `None` when the text is not a valid value.
-type Parse<T> = Box<dyn Fn(&str) -> Option<T>>;
+type Parse<T> = Arc<dyn Fn(&str) -> Option<T> + Send + Sync>;
 
 /// The dossier being edited, and the way to change it so that the change is saved.
 #[derive(Clone, Copy)]
@@ -137,21 +137,38 @@ fn check_input(editing: Editing, label: String, get: Getter<bool>, set: Setter<b
 }
 
 /// A field whose text is parsed: the text typed stays as typed; a valid value is written
-/// to the dossier at once; an invalid one is said in words and not written.
-fn parsed_input<T: 'static>(
+/// to the dossier at once; an invalid one is said in words and not written. When the value
+/// changes from elsewhere (the official territory data, another tab's version), the field
+/// shows the new value; the text typed is kept while it still says the stored value.
+/// How a parsed field's text and value go one into the other.
+struct Codec<T> {
+    /// The `inputmode` that brings the right keyboard on a phone.
+    input_mode: &'static str,
+    show: fn(&T) -> String,
+    parse: Parse<T>,
+    /// What an invalid text is told.
+    invalid: &'static str,
+}
+
+fn parsed_input<T: PartialEq + 'static>(
     editing: Editing,
     label: String,
-    input_mode: &'static str,
-    initial: String,
-    parse: Parse<T>,
+    codec: Codec<T>,
+    get: Getter<T>,
     set: Setter<T>,
-    invalid: &'static str,
 ) -> AnyView {
-    let text = RwSignal::new(initial);
+    let Codec {
+        input_mode,
+        show,
+        parse,
+        invalid,
+    } = codec;
+    let text = RwSignal::new(editing.dossier.with_untracked(|d| show(&get(d))));
     let error = RwSignal::new(false);
+    let parse_typed = parse.clone();
     let on_input = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
-        match parse(&value) {
+        match parse_typed(&value) {
             Some(parsed) => {
                 error.set(false);
                 editing.edit(|d| set(d, parsed));
@@ -159,6 +176,17 @@ fn parsed_input<T: 'static>(
             None => error.set(true),
         }
         text.set(value);
+    };
+    let shown = move || {
+        let typed = text.get();
+        if error.get() {
+            return typed;
+        }
+        let stored = editing.read(|d| get(d));
+        match parse(&typed) {
+            Some(value) if value == stored => typed,
+            _ => show(&stored),
+        }
     };
     let id = field_id();
     view! {
@@ -169,7 +197,7 @@ fn parsed_input<T: 'static>(
                     type="text"
                     inputmode=input_mode
                     autocomplete="off"
-                    prop:value=move || text.get()
+                    prop:value=shown
                     aria-invalid=move || if error.get() { "true" } else { "false" }
                     on:input=on_input
                 />
@@ -195,21 +223,23 @@ fn count_invalid() -> &'static str {
 pub fn count_field(
     editing: Editing,
     label: String,
-    get: impl Fn(&Dossier) -> u32 + 'static,
+    get: impl Fn(&Dossier) -> u32 + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, u32) + Send + Sync + 'static,
 ) -> AnyView {
-    let initial = editing.dossier.with_untracked(|d| match get(d) {
-        0 => String::new(),
-        value => value.to_string(),
-    });
     parsed_input(
         editing,
         label,
-        "numeric",
-        initial,
-        Box::new(parse_count),
+        Codec {
+            input_mode: "numeric",
+            show: |value| match value {
+                0 => String::new(),
+                value => value.to_string(),
+            },
+            parse: Arc::new(parse_count),
+            invalid: count_invalid(),
+        },
+        Arc::new(get),
         Arc::new(set),
-        count_invalid(),
     )
 }
 
@@ -217,12 +247,9 @@ pub fn count_field(
 pub fn optional_count_field(
     editing: Editing,
     label: String,
-    get: impl Fn(&Dossier) -> Option<u32> + 'static,
+    get: impl Fn(&Dossier) -> Option<u32> + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, Option<u32>) + Send + Sync + 'static,
 ) -> AnyView {
-    let initial = editing
-        .dossier
-        .with_untracked(|d| get(d).map(|v| v.to_string()).unwrap_or_default());
     let parse = |text: &str| -> Option<Option<u32>> {
         if text.trim().is_empty() {
             Some(None)
@@ -233,11 +260,14 @@ pub fn optional_count_field(
     parsed_input(
         editing,
         label,
-        "numeric",
-        initial,
-        Box::new(parse),
+        Codec {
+            input_mode: "numeric",
+            show: |value: &Option<u32>| value.map(|v| v.to_string()).unwrap_or_default(),
+            parse: Arc::new(parse),
+            invalid: count_invalid(),
+        },
+        Arc::new(get),
         Arc::new(set),
-        count_invalid(),
     )
 }
 
@@ -245,13 +275,9 @@ pub fn optional_count_field(
 pub fn money_field(
     editing: Editing,
     label: String,
-    get: impl Fn(&Dossier) -> Cents + 'static,
+    get: impl Fn(&Dossier) -> Cents + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, Cents) + Send + Sync + 'static,
 ) -> AnyView {
-    let initial = editing.dossier.with_untracked(|d| match get(d) {
-        Cents(0) => String::new(),
-        amount => amount.input_text(),
-    });
     let parse = |text: &str| {
         if text.trim().is_empty() {
             Some(Cents(0))
@@ -266,11 +292,17 @@ pub fn money_field(
     parsed_input(
         editing,
         label,
-        "decimal",
-        initial,
-        Box::new(parse),
+        Codec {
+            input_mode: "decimal",
+            show: |amount| match amount {
+                Cents(0) => String::new(),
+                amount => amount.input_text(),
+            },
+            parse: Arc::new(parse),
+            invalid,
+        },
+        Arc::new(get),
         Arc::new(set),
-        invalid,
     )
 }
 
@@ -278,13 +310,9 @@ pub fn money_field(
 pub fn fte_field(
     editing: Editing,
     label: String,
-    get: impl Fn(&Dossier) -> Fte + 'static,
+    get: impl Fn(&Dossier) -> Fte + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, Fte) + Send + Sync + 'static,
 ) -> AnyView {
-    let initial = editing.dossier.with_untracked(|d| match get(d) {
-        Fte(0) => String::new(),
-        fte => Cents(i64::from(fte.0)).input_text(),
-    });
     // Hundredths of an FTE read exactly like cents: "0,5" is 50.
     let parse = |text: &str| {
         if text.trim().is_empty() {
@@ -301,11 +329,17 @@ pub fn fte_field(
     parsed_input(
         editing,
         label,
-        "decimal",
-        initial,
-        Box::new(parse),
+        Codec {
+            input_mode: "decimal",
+            show: |fte| match fte {
+                Fte(0) => String::new(),
+                fte => Cents(i64::from(fte.0)).input_text(),
+            },
+            parse: Arc::new(parse),
+            invalid,
+        },
+        Arc::new(get),
         Arc::new(set),
-        invalid,
     )
 }
 

@@ -17,4 +17,5 @@ pub mod sections;
 pub mod settings_page;
 pub mod share_panel;
 pub mod snapshot_view;
+pub mod territory_search;
 pub mod workspace;

@@ -4,15 +4,21 @@
 //! ```text
 //! fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en]
 //! fabrique link FILE.json [--base https://…/]
+//! fabrique territory PACKAGE_DIR OUT_DIR
 //! ```
+//!
+//! `territory` turns the npm package `@etalab/decoupage-administratif` (its folder, with
+//! `data/` and `README.md`) into the static files the app's territory search fetches;
+//! `eval --territory-data PACKAGE_DIR` fills a dossier's empty territory fields from the
+//! same data, never replacing what the file says.
 
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::report;
-use fabrique_core::{dossier, link};
+use fabrique_core::{dossier, link, territory};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en]\n       fabrique link FILE.json [--base https://…/]";
+const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en] [--territory-data PACKAGE_DIR]\n       fabrique link FILE.json [--base https://…/]\n       fabrique territory PACKAGE_DIR OUT_DIR";
 
 /// Where links point when no `--base` is given.
 const DEFAULT_BASE: &str = "https://fabrique.example/";
@@ -40,6 +46,8 @@ struct EvalCommand {
     format: Format,
     lang: Lang,
     base: String,
+    /// The package folder to fill the territory from.
+    territory_data: Option<String>,
 }
 
 fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
@@ -54,8 +62,13 @@ fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
     let mut format = Format::Text;
     let mut lang = Lang::Fr;
     let mut base = DEFAULT_BASE.to_owned();
+    let mut territory_data = None;
     while let Some(arg) = args.next() {
         match arg.as_str() {
+            "--territory-data" => match args.next() {
+                Some(folder) => territory_data = Some(folder.clone()),
+                None => return Err("--territory-data takes the package's folder".to_owned()),
+            },
             "--base" => match args.next() {
                 Some(value) if value.starts_with("http://") || value.starts_with("https://") => {
                     base = value.clone()
@@ -95,7 +108,123 @@ fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
         format,
         lang,
         base,
+        territory_data,
     })
+}
+
+/// The package's data, read from its folder, with its version and vintage.
+fn read_package(folder: &str) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let path = std::path::Path::new(folder);
+    let read = |name: &str| {
+        std::fs::read_to_string(path.join(name))
+            .map_err(|error| format!("{}: cannot read: {error}", path.join(name).display()))
+    };
+    let manifest: serde_json::Value = serde_json::from_str(&read("package.json")?)
+        .map_err(|error| format!("{folder}/package.json: {error}"))?;
+    let version = manifest["version"]
+        .as_str()
+        .ok_or_else(|| format!("{folder}/package.json has no version"))?
+        .to_owned();
+    let vintage = territory::vintage_from_readme(&read("README.md")?, &version)
+        .ok_or_else(|| format!("{folder}/README.md gives no vintage for version {version}"))?;
+    territory::build(&territory::PackageData {
+        communes: &read("data/communes.json")?,
+        epci: &read("data/epci.json")?,
+        departements: &read("data/departements.json")?,
+        regions: &read("data/regions.json")?,
+        version: &version,
+        vintage,
+    })
+    .map_err(|error| error.to_string())
+}
+
+/// `fabrique territory PACKAGE_DIR OUT_DIR`: writes the files, says how many and how big.
+fn write_territory(args: &[String]) -> Result<String, String> {
+    let [package, out] = args else {
+        return Err(format!(
+            "territory takes the package's folder and the output folder\n{USAGE}"
+        ));
+    };
+    let files = read_package(package)?;
+    let mut bytes = 0;
+    for (relative, text) in &files {
+        let path = std::path::Path::new(out).join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|error| format!("{}: {error}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|error| format!("{}: {error}", path.display()))?;
+        bytes += text.len();
+    }
+    Ok(format!("{} files, {bytes} bytes, in {out}", files.len()))
+}
+
+/// Fills the dossier's territory from the package's data: by its INSEE code when it has
+/// one, else by its commune's name when exactly one commune bears it. Never replaces a
+/// value the file holds; says on standard error what it filled and what it kept.
+fn fill_territory(dossier: &mut dossier::Dossier, folder: &str) -> Result<(), String> {
+    let files = read_package(folder)?;
+    let parse = |path: &str| -> Result<serde_json::Value, String> {
+        files
+            .get(path)
+            .map(|text| serde_json::from_str(text).map_err(|error| format!("{path}: {error}")))
+            .unwrap_or_else(|| Err(format!("no {path} in the data")))
+    };
+    let index: territory::TerritoryIndex =
+        serde_json::from_value(parse("index.json")?).map_err(|error| error.to_string())?;
+    let identity = &dossier.identity;
+    let code =
+        match identity.official.as_ref().map(|o| o.insee_code.clone()) {
+            Some(code) if !code.is_empty() => code,
+            _ => {
+                let normalized = territory::normalize(&identity.commune);
+                let shard = normalized.get(..territory::SHARD_CHARS).unwrap_or_default();
+                let entries: Vec<territory::NameEntry> =
+                    serde_json::from_value(parse(&format!("noms/{shard}.json"))?)
+                        .map_err(|error| error.to_string())?;
+                let exact: Vec<_> = territory::matches(&entries, &normalized, 50)
+                    .into_iter()
+                    .filter(|e| territory::normalize(&e.0) == normalized)
+                    .collect();
+                match exact.as_slice() {
+                    [one] => one.1.clone(),
+                    [] => {
+                        return Err(format!(
+                            "no commune named {:?} in the data",
+                            identity.commune
+                        ))
+                    }
+                    several => {
+                        return Err(format!(
+                        "several communes are named {:?} (départements {}): give the INSEE code",
+                        identity.commune,
+                        several.iter().map(|e| e.2.as_str()).collect::<Vec<_>>().join(", ")
+                    ))
+                    }
+                }
+            }
+        };
+    let departement: territory::DepartementFile = serde_json::from_value(parse(&format!(
+        "dep/{}.json",
+        territory::departement_of(&code)
+    ))?)
+    .map_err(|error| error.to_string())?;
+    let official = territory::official(&index, &departement, &code)
+        .ok_or_else(|| format!("no commune {code} in the data"))?;
+    for conflict in territory::conflicts(&dossier.identity, &official) {
+        eprintln!(
+            "fabrique: kept {}: {} (official data: {})",
+            conflict.field.label(Lang::En),
+            conflict.old,
+            conflict.new
+        );
+    }
+    territory::apply(&mut dossier.identity, &official, false);
+    eprintln!(
+        "fabrique: territory of {} ({}) filled from the official data, {} division",
+        official.commune, official.insee_code, official.vintage
+    );
+    Ok(())
 }
 
 /// Reads the dossier named on the command line: a file, or else a snapshot link.
@@ -120,8 +249,14 @@ fn read_input(
 }
 
 fn run(args: &[String]) -> Result<String, String> {
+    if args.first().map(String::as_str) == Some("territory") {
+        return write_territory(&args[1..]);
+    }
     let command = parse_args(args)?;
-    let (dossier, weights) = read_input(&command.file)?;
+    let (mut dossier, weights) = read_input(&command.file)?;
+    if let Some(folder) = &command.territory_data {
+        fill_territory(&mut dossier, folder)?;
+    }
     let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
     if command.action == Action::Link {
         let snapshot = link::Snapshot {
@@ -175,6 +310,7 @@ mod tests {
                 format: Format::Json,
                 lang: Lang::En,
                 base: DEFAULT_BASE.to_owned(),
+                territory_data: None,
             })
         );
     }
@@ -283,6 +419,106 @@ mod tests {
         assert!(english.contains("EXCEEDED"), "{english}");
         assert!(english.contains("Bring public aid for"), "{english}");
         assert!(!english.contains("Ramener"), "{english}");
+    }
+
+    /// A package folder of the shape of `@etalab/decoupage-administratif`, with two
+    /// communes: what `territory` and `--territory-data` read.
+    fn small_package() -> String {
+        let folder =
+            std::env::temp_dir().join(format!("fabrique-cli-{}-package", std::process::id()));
+        std::fs::create_dir_all(folder.join("data")).expect("folder");
+        let files = [
+            (
+                "package.json",
+                r#"{"name":"@etalab/decoupage-administratif","version":"6.0.0"}"#,
+            ),
+            (
+                "README.md",
+                "| Année | Version |\n|---|---|\n| 2026 | 6.0.0 | npm |\n",
+            ),
+            (
+                "data/communes.json",
+                r#"[{"code":"15187","nom":"Saint-Flour","type":"commune-actuelle","departement":"15","codesPostaux":["15100"],"population":6391},
+                    {"code":"43200","nom":"Saint-Flour","type":"commune-actuelle","departement":"43","codesPostaux":["43300"],"population":80},
+                    {"code":"15001","nom":"Allanche","type":"commune-actuelle","departement":"15","codesPostaux":["15160"],"population":700}]"#,
+            ),
+            (
+                "data/epci.json",
+                r#"[{"code":"200066660","nom":"CC de Saint-Flour","type":"CC","populationTotale":24190,"membres":[{"code":"15187"}]}]"#,
+            ),
+            (
+                "data/departements.json",
+                r#"[{"code":"15","nom":"Cantal","region":"84","zone":"metro"},{"code":"43","nom":"Haute-Loire","region":"84","zone":"metro"}]"#,
+            ),
+            (
+                "data/regions.json",
+                r#"[{"code":"84","nom":"Auvergne-Rhône-Alpes"}]"#,
+            ),
+        ];
+        for (name, text) in files {
+            std::fs::write(folder.join(name), text).expect("written");
+        }
+        folder.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn the_territory_files_are_built_from_the_package() {
+        let package = small_package();
+        let out =
+            std::env::temp_dir().join(format!("fabrique-cli-{}-territoire", std::process::id()));
+        let out = out.to_string_lossy().into_owned();
+        let said = run(&args(&["territory", &package, &out])).expect("built");
+        // index, two name files (stf, all), two postal files, two départements.
+        assert!(said.starts_with("7 files"), "{said}");
+        let index = std::fs::read_to_string(format!("{out}/index.json")).expect("index");
+        assert!(
+            index.contains(r#""package":"6.0.0","vintage":2026"#),
+            "{index}"
+        );
+        assert!(std::fs::read_to_string(format!("{out}/noms/stf.json"))
+            .expect("names")
+            .contains("15187"));
+        let error = run(&args(&["territory", "/nonexistent", &out])).expect_err("refused");
+        assert!(error.contains("/nonexistent/package.json"), "{error}");
+    }
+
+    #[test]
+    fn eval_fills_an_empty_territory_and_keeps_what_the_file_says() {
+        let package = small_package();
+        let path = temporary_file(
+            "allanche.json",
+            r#"{"schema_version": 4, "name": "La Halle", "identity": {"commune": "Allanche", "epci": "Pays de Murat"}}"#,
+        );
+        let output = run(&args(&[
+            "eval",
+            &path,
+            "--format",
+            "json",
+            "--territory-data",
+            &package,
+        ]))
+        .expect("evaluated");
+        let without = run(&args(&["eval", &path, "--format", "json"])).expect("evaluated");
+        assert_ne!(output, without);
+        // The population came from the data; the EPCI the file names is kept.
+        let made = run(&args(&["link", &path, "--territory-data", &package])).expect("a link");
+        let identity = link::decode(&made).expect("decodes").dossier.identity;
+        assert_eq!(identity.commune_population, Some(700));
+        assert_eq!(identity.epci, "Pays de Murat");
+        assert_eq!(
+            identity.official.map(|o| o.insee_code),
+            Some("15001".to_owned())
+        );
+        let homonym = temporary_file(
+            "flour.json",
+            r#"{"schema_version": 4, "identity": {"commune": "Saint-Flour"}}"#,
+        );
+        let error =
+            run(&args(&["eval", &homonym, "--territory-data", &package])).expect_err("ambiguous");
+        assert!(
+            error.contains("several communes") && error.contains("15, 43"),
+            "{error}"
+        );
     }
 
     #[test]

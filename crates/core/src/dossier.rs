@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 ///   themselves (`Partner::declared_by_partner`). Nothing to migrate: both start empty.
 /// - 4: the call the dossier answers (`call`, in place of `variant`, which it decides);
 ///   investment items record whether their owner is chef de file; more kinds of owner and
-///   funder; the DSIL themes; the 2023 edition's territory and a syndicat's population.
+///   funder; the DSIL themes; the 2023 edition's territory and a syndicat's population;
+///   the commune chosen from the official data (`Identity::official`).
 ///   Older dossiers answer the 2019–2021 AMI (or its numérique variant).
 pub const SCHEMA_VERSION: u32 = 4;
 
@@ -208,6 +209,9 @@ pub struct Identity {
     pub sous_prefecture_without_fabrique: Option<bool>,
     /// The population of the syndicat that owns an investment, for DETR (at most 60,000).
     pub syndicat_population: Option<u32>,
+    /// What the official data said of the commune chosen in the territory search, and its
+    /// vintage (none: typed by hand).
+    pub official: Option<crate::territory::OfficialTerritory>,
 }
 
 /// A member's category in the collective.

@@ -583,7 +583,7 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
             ),
         },
         InvestmentOwner::Commune => {
-            let (small, medium): (u32, u32) = if region.is_overseas() { (3_500, 35_000) } else { (2_000, 20_000) };
+            let (small, medium) = commune_detr_thresholds(region).unwrap_or((2_000, 20_000));
             match (identity.commune_population, identity.potentiel_financier_percent) {
                 (None, _) => (Eligibility::ToCheck, say(lang, "Indiquez la population DGF de la commune.", "Give the commune's DGF population.")),
                 (Some(population), _) if population <= small => (
@@ -666,6 +666,19 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
         }
     };
     (eligibility, reason, rule)
+}
+
+/// The DETR's population thresholds for a commune (CGCT art. L2334-33): at most the first
+/// is eligible, up to the second depends on the potentiel financier. Overseas thresholds
+/// apply in the DROM; for the COM the source gives none.
+pub fn commune_detr_thresholds(region: Region) -> Option<(u32, u32)> {
+    if region == Region::Metropole {
+        Some((2_000, 20_000))
+    } else if region.is_drom() {
+        Some((3_500, 35_000))
+    } else {
+        None
+    }
 }
 
 fn dsil_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
@@ -1206,8 +1219,8 @@ pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
     }
 }
 
-/// An overseas territory's name.
-fn region_name(region: Region) -> &'static str {
+/// A territory's name (its own, for the overseas ones).
+pub fn region_name(region: Region) -> &'static str {
     match region {
         Region::Metropole => "métropole",
         Region::Guadeloupe => "Guadeloupe",

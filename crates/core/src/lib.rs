@@ -17,4 +17,5 @@ pub mod referential;
 pub mod report;
 pub mod review;
 pub mod spreadsheet;
+pub mod territory;
 pub mod units;

@@ -343,6 +343,7 @@ mod v2 {
                 surface_m2: self.surface_m2,
                 sous_prefecture_without_fabrique: None,
                 syndicat_population: None,
+                official: None,
             }
         }
     }

@@ -177,10 +177,21 @@ prop_compose! {
         investment in investment(),
         territory_2023 in proptest::option::of(any::<bool>()),
         syndicat_population in proptest::option::of(0_u32..200_000),
+        official in proptest::option::of((text(), text(), proptest::option::of(any::<u32>()), any::<u16>())),
     ) -> Dossier {
         let mut dossier = Dossier { name, call, investment, ..Dossier::default() };
         dossier.identity.sous_prefecture_without_fabrique = territory_2023;
         dossier.identity.syndicat_population = syndicat_population;
+        dossier.identity.official = official.map(|(insee_code, commune, population, vintage)| {
+            fabrique_core::territory::OfficialTerritory {
+                insee_code,
+                commune,
+                population,
+                vintage,
+                region: Region::Guadeloupe,
+                ..Default::default()
+            }
+        });
         dossier.identity.in_qpv = in_qpv;
         dossier.identity.legal_status = legal;
         dossier.governance = Governance {

@@ -1,6 +1,7 @@
 //! Section "Identité et territoire": who holds the project, where, and how far along it is.
 
 use crate::components::fields::*;
+use crate::components::territory_search::TerritorySearch;
 use crate::i18n::tr;
 use fabrique_core::calls::CallId;
 use leptos::prelude::*;
@@ -15,8 +16,8 @@ pub fn IdentityForm(
     let call = Memo::new(move |_| editing.read(|d| d.call));
     view! {
         <p class="help">{tr(
-            "Qui porte le projet et où : le label vise les territoires ruraux, les villes moyennes et les quartiers prioritaires (QPV). La population et le potentiel financier servent à vérifier l'éligibilité à la DETR.",
-            "Who holds the project and where: the label targets rural areas, small towns and priority districts (QPV). Population and fiscal capacity are used to check DETR eligibility.",
+            "Qui porte le projet et où : le label vise les territoires ruraux, les villes moyennes et les quartiers prioritaires (QPV). La commune, trouvée dans les données officielles, donne la population, l'EPCI et la zone, qui décident de la DETR et des exceptions d'outre-mer ; le potentiel financier reste à indiquer.",
+            "Who holds the project and where: the label targets rural areas, medium-sized towns and priority districts (QPV). The commune, found in the official data, gives the population, the EPCI and the zone, which decide DETR and the overseas exceptions; the fiscal capacity is still yours to give.",
         )}</p>
         {text_field(editing, tr("Nom du projet", "Project name").into(), |d| d.name.clone(), |d, v| d.name = v)}
         {choice_field::<CallId>(editing, tr("Appel visé", "Call applied to").into(), |d| d.call, |d, v| d.call = v)}
@@ -36,6 +37,7 @@ pub fn IdentityForm(
         {text_field(editing, tr("Nom du porteur", "Holder's name").into(), |d| d.identity.holder_name.clone(), |d, v| d.identity.holder_name = v)}
         {optional_choice_field(editing, tr("Structure juridique", "Legal structure").into(), |d| d.identity.legal_status, |d, v| d.identity.legal_status = v)}
         {text_field(editing, tr("Chef de file (consortium)", "Lead member (consortium)").into(), |d| d.identity.lead_member.clone(), |d, v| d.identity.lead_member = v)}
+        <TerritorySearch editing=editing/>
         {text_field(editing, tr("Commune", "Commune").into(), |d| d.identity.commune.clone(), |d, v| d.identity.commune = v)}
         {optional_count_field(editing, tr("Population de la commune (population DGF)", "Commune's population (DGF)").into(), |d| d.identity.commune_population, |d, v| d.identity.commune_population = v)}
         {optional_count_field(editing, tr("Potentiel financier par habitant, en % de la moyenne de la strate", "Fiscal capacity per inhabitant, in % of the size band's average").into(), |d| d.identity.potentiel_financier_percent, |d, v| d.identity.potentiel_financier_percent = v)}
@@ -43,7 +45,7 @@ pub fn IdentityForm(
         {optional_count_field(editing, tr("Population de l'EPCI", "EPCI's population").into(), |d| d.identity.epci_population, |d, v| d.identity.epci_population = v)}
         {optional_count_field(editing, tr("Densité de l'EPCI (habitants par km²)", "EPCI's density (inhabitants per km²)").into(), |d| d.identity.epci_density_per_km2, |d, v| d.identity.epci_density_per_km2 = v)}
         {optional_count_field(editing, tr("Population du syndicat maître d'ouvrage, s'il y en a un", "Population of the syndicat that owns an investment, if any").into(), |d| d.identity.syndicat_population, |d, v| d.identity.syndicat_population = v)}
-        {check_field(editing, tr("L'EPCI compte une commune centre de plus de 20 000 habitants", "The EPCI has a central commune of more than 20,000 inhabitants").into(), |d| d.identity.epci_has_large_central_commune == Some(true), |d, v| d.identity.epci_has_large_central_commune = Some(v))}
+        {optional_choice_field::<bool>(editing, tr("L'EPCI compte une commune centre de plus de 20 000 habitants (85 000 outre-mer)", "The EPCI has a central commune of more than 20,000 inhabitants (85,000 overseas)").into(), |d| d.identity.epci_has_large_central_commune, |d, v| d.identity.epci_has_large_central_commune = v)}
         {choice_field(editing, tr("Région", "Region").into(), |d| d.identity.region, |d, v| d.identity.region = v)}
         {optional_choice_field(editing, tr("Type de territoire", "Kind of territory").into(), |d| d.identity.territory, |d, v| d.identity.territory = v)}
         {check_field(editing, tr("Le lieu est dans un quartier prioritaire (QPV)", "The place is in a priority district (QPV)").into(), |d| d.identity.in_qpv, |d, v| d.identity.in_qpv = v)}
