@@ -113,6 +113,36 @@ function firstLoadSizes(dist, urls) {
   return totals;
 }
 
+// One territory lookup in the identity section ("st flour", then Saint-Flour): the
+// territory files the page fetched for it, and their size (each file as a server would
+// send it compressed).
+async function territoryLookup(page) {
+  await page.getByRole('button', { name: /^Identité et territoire/ }).click();
+  await page.getByLabel('Trouver la commune (nom, code postal ou code INSEE)').fill('st flour');
+  await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+  await page.getByRole('button', { name: 'Saint-Flour — Cantal (15)' }).click();
+  await page.getByTestId('territory-official').waitFor();
+  const names = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname).filter((name) => name.includes('/territoire/')));
+  const files = [...new Set(names.map((name) => name.replace(/^\//, '')))];
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const name of files) {
+    const sizes = compressedSizes(path.join(APP_DIST, name));
+    for (const key of Object.keys(total)) total[key] += sizes[key];
+  }
+  return { files, ...total };
+}
+
+// The heaviest lookup the data allows: the index, the largest name file and the largest
+// département file.
+function worstLookup() {
+  const dir = path.join(APP_DIST, 'territoire');
+  const largest = (sub) => fs.readdirSync(path.join(dir, sub))
+    .map((name) => compressedSizes(path.join(dir, sub, name)).brotli)
+    .reduce((a, b) => Math.max(a, b), 0);
+  return compressedSizes(path.join(dir, 'index.json')).brotli + largest('noms') + largest('dep');
+}
+
 // Runs in the page before the app: a list of `count` dossiers, as the app stores them.
 function seedList({ dossiers, count }) {
   const ids = [];
@@ -239,6 +269,7 @@ async function main() {
   }
   await page.getByRole('button', { name: /^Gouvernance/ }).click();
   const edits = await editLatencies(page, EDITS);
+  const lookup = await territoryLookup(page);
   await session.context.close();
   await browser.close();
   appServer.close();
@@ -262,6 +293,15 @@ async function main() {
     `${kb(appSizes.total.raw)} / ${kb(appSizes.total.gzip)} / ${kb(appSizes.total.brotli)} (${totalRatio.toFixed(2)}× floor, brotli)`,
     { floor: `${kb(floorSizes.total.raw)} / ${kb(floorSizes.total.gzip)} / ${kb(floorSizes.total.brotli)}`, budgetText: 'brotli ≤ 2.5× floor', pass: totalRatio <= 2.5 });
   const renderRatio = median(appLoads) / median(floorLoads);
+  const territoryAtFirstLoad = appFiles.filter((url) => url.includes('/territoire/')).length;
+  add('territory files fetched by the first load', territoryAtFirstLoad, `${territoryAtFirstLoad}`,
+    { floor: '—', budgetText: '0 (none before a lookup)', pass: territoryAtFirstLoad === 0 });
+  add('one territory lookup ("st flour" → Saint-Flour)', lookup.brotli,
+    `${lookup.files.length} files, ${kb(lookup.raw)} raw / ${kb(lookup.brotli)} brotli`,
+    { floor: '—', budgetText: '≤ 15 KB brotli', pass: lookup.brotli <= 15 * 1024 });
+  const worst = worstLookup();
+  add('heaviest possible lookup (index + largest name and département files)', worst, `${kb(worst)} brotli`,
+    { floor: '—', budgetText: '—', pass: null });
   add(`first render, median of ${LOADS} cold loads`, median(appLoads), `${ms(median(appLoads))} (${renderRatio.toFixed(2)}× floor)`,
     { floor: ms(median(floorLoads)), budgetText: '≤ 1.5× floor', pass: renderRatio <= 1.5 });
   add(`edit latency p50, ${EDITS} edits`, percentile(edits, 50), ms(percentile(edits, 50)), { floor: '—', budgetText: '—', pass: null });
@@ -294,6 +334,7 @@ async function main() {
     first_render_ms: { app: appLoads, floor: floorLoads },
     edit_latency_ms: edits, list_ms: { [LIST_SIZE]: listTimes, [`${LIST_SIZE}_complete`]: completeTimes, 0: emptyTimes },
     storage_bytes: storageBytes, evaluation_us: evaluation, links: native.links,
+    territory_lookup: lookup, territory_worst_lookup_brotli: worst,
     figures: figures.map(({ figure, shown, floor, budget, pass }) => ({ figure, shown, floor, budget, pass })),
   }, null, 2));
   console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'report.json'))}`);

@@ -285,3 +285,14 @@ fn a_mark_is_left_for_the_benchmark() {
         1
     );
 }
+
+/// The territory files are addressed relatively (any sub-path works), and a file the
+/// server does not have is "not found", told apart from an unreachable network. The test
+/// runner's server has no territory files: the real fetch answers 404.
+#[wasm_bindgen_test]
+async fn a_missing_territory_file_is_not_found() {
+    use fabrique::browser::territory::{address, fetch, FetchError};
+    assert_eq!(address("dep/15.json"), "territoire/dep/15.json");
+    let result: Result<serde_json::Value, FetchError> = fetch("noms/zzz.json").await;
+    assert_eq!(result, Err(FetchError::NotFound));
+}

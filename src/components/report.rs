@@ -124,6 +124,10 @@ pub fn Report(
     let id = StoredValue::new(id);
     let evaluation_memo = Memo::new(move |_| stored.with_value(|(_, _, e)| e.clone()));
     let identity = &dossier.identity;
+    let official_line = identity
+        .official
+        .as_ref()
+        .map(|official| fabrique_core::territory::official_line(official, language));
     let place = [identity.commune.trim(), identity.epci.trim()]
         .iter()
         .filter(|s| !s.is_empty())
@@ -181,6 +185,7 @@ pub fn Report(
                 <h1>{name.clone()}</h1>
                 <p>{holder}</p>
                 <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))}</p>
+                {official_line.map(|line| view! { <p class="source" data-testid="report-territory-source">{line}</p> })}
                 <p class="report-date">{format!("{} {date}", tr("Établi le", "Made on"))} {(saved_at_ms > 0).then(|| format!(" · {} {}", tr("dossier enregistré le", "dossier saved on"), clock::local_date_time(saved_at_ms)))}</p>
             </header>
             <section class="report-verdict">

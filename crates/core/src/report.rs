@@ -144,6 +144,9 @@ fn lines(
         dossier.name.trim()
     };
     out.push((1, format!("{name} — {}", referential.label.get(lang))));
+    if let Some(official) = &dossier.identity.official {
+        out.push((0, crate::territory::official_line(official, lang)));
+    }
     out.push((
         0,
         format!("{} : {}", w.verdict, evaluation.verdict.label(lang)),

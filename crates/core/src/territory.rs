@@ -395,6 +395,19 @@ pub fn source_text(official: &OfficialTerritory, lang: Lang) -> String {
     }
 }
 
+/// The commune the data names, and where the data comes from, in one sentence for the
+/// reports: "Saint-Flour (INSEE 15187), Cantal (15), Auvergne-Rhône-Alpes. Données …".
+pub fn official_line(official: &OfficialTerritory, lang: Lang) -> String {
+    format!(
+        "{} (INSEE {}), {}, {}. {}",
+        official.commune,
+        official.insee_code,
+        official.departement,
+        official.region_name,
+        source_text(official, lang)
+    )
+}
+
 /// A commune's DETR band by its population alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
