@@ -150,7 +150,7 @@ struct Codec<T> {
     invalid: &'static str,
 }
 
-fn parsed_input<T: PartialEq + 'static>(
+fn parsed_input<T: PartialEq + Clone + Send + Sync + 'static>(
     editing: Editing,
     label: String,
     codec: Codec<T>,
@@ -177,16 +177,18 @@ fn parsed_input<T: PartialEq + 'static>(
         }
         text.set(value);
     };
+    // The field's own value: the text is rebuilt only when it changes, not at every edit of
+    // the dossier.
+    let stored = Memo::new(move |_| editing.read(|d| get(d)));
     let shown = move || {
         let typed = text.get();
         if error.get() {
             return typed;
         }
-        let stored = editing.read(|d| get(d));
-        match parse(&typed) {
-            Some(value) if value == stored => typed,
-            _ => show(&stored),
-        }
+        stored.with(|stored| match parse(&typed) {
+            Some(value) if value == *stored => typed,
+            _ => show(stored),
+        })
     };
     let id = field_id();
     view! {

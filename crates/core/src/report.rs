@@ -230,6 +230,22 @@ fn lines(
         out.push((3, format!("{name}{c}{}", item_plan_text(item, lang))));
         out.push((4, format!("{} — {}", w.ceiling, ceiling_text(item, lang))));
     }
+    if funding.items.len() > 1 {
+        let totals = funding.totals();
+        out.push((
+            3,
+            match lang {
+                Lang::Fr => format!(
+                    "Total des investissements : coût {} ; financé {} ; reste à financer {} ; au-delà du coût {}",
+                    totals.cost, totals.financed, totals.remaining, totals.over_financed
+                ),
+                Lang::En => format!(
+                    "All investments: cost {}; financed {}; still to finance {}; beyond the cost {}",
+                    totals.cost, totals.financed, totals.remaining, totals.over_financed
+                ),
+            },
+        ));
+    }
     if funding.not_asked().next().is_some() {
         out.push((3, w.not_asked.to_owned()));
         for source in funding.not_asked() {
