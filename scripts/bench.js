@@ -144,7 +144,7 @@ function worstLookup() {
   const largest = (sub) => fs.readdirSync(path.join(dir, sub))
     .map((name) => compressedSizes(path.join(dir, sub, name)).brotli)
     .reduce((a, b) => Math.max(a, b), 0);
-  return compressedSizes(path.join(dir, 'index.json')).brotli + largest('noms') + largest('dep');
+  return compressedSizes(path.join(dir, 'index.tsv')).brotli + largest('noms') + largest('dep');
 }
 
 // Runs in the page before the app: a list of `count` dossiers, as the app stores them.

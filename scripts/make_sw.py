@@ -24,12 +24,13 @@ files = sorted(
     if name not in ("sw.js",) and not name.startswith(".")
     and not os.path.relpath(root, dist).replace(os.sep, "/").startswith("territoire")
 )
-territory_index = os.path.join(dist, "territoire", "index.json")
+territory_index = os.path.join(dist, "territoire", "index.tsv")
 territory = "none"
 if os.path.exists(territory_index):
     with open(territory_index, encoding="utf-8") as index:
-        meta = json.load(index)
-    territory = f"{meta['package']}-{meta['vintage']}"
+        # First line: "fabrique-territoire <tab> package version <tab> vintage".
+        _, package, vintage = index.readline().rstrip("\n").split("\t")
+    territory = f"{package}-{vintage}"
 digest = hashlib.sha256()
 for name in files:
     digest.update(name.encode())

@@ -292,7 +292,8 @@ fn a_mark_is_left_for_the_benchmark() {
 #[wasm_bindgen_test]
 async fn a_missing_territory_file_is_not_found() {
     use fabrique::browser::territory::{address, fetch, FetchError};
-    assert_eq!(address("dep/15.json"), "territoire/dep/15.json");
-    let result: Result<serde_json::Value, FetchError> = fetch("noms/zzz.json").await;
+    use fabrique_core::territory::NameFile;
+    assert_eq!(address("dep/15.tsv"), "territoire/dep/15.tsv");
+    let result: Result<NameFile, FetchError> = fetch("noms/zzz.tsv").await;
     assert_eq!(result, Err(FetchError::NotFound));
 }

@@ -20,10 +20,18 @@ pub fn address(path: &str) -> String {
     format!("territoire/{path}")
 }
 
-/// Fetches `territoire/<path>` and reads it as `T`.
-pub async fn fetch<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, FetchError> {
+/// Fetches `territoire/<path>` and reads it as `T`. The fetching is not generic (one copy
+/// in the wasm, whatever the file's type): only the reading is.
+pub async fn fetch<T: fabrique_core::territory::TerritoryFile>(
+    path: &str,
+) -> Result<T, FetchError> {
+    let text = fetch_text(&address(path)).await?;
+    T::read(&text).map_err(|error| FetchError::Broken(error.to_string()))
+}
+
+async fn fetch_text(address: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::Unreachable)?;
-    let promise = window.fetch_with_str(&address(path));
+    let promise = window.fetch_with_str(address);
     let response = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(|_| FetchError::Unreachable)?;
@@ -41,6 +49,5 @@ pub async fn fetch<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Fetc
     let text = wasm_bindgen_futures::JsFuture::from(text)
         .await
         .map_err(|_| FetchError::Unreachable)?;
-    let text = text.as_string().unwrap_or_default();
-    serde_json::from_str(&text).map_err(|error| FetchError::Broken(error.to_string()))
+    Ok(text.as_string().unwrap_or_default())
 }

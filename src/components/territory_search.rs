@@ -9,7 +9,7 @@ use crate::components::fields::Editing;
 use crate::i18n::{lang, tr};
 use fabrique_core::territory::{
     apply, conflicts, departement_of, matches, official, postal_shard, source_text,
-    territory_notes, Conflict, DepartementFile, NameEntry, OfficialTerritory, PostalFile, Query,
+    territory_notes, Conflict, DepartementFile, NameFile, OfficialTerritory, PostalFile, Query,
     TerritoryIndex,
 };
 use leptos::prelude::*;
@@ -57,18 +57,18 @@ fn departement_words(index: &TerritoryIndex, code: &str) -> String {
 
 /// What `text` finds: a name, a postal code, an INSEE code.
 async fn search(text: String) -> Status {
-    let index: TerritoryIndex = match fetch("index.json").await {
+    let index: TerritoryIndex = match fetch("index.tsv").await {
         Ok(index) => index,
         Err(error) => return failed(error),
     };
     match Query::parse(&text) {
         Query::TooShort => Status::TooShort,
         Query::Name { shard, normalized } => {
-            let entries: Vec<NameEntry> = match fetch(&format!("noms/{shard}.json")).await {
+            let entries: NameFile = match fetch(&format!("noms/{shard}.tsv")).await {
                 Ok(entries) => entries,
                 Err(error) => return failed(error),
             };
-            let found: Vec<Found> = matches(&entries, &normalized, 20)
+            let found: Vec<Found> = matches(&entries.0, &normalized, 20)
                 .into_iter()
                 .map(|entry| Found {
                     name: entry.0.clone(),
@@ -85,8 +85,8 @@ async fn search(text: String) -> Status {
         Query::Code { insee, postal } => {
             let mut codes: Vec<String> = Vec::new();
             if let Some(postal) = postal {
-                match fetch::<PostalFile>(&format!("cp/{}.json", postal_shard(&postal))).await {
-                    Ok(file) => codes.extend(file.get(&postal).cloned().unwrap_or_default()),
+                match fetch::<PostalFile>(&format!("cp/{}.tsv", postal_shard(&postal))).await {
+                    Ok(file) => codes.extend(file.0.get(&postal).cloned().unwrap_or_default()),
                     Err(FetchError::NotFound) => {}
                     Err(error) => return failed(error),
                 }
@@ -103,7 +103,7 @@ async fn search(text: String) -> Status {
             }
             let mut found = Vec::new();
             for (departement, codes) in by_departement {
-                let file: DepartementFile = match fetch(&format!("dep/{departement}.json")).await {
+                let file: DepartementFile = match fetch(&format!("dep/{departement}.tsv")).await {
                     Ok(file) => file,
                     Err(FetchError::NotFound) => continue,
                     Err(error) => return failed(error),
@@ -127,8 +127,8 @@ async fn search(text: String) -> Status {
 
 /// The official data of commune `code`.
 async fn official_of(code: String) -> Result<OfficialTerritory, Status> {
-    let index: TerritoryIndex = fetch("index.json").await.map_err(failed)?;
-    let file: DepartementFile = fetch(&format!("dep/{}.json", departement_of(&code)))
+    let index: TerritoryIndex = fetch("index.tsv").await.map_err(failed)?;
+    let file: DepartementFile = fetch(&format!("dep/{}.tsv", departement_of(&code)))
         .await
         .map_err(failed)?;
     official(&index, &file, &code).ok_or(Status::NoResult)

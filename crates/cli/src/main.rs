@@ -15,6 +15,7 @@
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::report;
+use fabrique_core::territory::TerritoryFile;
 use fabrique_core::{dossier, link, territory};
 use std::process::ExitCode;
 
@@ -164,14 +165,16 @@ fn write_territory(args: &[String]) -> Result<String, String> {
 /// value the file holds; says on standard error what it filled and what it kept.
 fn fill_territory(dossier: &mut dossier::Dossier, folder: &str) -> Result<(), String> {
     let files = read_package(folder)?;
-    let parse = |path: &str| -> Result<serde_json::Value, String> {
-        files
+    fn parse<T: TerritoryFile>(
+        files: &std::collections::BTreeMap<String, String>,
+        path: &str,
+    ) -> Result<T, String> {
+        let text = files
             .get(path)
-            .map(|text| serde_json::from_str(text).map_err(|error| format!("{path}: {error}")))
-            .unwrap_or_else(|| Err(format!("no {path} in the data")))
-    };
-    let index: territory::TerritoryIndex =
-        serde_json::from_value(parse("index.json")?).map_err(|error| error.to_string())?;
+            .ok_or_else(|| format!("no {path} in the data"))?;
+        T::read(text).map_err(|error| format!("{path}: {error}"))
+    }
+    let index: territory::TerritoryIndex = parse(&files, "index.tsv")?;
     let identity = &dossier.identity;
     let code =
         match identity.official.as_ref().map(|o| o.insee_code.clone()) {
@@ -179,10 +182,8 @@ fn fill_territory(dossier: &mut dossier::Dossier, folder: &str) -> Result<(), St
             _ => {
                 let normalized = territory::normalize(&identity.commune);
                 let shard = normalized.get(..territory::SHARD_CHARS).unwrap_or_default();
-                let entries: Vec<territory::NameEntry> =
-                    serde_json::from_value(parse(&format!("noms/{shard}.json"))?)
-                        .map_err(|error| error.to_string())?;
-                let exact: Vec<_> = territory::matches(&entries, &normalized, 50)
+                let entries: territory::NameFile = parse(&files, &format!("noms/{shard}.tsv"))?;
+                let exact: Vec<_> = territory::matches(&entries.0, &normalized, 50)
                     .into_iter()
                     .filter(|e| territory::normalize(&e.0) == normalized)
                     .collect();
@@ -204,11 +205,10 @@ fn fill_territory(dossier: &mut dossier::Dossier, folder: &str) -> Result<(), St
                 }
             }
         };
-    let departement: territory::DepartementFile = serde_json::from_value(parse(&format!(
-        "dep/{}.json",
-        territory::departement_of(&code)
-    ))?)
-    .map_err(|error| error.to_string())?;
+    let departement: territory::DepartementFile = parse(
+        &files,
+        &format!("dep/{}.tsv", territory::departement_of(&code)),
+    )?;
     let official = territory::official(&index, &departement, &code)
         .ok_or_else(|| format!("no commune {code} in the data"))?;
     for conflict in territory::conflicts(&dossier.identity, &official) {
@@ -470,12 +470,12 @@ mod tests {
         let said = run(&args(&["territory", &package, &out])).expect("built");
         // index, two name files (stf, all), two postal files, two départements.
         assert!(said.starts_with("7 files"), "{said}");
-        let index = std::fs::read_to_string(format!("{out}/index.json")).expect("index");
+        let index = std::fs::read_to_string(format!("{out}/index.tsv")).expect("index");
         assert!(
-            index.contains(r#""package":"6.0.0","vintage":2026"#),
+            index.starts_with("fabrique-territoire\t6.0.0\t2026\n"),
             "{index}"
         );
-        assert!(std::fs::read_to_string(format!("{out}/noms/stf.json"))
+        assert!(std::fs::read_to_string(format!("{out}/noms/stf.tsv"))
             .expect("names")
             .contains("15187"));
         let error = run(&args(&["territory", "/nonexistent", &out])).expect_err("refused");

@@ -4,13 +4,17 @@
 //! that the app fetches one lookup at a time; and what that data decides (the DETR band,
 //! the EPCI's population test, the overseas exception to L1111-10).
 //!
-//! The files, under `territoire/` beside the app:
-//! - `index.json`: the package's version, the vintage, the départements and régions;
-//! - `noms/<abc>.json`: the communes whose normalised name starts with `abc`;
-//! - `cp/<dd>.json`: postal codes → commune codes, by their first two digits (three
+//! The files, under `territoire/` beside the app, are lines of tab-separated fields (no
+//! JSON parser to ship for them, and smaller):
+//! - `index.tsv`: the package's version, the vintage, the départements and régions;
+//! - `noms/<abc>.tsv`: the communes whose normalised name starts with `abc`;
+//! - `cp/<dd>.tsv`: postal codes → commune codes, by their first two digits (three
 //!   overseas);
-//! - `dep/<code>.json`: a département's communes (code, name, population, EPCI) and the
+//! - `dep/<code>.tsv`: a département's communes (code, name, population, EPCI) and the
 //!   EPCI they belong to (name, kind, population).
+//!
+//! Each kind of file is written and read by [`TerritoryFile`]; a line that does not read
+//! is an error, never a guess.
 //!
 //! Data from outside never overwrites what the user typed without asking: [`conflicts`]
 //! lists old → new, and [`apply`] replaces only when told to.
@@ -31,11 +35,11 @@ pub enum Zone {
 }
 
 /// One département: code, name, région code, zone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DepartementEntry(pub String, pub String, pub String, pub Zone);
 
-/// `territoire/index.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// `territoire/index.tsv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TerritoryIndex {
     /// The npm package's version the files were built from.
     pub package: String,
@@ -63,27 +67,232 @@ impl TerritoryIndex {
 
 /// One line of a name file: the name shown, the code of the commune it stands for (an
 /// arrondissement of Paris, Lyon or Marseille stands for its commune), the département.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NameEntry(pub String, pub String, pub String);
 
 /// One commune of a département file: code, name, population (municipale), EPCI SIREN.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommuneRow(pub String, pub String, pub Option<u32>, pub Option<String>);
 
 /// One EPCI of a département file: name, kind (CC, CA, CU, METRO), population (totale).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EpciRow(pub String, pub String, pub Option<u32>);
 
-/// `territoire/dep/<code>.json`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// `territoire/dep/<code>.tsv`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DepartementFile {
     pub communes: Vec<CommuneRow>,
     /// The EPCI of its communes, by SIREN (an EPCI across two départements is in both).
     pub epci: BTreeMap<String, EpciRow>,
 }
 
-/// `territoire/cp/<prefix>.json`: postal code → the communes it serves.
-pub type PostalFile = BTreeMap<String, Vec<String>>;
+/// `territoire/noms/<abc>.tsv`: the communes whose normalised name starts with `abc`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameFile(pub Vec<NameEntry>);
+
+/// `territoire/cp/<prefix>.tsv`: postal code → the communes it serves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostalFile(pub BTreeMap<String, Vec<String>>);
+
+/// A territory file's text that does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError(pub String);
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "territory file: {}", self.0)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// A kind of territory file: written by the build, read by the app and the CLI.
+pub trait TerritoryFile: Sized {
+    /// Its text: one record a line, fields separated by tabs.
+    fn write(&self) -> String;
+    /// Reads its text; any line that does not read is an error.
+    fn read(text: &str) -> Result<Self, FileError>;
+}
+
+/// The fields of a line, exactly `count` of them.
+fn fields(line: &str, count: usize) -> Result<Vec<&str>, FileError> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    if fields.len() == count {
+        Ok(fields)
+    } else {
+        Err(FileError(format!("{count} fields expected in {line:.60}")))
+    }
+}
+
+fn optional_number(text: &str) -> Result<Option<u32>, FileError> {
+    if text.is_empty() {
+        Ok(None)
+    } else {
+        text.parse()
+            .map(Some)
+            .map_err(|_| FileError(format!("not a number: {text:.20}")))
+    }
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|line| !line.is_empty())
+}
+
+fn zone_word(zone: Zone) -> &'static str {
+    match zone {
+        Zone::Metro => "metro",
+        Zone::Drom => "drom",
+        Zone::Com => "com",
+    }
+}
+
+/// The first line of `index.tsv`, so that another file is never read as one.
+const INDEX_MARK: &str = "fabrique-territoire";
+
+impl TerritoryFile for TerritoryIndex {
+    fn write(&self) -> String {
+        let mut text = format!("{INDEX_MARK}\t{}\t{}\n", self.package, self.vintage);
+        for d in &self.departements {
+            text.push_str(&format!(
+                "D\t{}\t{}\t{}\t{}\n",
+                d.0,
+                d.1,
+                d.2,
+                zone_word(d.3)
+            ));
+        }
+        for (code, name) in &self.regions {
+            text.push_str(&format!("R\t{code}\t{name}\n"));
+        }
+        text
+    }
+
+    fn read(text: &str) -> Result<Self, FileError> {
+        let mut lines = lines(text);
+        let head = fields(lines.next().unwrap_or_default(), 3)?;
+        if head[0] != INDEX_MARK {
+            return Err(FileError("not a territory index".to_owned()));
+        }
+        let vintage = head[2]
+            .parse()
+            .map_err(|_| FileError(format!("vintage {:.10}", head[2])))?;
+        let mut index = TerritoryIndex {
+            package: head[1].to_owned(),
+            vintage,
+            departements: Vec::new(),
+            regions: Vec::new(),
+        };
+        for line in lines {
+            match line.split('\t').next() {
+                Some("D") => {
+                    let f = fields(line, 5)?;
+                    let zone = match f[4] {
+                        "metro" => Zone::Metro,
+                        "drom" => Zone::Drom,
+                        "com" => Zone::Com,
+                        other => return Err(FileError(format!("zone {other:.10}"))),
+                    };
+                    index.departements.push(DepartementEntry(
+                        f[1].to_owned(),
+                        f[2].to_owned(),
+                        f[3].to_owned(),
+                        zone,
+                    ));
+                }
+                Some("R") => {
+                    let f = fields(line, 3)?;
+                    index.regions.push((f[1].to_owned(), f[2].to_owned()));
+                }
+                _ => return Err(FileError(format!("unknown line {line:.40}"))),
+            }
+        }
+        Ok(index)
+    }
+}
+
+impl TerritoryFile for NameFile {
+    fn write(&self) -> String {
+        self.0
+            .iter()
+            .map(|e| format!("{}\t{}\t{}\n", e.0, e.1, e.2))
+            .collect()
+    }
+
+    fn read(text: &str) -> Result<Self, FileError> {
+        lines(text)
+            .map(|line| {
+                let f = fields(line, 3)?;
+                Ok(NameEntry(f[0].to_owned(), f[1].to_owned(), f[2].to_owned()))
+            })
+            .collect::<Result<_, _>>()
+            .map(NameFile)
+    }
+}
+
+impl TerritoryFile for PostalFile {
+    fn write(&self) -> String {
+        self.0
+            .iter()
+            .map(|(postal, codes)| format!("{postal}\t{}\n", codes.join(",")))
+            .collect()
+    }
+
+    fn read(text: &str) -> Result<Self, FileError> {
+        lines(text)
+            .map(|line| {
+                let f = fields(line, 2)?;
+                Ok((
+                    f[0].to_owned(),
+                    f[1].split(',').map(str::to_owned).collect(),
+                ))
+            })
+            .collect::<Result<_, _>>()
+            .map(PostalFile)
+    }
+}
+
+impl TerritoryFile for DepartementFile {
+    fn write(&self) -> String {
+        let mut text = String::new();
+        for c in &self.communes {
+            let population = c.2.map(|p| p.to_string()).unwrap_or_default();
+            text.push_str(&format!(
+                "C\t{}\t{}\t{population}\t{}\n",
+                c.0,
+                c.1,
+                c.3.as_deref().unwrap_or_default()
+            ));
+        }
+        for (siren, e) in &self.epci {
+            let population = e.2.map(|p| p.to_string()).unwrap_or_default();
+            text.push_str(&format!("E\t{siren}\t{}\t{}\t{population}\n", e.0, e.1));
+        }
+        text
+    }
+
+    fn read(text: &str) -> Result<Self, FileError> {
+        let mut file = DepartementFile::default();
+        for line in lines(text) {
+            let f = fields(line, 5)?;
+            match f[0] {
+                "C" => file.communes.push(CommuneRow(
+                    f[1].to_owned(),
+                    f[2].to_owned(),
+                    optional_number(f[3])?,
+                    (!f[4].is_empty()).then(|| f[4].to_owned()),
+                )),
+                "E" => {
+                    file.epci.insert(
+                        f[1].to_owned(),
+                        EpciRow(f[2].to_owned(), f[3].to_owned(), optional_number(f[4])?),
+                    );
+                }
+                other => return Err(FileError(format!("unknown line kind {other:.10}"))),
+            }
+        }
+        Ok(file)
+    }
+}
 
 /// What the official data says of a commune, as recorded in the dossier when the user
 /// chooses it: the facts no one types (INSEE code, département, région, EPCI SIREN and
@@ -567,9 +776,13 @@ fn read<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Bui
     serde_json::from_str(text).map_err(|error| BuildError(format!("{what}: {error}")))
 }
 
-fn compact<T: Serialize>(value: &T) -> String {
-    // Plain strings, numbers and maps always serialize.
-    serde_json::to_string(value).unwrap_or_default()
+/// A field as the files carry it: a tab or a line break inside would break its line.
+fn field(text: &str) -> Result<String, BuildError> {
+    if text.contains(['\t', '\n', '\r']) {
+        Err(BuildError(format!("a tab or line break in {text:.40}")))
+    } else {
+        Ok(text.to_owned())
+    }
 }
 
 /// Turns the package's data into the files the app fetches: relative path → JSON text.
@@ -585,7 +798,7 @@ pub fn build(data: &PackageData) -> Result<BTreeMap<String, String>, BuildError>
         }
     }
     let mut files = BTreeMap::new();
-    let mut names: BTreeMap<String, Vec<NameEntry>> = BTreeMap::new();
+    let mut names: BTreeMap<String, NameFile> = BTreeMap::new();
     let mut postal: BTreeMap<String, PostalFile> = BTreeMap::new();
     let mut by_departement: BTreeMap<String, DepartementFile> = BTreeMap::new();
     for commune in &communes {
@@ -599,17 +812,18 @@ pub fn build(data: &PackageData) -> Result<BTreeMap<String, String>, BuildError>
         };
         let normalized = normalize(&commune.nom);
         if let Some(shard) = normalized.get(..SHARD_CHARS) {
-            names.entry(shard.to_owned()).or_default().push(NameEntry(
-                commune.nom.clone(),
-                stands_for.clone(),
-                commune.departement.clone(),
+            names.entry(shard.to_owned()).or_default().0.push(NameEntry(
+                field(&commune.nom)?,
+                field(&stands_for)?,
+                field(&commune.departement)?,
             ));
         }
         for code in &commune.postal_codes {
             let served = postal
                 .entry(postal_shard(code).to_owned())
                 .or_default()
-                .entry(code.clone())
+                .0
+                .entry(field(code)?)
                 .or_default();
             if !served.contains(&stands_for) {
                 served.push(stands_for.clone());
@@ -622,15 +836,15 @@ pub fn build(data: &PackageData) -> Result<BTreeMap<String, String>, BuildError>
             let epci = epci_of.get(commune.code.as_str());
             if let Some(epci) = epci {
                 file.epci.insert(
-                    epci.code.clone(),
-                    EpciRow(epci.nom.clone(), epci.kind.clone(), epci.population),
+                    field(&epci.code)?,
+                    EpciRow(field(&epci.nom)?, field(&epci.kind)?, epci.population),
                 );
             }
             file.communes.push(CommuneRow(
-                commune.code.clone(),
-                commune.nom.clone(),
+                field(&commune.code)?,
+                field(&commune.nom)?,
                 commune.population,
-                epci.map(|e| e.code.clone()),
+                epci.map(|e| field(&e.code)).transpose()?,
             ));
         }
     }
@@ -638,23 +852,33 @@ pub fn build(data: &PackageData) -> Result<BTreeMap<String, String>, BuildError>
         return Err(BuildError("no commune in communes.json".to_owned()));
     }
     let index = TerritoryIndex {
-        package: data.version.to_owned(),
+        package: field(data.version)?,
         vintage: data.vintage,
         departements: departements
             .into_iter()
-            .map(|d| DepartementEntry(d.code, d.nom, d.region, d.zone))
-            .collect(),
-        regions: regions.into_iter().map(|r| (r.code, r.nom)).collect(),
+            .map(|d| {
+                Ok(DepartementEntry(
+                    field(&d.code)?,
+                    field(&d.nom)?,
+                    field(&d.region)?,
+                    d.zone,
+                ))
+            })
+            .collect::<Result<_, BuildError>>()?,
+        regions: regions
+            .into_iter()
+            .map(|r| Ok((field(&r.code)?, field(&r.nom)?)))
+            .collect::<Result<_, BuildError>>()?,
     };
-    files.insert("index.json".to_owned(), compact(&index));
+    files.insert("index.tsv".to_owned(), index.write());
     for (shard, entries) in names {
-        files.insert(format!("noms/{shard}.json"), compact(&entries));
+        files.insert(format!("noms/{shard}.tsv"), entries.write());
     }
     for (shard, codes) in postal {
-        files.insert(format!("cp/{shard}.json"), compact(&codes));
+        files.insert(format!("cp/{shard}.tsv"), codes.write());
     }
     for (code, file) in by_departement {
-        files.insert(format!("dep/{code}.json"), compact(&file));
+        files.insert(format!("dep/{code}.tsv"), file.write());
     }
     Ok(files)
 }
@@ -717,20 +941,19 @@ mod tests {
         .expect("built")
     }
 
-    fn file<T: serde::de::DeserializeOwned>(files: &BTreeMap<String, String>, path: &str) -> T {
-        serde_json::from_str(files.get(path).unwrap_or_else(|| panic!("{path} missing")))
-            .expect("readable")
+    fn file<T: TerritoryFile>(files: &BTreeMap<String, String>, path: &str) -> T {
+        T::read(files.get(path).unwrap_or_else(|| panic!("{path} missing"))).expect("readable")
     }
 
     fn search(files: &BTreeMap<String, String>, text: &str) -> Vec<(String, String)> {
         let Query::Name { shard, normalized } = Query::parse(text) else {
             panic!("{text} is not a name query");
         };
-        let entries: Vec<NameEntry> = files
-            .get(&format!("noms/{shard}.json"))
-            .map(|t| serde_json::from_str(t).expect("readable"))
+        let entries: NameFile = files
+            .get(&format!("noms/{shard}.tsv"))
+            .map(|t| NameFile::read(t).expect("readable"))
             .unwrap_or_default();
-        matches(&entries, &normalized, 20)
+        matches(&entries.0, &normalized, 20)
             .into_iter()
             .map(|e| (e.0.clone(), e.1.clone()))
             .collect()
@@ -771,16 +994,16 @@ mod tests {
         );
         // The exact name comes first.
         assert_eq!(search(&files, "marseille")[0].0, "Marseille");
-        let postal: PostalFile = file(&files, "cp/13.json");
-        assert_eq!(postal["13001"], vec!["13055".to_owned()]);
+        let postal: PostalFile = file(&files, "cp/13.tsv");
+        assert_eq!(postal.0["13001"], vec!["13055".to_owned()]);
     }
 
     #[test]
     fn a_postal_code_shared_by_several_communes_gives_them_all() {
         let files = package();
-        let postal: PostalFile = file(&files, "cp/15.json");
+        let postal: PostalFile = file(&files, "cp/15.tsv");
         assert_eq!(
-            postal["15100"],
+            postal.0["15100"],
             vec!["15187".to_owned(), "15188".to_owned()]
         );
         assert_eq!(
@@ -805,8 +1028,8 @@ mod tests {
     #[test]
     fn choosing_a_commune_fills_its_territory_with_the_vintage() {
         let files = package();
-        let index: TerritoryIndex = file(&files, "index.json");
-        let cantal: DepartementFile = file(&files, "dep/15.json");
+        let index: TerritoryIndex = file(&files, "index.tsv");
+        let cantal: DepartementFile = file(&files, "dep/15.tsv");
         let saint_flour = official(&index, &cantal, "15187").expect("found");
         assert_eq!(saint_flour.population, Some(6_391));
         assert_eq!(saint_flour.departement, "Cantal (15)");
@@ -824,10 +1047,10 @@ mod tests {
         // A delegated commune is not a commune of today: not listed.
         assert!(official(&index, &cantal, "15999").is_none());
 
-        let guadeloupe: DepartementFile = file(&files, "dep/971.json");
+        let guadeloupe: DepartementFile = file(&files, "dep/971.tsv");
         let pap = official(&index, &guadeloupe, "97120").expect("found");
         assert_eq!(pap.region, Region::Guadeloupe);
-        let com: DepartementFile = file(&files, "dep/977.json");
+        let com: DepartementFile = file(&files, "dep/977.tsv");
         let stbarth = official(&index, &com, "97701").expect("found");
         assert_eq!(stbarth.region, Region::SaintBarthelemy);
         assert_eq!(stbarth.epci, "");
@@ -836,8 +1059,8 @@ mod tests {
     #[test]
     fn the_data_fills_empty_fields_and_asks_before_replacing() {
         let files = package();
-        let index: TerritoryIndex = file(&files, "index.json");
-        let cantal: DepartementFile = file(&files, "dep/15.json");
+        let index: TerritoryIndex = file(&files, "index.tsv");
+        let cantal: DepartementFile = file(&files, "dep/15.tsv");
         let data = official(&index, &cantal, "15187").expect("found");
         // Nothing typed yet: everything is filled, nothing to ask.
         let mut empty = Identity::default();
@@ -937,6 +1160,38 @@ mod tests {
             "{notes}"
         );
         assert!(notes.contains("sig.ville.gouv.fr"), "{notes}");
+    }
+
+    #[test]
+    fn every_file_reads_back_what_was_written_and_a_bad_line_is_an_error() {
+        let files = package();
+        for (path, text) in &files {
+            let rewritten = if path == "index.tsv" {
+                TerritoryIndex::read(text).map(|f| f.write())
+            } else if path.starts_with("noms/") {
+                NameFile::read(text).map(|f| f.write())
+            } else if path.starts_with("cp/") {
+                PostalFile::read(text).map(|f| f.write())
+            } else {
+                DepartementFile::read(text).map(|f| f.write())
+            };
+            assert_eq!(rewritten.as_ref(), Ok(text), "{path}");
+        }
+        assert!(DepartementFile::read("C\t15187\tSaint-Flour\tsix\t").is_err());
+        assert!(DepartementFile::read("X\ta\tb\tc\td").is_err());
+        assert!(NameFile::read("Saint-Flour\t15187").is_err());
+        assert!(TerritoryIndex::read("C\t15187\tSaint-Flour").is_err());
+        assert!(TerritoryIndex::read("").is_err());
+        // A name with a tab cannot be written: the build refuses it.
+        let broken = build(&PackageData {
+            communes: r#"[{"code":"15187","nom":"Saint\tFlour","type":"commune-actuelle","departement":"15"}]"#,
+            epci: "[]",
+            departements: r#"[{"code":"15","nom":"Cantal","region":"84","zone":"metro"}]"#,
+            regions: "[]",
+            version: "6.0.0",
+            vintage: 2026,
+        });
+        assert!(broken.is_err());
     }
 
     #[test]
