@@ -391,7 +391,8 @@ impl Query {
     /// Reads what the user typed.
     pub fn parse(text: &str) -> Query {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let upper = compact.to_uppercase();
+        // ASCII only: a code is digits, or 2A/2B and digits (no Unicode case tables needed).
+        let upper = compact.to_ascii_uppercase();
         if upper.len() == 5 && upper.is_ascii() {
             let digits = upper.bytes().all(|b| b.is_ascii_digit());
             let corsica = (upper.starts_with("2A") || upper.starts_with("2B"))
