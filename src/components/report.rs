@@ -124,9 +124,7 @@ pub fn Report(
     let id = StoredValue::new(id);
     let evaluation_memo = Memo::new(move |_| stored.with_value(|(_, _, e)| e.clone()));
     let identity = &dossier.identity;
-    let official_line = identity
-        .official
-        .as_ref()
+    let official_line = fabrique_core::territory::current_official(identity)
         .map(|official| fabrique_core::territory::official_line(official, language));
     let place = [identity.commune.trim(), identity.epci.trim()]
         .iter()

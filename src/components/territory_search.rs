@@ -8,9 +8,9 @@ use crate::browser::territory::{fetch, FetchError};
 use crate::components::fields::Editing;
 use crate::i18n::{lang, tr};
 use fabrique_core::territory::{
-    apply, conflicts, departement_of, matches, official, postal_shard, source_text,
-    territory_notes, Conflict, DepartementFile, NameFile, OfficialTerritory, PostalFile, Query,
-    TerritoryIndex,
+    apply, conflicts, current_official, departement_of, matches, official, postal_shard,
+    source_text, territory_notes, Conflict, DepartementFile, NameFile, OfficialTerritory,
+    PostalFile, Query, TerritoryIndex,
 };
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -188,7 +188,7 @@ pub fn TerritorySearch(
             status.set(Status::Filled(filled_message(&official)));
         }
     };
-    let recorded = Memo::new(move |_| editing.read(|d| d.identity.official.clone()));
+    let recorded = Memo::new(move |_| editing.read(|d| current_official(&d.identity).cloned()));
     let notes = Memo::new(move |_| editing.read(|d| territory_notes(&d.identity, language)));
     view! {
         <div class="territory-search">

@@ -144,7 +144,7 @@ fn lines(
         dossier.name.trim()
     };
     out.push((1, format!("{name} — {}", referential.label.get(lang))));
-    if let Some(official) = &dossier.identity.official {
+    if let Some(official) = crate::territory::current_official(&dossier.identity) {
         out.push((0, crate::territory::official_line(official, lang)));
     }
     out.push((

@@ -319,6 +319,15 @@ pub struct OfficialTerritory {
     pub vintage: u16,
 }
 
+/// What the official data said of the dossier's commune, while the commune is still the one
+/// chosen: once the user types another commune by hand, the record no longer speaks for it.
+pub fn current_official(identity: &Identity) -> Option<&OfficialTerritory> {
+    identity
+        .official
+        .as_ref()
+        .filter(|official| normalize(&official.commune) == normalize(&identity.commune))
+}
+
 /// Folds a name for matching: lower case, no accents, only letters and digits, and
 /// "saint(e)" written "st(e)", so that "st flour", "Saint Flour" and "SAINT-FLOUR" agree.
 pub fn normalize(text: &str) -> String {
@@ -1091,6 +1100,10 @@ mod tests {
         assert_eq!(typed.epci, "CC Saint-Flour Communauté");
         apply(&mut typed, &data, true);
         assert_eq!(typed.commune_population, Some(6_391));
+        // The record speaks for the commune only while it is the one chosen.
+        assert!(current_official(&typed).is_some());
+        typed.commune = "Murat".to_owned();
+        assert!(current_official(&typed).is_none());
     }
 
     #[test]
