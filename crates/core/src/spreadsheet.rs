@@ -138,41 +138,33 @@ pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
                     .to_owned(),
             ));
         }
-        if check.own_computed {
-            out.push_str(&line(
-                if fr {
-                    "Part propre (ce qui reste du coût)"
-                } else {
-                    "Own share (what remains of the cost)"
-                }
-                .to_owned(),
-                amount(check.own),
-                String::new(),
-            ));
-        }
-        if check.remaining.0 > 0 {
-            out.push_str(&line(
-                if fr {
-                    "Reste à financer"
-                } else {
-                    "Still to finance"
-                }
-                .to_owned(),
-                amount(check.remaining),
-                String::new(),
-            ));
-        }
-        if check.over_financed.0 > 0 {
-            out.push_str(&line(
-                if fr {
-                    "Financé au-delà du coût"
-                } else {
-                    "Financed beyond the cost"
-                }
-                .to_owned(),
-                amount(check.over_financed),
-                String::new(),
-            ));
+        // The rows the plan computes: the owner's share when no line gives it, then what
+        // remains or goes beyond the cost; each only when it is there.
+        let computed = [
+            (
+                check.own_computed,
+                check.own,
+                (
+                    "Part propre (ce qui reste du coût)",
+                    "Own share (what remains of the cost)",
+                ),
+            ),
+            (
+                check.remaining.0 > 0,
+                check.remaining,
+                ("Reste à financer", "Still to finance"),
+            ),
+            (
+                check.over_financed.0 > 0,
+                check.over_financed,
+                ("Financé au-delà du coût", "Financed beyond the cost"),
+            ),
+        ];
+        for (shown, value, (french, english)) in computed {
+            if shown {
+                let label = if fr { french } else { english };
+                out.push_str(&line(label.to_owned(), amount(value), String::new()));
+            }
         }
         out.push_str(&line(
             "CGCT L1111-10".to_owned(),
@@ -252,6 +244,18 @@ mod tests {
         // The note holds semicolons: it is quoted.
         assert!(lines[3].starts_with("Halle;La commune;120000,00;CGCT L1111-10;;\"DÉPASSÉ"));
         assert!(lines[3].contains("96\u{202f}000,00"), "{}", lines[3]);
+        // An own line that leaves part of the cost unfinanced: what remains is a row.
+        dossier.investment.items[0].funding.push(FundingRequest {
+            source: FundingSource::Own,
+            amount: Cents::euros(10_000),
+        });
+        let csv = funding_plan_csv(&dossier, Lang::Fr);
+        assert!(
+            csv.contains("Halle;La commune;120000,00;Reste à financer;9200,00;\r\n"),
+            "{csv}"
+        );
+        assert!(!csv.contains("ce qui reste du coût"), "{csv}");
+        dossier.investment.items[0].funding.pop();
         let english = funding_plan_csv(&dossier, Lang::En);
         assert!(english.contains("Own share (what remains of the cost);19200,00"));
         assert!(english.contains("EXCEEDED"));
