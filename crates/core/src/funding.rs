@@ -290,7 +290,7 @@ fn say(lang: Lang, fr: &'static str, en: &'static str) -> Cow<'static, str> {
 }
 
 /// A count written in the caller's language (`18 000`, `18,000`).
-fn n(value: u32, lang: Lang) -> String {
+pub(crate) fn n(value: u32, lang: Lang) -> String {
     match lang {
         Lang::Fr => group_thousands(u64::from(value)),
         Lang::En => group_thousands(u64::from(value)).replace('\u{202f}', ","),
@@ -629,7 +629,7 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
             }
         }
         InvestmentOwner::Epci => {
-            let (population_cap, central_commune): (u32, u32) = if region.is_overseas() { (150_000, 85_000) } else { (75_000, 20_000) };
+            let (population_cap, central_commune) = epci_detr_thresholds(region);
             let (cap, central) = (n(population_cap, lang), n(central_commune, lang));
             let excluded = if fr {
                 format!("un ensemble de plus de {cap} habitants autour d'une commune de plus de {central} habitants, d'au moins 150 habitants/km²")
@@ -678,6 +678,17 @@ pub fn commune_detr_thresholds(region: Region) -> Option<(u32, u32)> {
         Some((3_500, 35_000))
     } else {
         None
+    }
+}
+
+/// The DETR's thresholds for an EPCI (CGCT art. L2334-33): at most the first population it
+/// is eligible; above, it is not only if it forms one area around a commune of more than
+/// the second, with a density of at least 150 inhabitants/km².
+pub fn epci_detr_thresholds(region: Region) -> (u32, u32) {
+    if region.is_overseas() {
+        (150_000, 85_000)
+    } else {
+        (75_000, 20_000)
     }
 }
 

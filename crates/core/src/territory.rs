@@ -658,17 +658,11 @@ pub fn detr_band(population: u32, region: Region) -> DetrBand {
     }
 }
 
-fn n(value: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => group_thousands(u64::from(value)),
-        Lang::En => group_thousands(u64::from(value)).replace('\u{202f}', ","),
-    }
-}
-
 /// What the territory's facts decide, in words: the DETR band, the EPCI's population
 /// test and what remains to answer, the overseas exception to L1111-10, and where to check
 /// what the data does not say (QPV, France Ruralités Revitalisation).
 pub fn territory_notes(identity: &Identity, lang: Lang) -> Vec<String> {
+    use crate::funding::n;
     let fr = lang == Lang::Fr;
     let mut notes = Vec::new();
     if let Some(population) = identity.commune_population {
@@ -689,11 +683,7 @@ pub fn territory_notes(identity: &Identity, lang: Lang) -> Vec<String> {
         }
     }
     if let Some(population) = identity.epci_population {
-        let (cap, central) = if identity.region.is_overseas() {
-            (150_000, 85_000)
-        } else {
-            (75_000, 20_000)
-        };
+        let (cap, central) = crate::funding::epci_detr_thresholds(identity.region);
         notes.push(match (population <= cap, fr) {
             (true, true) => format!("DETR, EPCI : {} habitants, au plus {} — éligible sur sa seule population.", n(population, lang), n(cap, lang)),
             (true, false) => format!("DETR, EPCI: {} inhabitants, at most {} — eligible on its population alone.", n(population, lang), n(cap, lang)),
