@@ -421,6 +421,87 @@ mod tests {
         assert!(!english.contains("Ramener"), "{english}");
     }
 
+    /// Every string a dossier holds: what its holder typed, French by nature.
+    fn typed_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::String(text) if !text.trim().is_empty() => out.push(text.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|v| typed_strings(v, out)),
+            serde_json::Value::Object(map) => map.values().for_each(|v| typed_strings(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn english_output_has_no_french_outside_names_titles_and_what_the_holder_typed() {
+        // Proper nouns and titles kept in French on purpose (the programme's, the calls',
+        // the zoning's names), and quoted titles.
+        const NAMES: [&str; 12] = [
+            "Fabrique numérique de territoire",
+            "Fabriques de territoire",
+            "Fabrique de territoire",
+            "Fabrique numérique",
+            "Manufacture de proximité",
+            "France Ruralités Revitalisation",
+            "Nouveaux lieux, nouveaux liens",
+            "Fonds tiers-lieux",
+            "Action Logement",
+            "France Tiers-Lieux",
+            "population DGF",
+            "potentiel financier",
+        ];
+        const FRENCH: [&str; 18] = [
+            " le ", " la ", " les ", " des ", " du ", " et ", " pour ", " avec ", " dans ",
+            " sur ", " aux ", " une ", " est ", " pas ", " ou ", " au ", " à ", " d'",
+        ];
+        let fixtures = format!("{}/../core/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+        for name in [
+            "strong-rural-hub",
+            "fragile-qpv-digital",
+            "ineligible-town-led",
+        ] {
+            let path = format!("{fixtures}/{name}.json");
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("fixture"))
+                    .expect("json");
+            let mut typed = Vec::new();
+            typed_strings(&json, &mut typed);
+            // Longest first, so that a name is removed before a part of it.
+            typed.sort_by_key(|t| std::cmp::Reverse(t.len()));
+            let english = run(&args(&["eval", &path, "--lang", "en"])).expect("evaluated");
+            assert!(
+                !english.contains(" : "),
+                "{name}: French colon spacing in\n{english}"
+            );
+            assert!(
+                !english.contains('\u{202f}') && !english.contains("\u{a0}€"),
+                "{name}: French number in\n{english}"
+            );
+            assert!(
+                !english.contains("ETP"),
+                "{name}: French unit in\n{english}"
+            );
+            for line in english.lines() {
+                let mut rest = format!(" {line} ");
+                for text in typed.iter().map(String::as_str).chain(NAMES) {
+                    rest = rest.replace(text, " ");
+                }
+                // Quoted titles (“…”, « … ») are cited as they are.
+                while let (Some(open), Some(close)) = (rest.find('“'), rest.find('”')) {
+                    if close < open {
+                        break;
+                    }
+                    rest.replace_range(open..close + '”'.len_utf8(), " ");
+                }
+                for word in FRENCH {
+                    assert!(
+                        !rest.contains(word),
+                        "{name}: French word {word:?} in {line:?}"
+                    );
+                }
+            }
+        }
+    }
+
     /// A package folder of the shape of `@etalab/decoupage-administratif`, with two
     /// communes: what `territory` and `--territory-data` read.
     fn small_package() -> String {

@@ -55,15 +55,13 @@ impl CallId {
     }
 
     /// The label applied for, which selects the referential the dossier is evaluated with.
-    /// The Manufacture de proximité has no referential of its own yet: it is evaluated
-    /// against the Fabrique de territoire's criteria, and the identity section says so.
     pub fn variant(self) -> Variant {
         match self {
             CallId::Ami2019Numerique => Variant::FabriqueNumerique,
-            CallId::Ami2019
-            | CallId::Edition2023
-            | CallId::Vague2024
-            | CallId::ManufactureProximite => Variant::FabriqueDeTerritoire,
+            CallId::Ami2019 | CallId::Edition2023 | CallId::Vague2024 => {
+                Variant::FabriqueDeTerritoire
+            }
+            CallId::ManufactureProximite => Variant::ManufactureDeProximite,
         }
     }
 }
@@ -131,7 +129,7 @@ pub struct Call {
     /// What else the call asks or offers, in words.
     pub notes: Words,
     /// Where the facts come from.
-    pub source: &'static str,
+    pub source: Words,
 }
 
 impl Call {
@@ -169,7 +167,10 @@ const AMI_2019: Call = Call {
         fr: "75 000 € à 150 000 € sur 3 ans, 50 000 € par an au plus, pour le fonctionnement ; le montant dépend des services et de la localisation.",
         en: "75,000 € to 150,000 € over 3 years, at most 50,000 € a year, for operating costs; the amount depends on the services and the location.",
     },
-    source: "AMI Fabriques de territoire (ANCT, 2019) ; montants : idcite.com, 4 février 2020.",
+    source: Words {
+        fr: "AMI Fabriques de territoire (ANCT, 2019) ; montants : idcite.com, 4 février 2020.",
+        en: "AMI Fabriques de territoire (ANCT, 2019); amounts: idcite.com, 4 February 2020.",
+    },
 };
 
 const AMI_2019_NUMERIQUE: Call = Call {
@@ -192,7 +193,10 @@ const AMI_2019_NUMERIQUE: Call = Call {
         fr: "Dans un QPV ou à proximité immédiate ; services numériques (accès aux droits, médiation, démarches en ligne, fabrication numérique, formation, incubation). Un financement complémentaire jusqu'à 100 000 € s'ajoute à celui de l'AMI ; sa répartition par année n'est pas publiée.",
         en: "In or right beside a QPV; digital services (access to rights, mediation, online procedures, digital fabrication, training, incubation). Extra funding of up to 100,000 € comes on top of the AMI's; its yearly spread is not published.",
     },
-    source: "haute-vienne.gouv.fr ; societenumerique.gouv.fr (financement complémentaire jusqu'à 100 k€).",
+    source: Words {
+        fr: "haute-vienne.gouv.fr ; societenumerique.gouv.fr (financement complémentaire jusqu'à 100 k€).",
+        en: "haute-vienne.gouv.fr; societenumerique.gouv.fr (extra funding of up to €100k).",
+    },
 };
 
 const EDITION_2023: Call = Call {
@@ -213,7 +217,10 @@ const EDITION_2023: Call = Call {
         fr: "80 projets à 50 000 € forfaitaires pour un an ; 82 retenus le 9 novembre 2023. Que le forfait finance le fonctionnement, comme les vagues précédentes, est une lecture de Fabrique.",
         en: "80 projects at a flat 50,000 € for one year; 82 selected on 9 November 2023. That the flat grant funds operating costs, as in the earlier waves, is Fabrique's reading.",
     },
-    source: "avise.org ; blog.landot-avocats.net, 13 septembre 2023.",
+    source: Words {
+        fr: "avise.org ; blog.landot-avocats.net, 13 septembre 2023.",
+        en: "avise.org; blog.landot-avocats.net, 13 September 2023.",
+    },
 };
 
 const VAGUE_2024: Call = Call {
@@ -234,7 +241,10 @@ const VAGUE_2024: Call = Call {
         fr: "312 candidatures, 80 Fabriques et 16 Manufactures pour environ 9 M€. Le montant par projet n'est pas publié (environ 94 000 € en moyenne : une estimation, pas une règle). Durée non publiée : Fabrique suppose 3 ans pour situer l'année qui suit.",
         en: "312 applications, 80 Fabriques and 16 Manufactures for about 9 M€. The amount per project is not published (about 94,000 € on average: an estimate, not a rule). Duration not published: Fabrique assumes 3 years to place the year after.",
     },
-    source: "Dossier de presse ANCT, 28 octobre 2024 (banquedesterritoires.fr) ; « Dispositifs de soutien aux tiers-lieux 2024 ».",
+    source: Words {
+        fr: "Dossier de presse ANCT, 28 octobre 2024 (banquedesterritoires.fr) ; « Dispositifs de soutien aux tiers-lieux 2024 ».",
+        en: "ANCT press kit, 28 October 2024 (banquedesterritoires.fr); “Dispositifs de soutien aux tiers-lieux 2024”.",
+    },
 };
 
 const MANUFACTURE: Call = Call {
@@ -255,7 +265,10 @@ const MANUFACTURE: Call = Call {
         fr: "Quatre mois d'incubation, puis une aide à l'investissement pour l'outil de production partagé (environ 260 000 € en moyenne, pas un plafond), puis deux ans d'accompagnement. Le référentiel propre aux Manufactures n'est pas encore dans Fabrique : le dossier est évalué avec les critères des Fabriques de territoire.",
         en: "Four months of incubation, then an investment grant for the shared production tools (about 260,000 € on average, not a cap), then two years of support. Fabrique has no referential of the Manufactures' own yet: the dossier is evaluated against the Fabriques de territoire's criteria.",
     },
-    source: "tierslieux.anct.gouv.fr ; economie.gouv.fr ; avise-info.fr (AMI du 7 octobre 2021).",
+    source: Words {
+        fr: "tierslieux.anct.gouv.fr ; economie.gouv.fr ; avise-info.fr (AMI du 7 octobre 2021).",
+        en: "tierslieux.anct.gouv.fr; economie.gouv.fr; avise-info.fr (AMI of 7 October 2021).",
+    },
 };
 
 /// A service or resource the programme offers its laureates: not money.
@@ -340,8 +353,7 @@ mod tests {
         for id in CallId::ALL {
             let call = id.call();
             assert_eq!(call.id, id);
-            assert!(!call.source.trim().is_empty(), "{id:?}");
-            for words in [call.name, call.applicants, call.notes] {
+            for words in [call.name, call.applicants, call.notes, call.source] {
                 assert!(!words.fr.is_empty() && !words.en.is_empty(), "{id:?}");
             }
         }

@@ -18,7 +18,14 @@ use serde::{Deserialize, Serialize};
 ///   funder; the DSIL themes; the 2023 edition's territory and a syndicat's population;
 ///   the commune chosen from the official data (`Identity::official`).
 ///   Older dossiers answer the 2019–2021 AMI (or its numérique variant).
-pub const SCHEMA_VERSION: u32 = 4;
+/// - 5: facts the evaluation needed and the dossier could not state: the France Ruralités
+///   Revitalisation zoning, the general assembly, a partner's amount per year or in total,
+///   public meetings and their attendance, visits to the test of the offer, an open place's
+///   yearly attendance, how the absence of tension was checked, spaces let within a global
+///   package, several funders per post with each one's status, and the production workshop
+///   of a Manufacture de proximité (`production`). A post's single funder becomes a list of
+///   one (see [`crate::migrate`]).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// A tiers-lieu project's application dossier. Every field defaults to "not answered yet".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -47,6 +54,9 @@ pub struct Dossier {
     pub staff: Vec<Position>,
     /// What the collectivité does for the project when it is not the holder.
     pub collectivite_role: CollectiviteRole,
+    /// The shared production workshop of a Manufacture de proximité (empty for the other
+    /// calls).
+    pub production: Production,
     /// Investment spending and who is asked to fund it.
     pub investment: InvestmentPlan,
     /// Free notes per section, by section id.
@@ -70,6 +80,7 @@ impl Default for Dossier {
             economic_model: EconomicModel::default(),
             staff: Vec::new(),
             collectivite_role: CollectiviteRole::default(),
+            production: Production::default(),
             investment: InvestmentPlan::default(),
             notes: std::collections::BTreeMap::new(),
             reviews: Vec::new(),
@@ -93,6 +104,8 @@ pub enum Variant {
     FabriqueDeTerritoire,
     /// The "Fabrique numérique de territoire", in or right beside a QPV.
     FabriqueNumerique,
+    /// The "Manufacture de proximité": a production workshop shared by professionals.
+    ManufactureDeProximite,
 }
 
 /// The kinds of applicant the AMI names.
@@ -212,6 +225,9 @@ pub struct Identity {
     /// What the official data said of the commune chosen in the territory search, and its
     /// vintage (none: typed by hand).
     pub official: Option<crate::territory::OfficialTerritory>,
+    /// The commune is classified in a France Ruralités Revitalisation zone (unknown until
+    /// answered).
+    pub frr_zone: Option<bool>,
 }
 
 /// A member's category in the collective.
@@ -265,6 +281,8 @@ pub struct Governance {
     pub animator: String,
     /// The members of the collective.
     pub members: Vec<Member>,
+    /// The members meet in a general assembly at least once a year.
+    pub general_assembly: bool,
 }
 
 /// A partner's category, as the AMI's "diversity of local partnerships" reads it.
@@ -292,6 +310,8 @@ pub struct Partner {
     pub letter_of_support: bool,
     /// Money brought, if any.
     pub financial_amount: Option<Cents>,
+    /// Whether that amount is given each year or once in total.
+    pub amount_period: AmountPeriod,
     /// Goods, services or premises lent.
     pub in_kind: bool,
     /// A seat in the place's governance.
@@ -307,6 +327,7 @@ impl Default for Partner {
             category: PartnerCategory::Other,
             letter_of_support: false,
             financial_amount: None,
+            amount_period: AmountPeriod::Total,
             in_kind: false,
             governance_seat: false,
             declared_by_partner: false,
@@ -321,6 +342,15 @@ impl Partner {
     }
 }
 
+/// Whether an amount is given once in total or each year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountPeriod {
+    #[default]
+    Total,
+    PerYear,
+}
+
 /// The kinds of actor step 1 of the source article asks to consult.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -333,13 +363,27 @@ pub enum ActorKind {
     Other,
 }
 
-/// Consultations of one kind of actor.
+/// How actors were consulted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConsultationFormat {
+    /// Interviews, one actor at a time.
+    #[default]
+    Interviews,
+    /// Public meetings, with their attendance.
+    PublicMeetings,
+}
+
+/// Consultations of one kind of actor, in one format.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Consultation {
     pub actor: ActorKind,
     /// How many interviews or meetings took place.
     pub count: u32,
+    pub format: ConsultationFormat,
+    /// For public meetings: how many people came, all meetings together.
+    pub attendance: u32,
 }
 
 impl Default for Consultation {
@@ -347,6 +391,8 @@ impl Default for Consultation {
         Consultation {
             actor: ActorKind::Other,
             count: 0,
+            format: ConsultationFormat::Interviews,
+            attendance: 0,
         }
     }
 }
@@ -373,10 +419,17 @@ pub struct TerritorialNeed {
     pub tensions: Vec<Tension>,
     /// The holder looked for tensions and found none worth naming.
     pub no_tension_found: bool,
+    /// How the holder looked for tensions (one sentence), when none was found.
+    pub no_tension_how: String,
     /// How long the offer was tested, in weeks (0: not tested).
     pub test_weeks: u32,
     /// How many people took part in the test.
     pub test_participants: u32,
+    /// How many people visited the test without taking part in an activity.
+    pub test_visits: u32,
+    /// For a place already open: its attendance over the last year (people welcomed), which
+    /// is the test of its offer.
+    pub visitors_per_year: u32,
 }
 
 /// The digital services of the catalogue.
@@ -448,6 +501,9 @@ pub struct RentableSpace {
     pub surface_m2: u32,
     /// What renting it brings in a year.
     pub yearly_rent: Cents,
+    /// The space is let within a global package (a subscription that includes it), not on
+    /// its own: its rent is then part of the package's price, not a rent line.
+    pub in_global_package: bool,
 }
 
 /// The kinds of community event step 2 names.
@@ -559,20 +615,65 @@ pub struct EconomicModel {
     pub costs: Vec<CostLine>,
 }
 
+/// How far a funder's commitment has gone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingStatus {
+    /// Envisaged, not yet asked.
+    #[default]
+    Planned,
+    /// Asked for, awaiting a decision.
+    Requested,
+    /// Voted, signed or notified.
+    Granted,
+}
+
+/// One funder of a position in one year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PostFunder {
+    /// Who pays (commune, EPCI, own revenue…).
+    pub funder: String,
+    /// It is the grant the dossier asks of the call: it cannot be granted before the
+    /// selection, so it counts as planned, not missing.
+    pub from_call: bool,
+    pub status: FundingStatus,
+}
+
+impl PostFunder {
+    /// The funder is named.
+    pub fn is_named(&self) -> bool {
+        !self.funder.trim().is_empty() || self.from_call
+    }
+
+    /// The funding is as sure as it can be at this stage: granted, or the call's own grant.
+    pub fn is_assured(&self) -> bool {
+        self.is_named() && (self.from_call || self.status == FundingStatus::Granted)
+    }
+}
+
 /// How one position is funded in one year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PositionYear {
-    /// Who pays (empty: not funded that year).
-    pub funded_by: String,
-    /// The funding is confirmed (signed, voted), not only hoped for.
-    pub secured: bool,
+    /// Who pays, each with the state of their commitment (none: not funded that year).
+    pub funders: Vec<PostFunder>,
 }
 
 impl PositionYear {
     /// Someone is named to pay for the position this year.
     pub fn is_funded(&self) -> bool {
-        !self.funded_by.trim().is_empty()
+        self.funders.iter().any(PostFunder::is_named)
+    }
+
+    /// Every named funder of the year is granted or is the call's grant.
+    pub fn is_assured(&self) -> bool {
+        self.is_funded()
+            && self
+                .funders
+                .iter()
+                .filter(|f| f.is_named())
+                .all(PostFunder::is_assured)
     }
 }
 
@@ -585,6 +686,26 @@ pub struct Position {
     pub fte: Fte,
     /// Funding in years 1 to 4.
     pub years: [PositionYear; BUDGET_YEARS],
+}
+
+/// The shared production workshop of a Manufacture de proximité: what its call's
+/// eligibility asks (premises suited to the activity, a concrete HR strategy) and what it
+/// describes (a mutualised machine park, training, professionals who share it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Production {
+    /// The premises suit the activity (surface, power, access for deliveries, safety).
+    pub premises_suited: bool,
+    /// What makes them suited, in a sentence or two.
+    pub premises_description: String,
+    /// The HR strategy: who is hired, when, trained how.
+    pub hr_strategy: String,
+    /// The machines of the shared park.
+    pub machines: Vec<String>,
+    /// Professionals (artisans, TPE/PME) who use the workshop.
+    pub professional_users: u32,
+    /// Training sessions given in a year.
+    pub trainings_per_year: u32,
 }
 
 /// What the collectivité does for the project when it is not the holder (the source

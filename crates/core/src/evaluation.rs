@@ -1,19 +1,23 @@
 //! The evaluation: turns a dossier into scores that explain themselves. Each indicator reads
 //! one value from the dossier and compares it with the referential's thresholds; a
 //! criterion's score is the weighted share of its indicators met; the verdict weighs the
-//! criteria, and the action plan orders what is missing by what it would add.
+//! criteria. The action plan gives what a programme officer would ask first: the blocking
+//! conditions, then the funding plan's problems, then the indicators not met by what they
+//! would add; each action quotes the dossier's own figures, the target, and the section
+//! where it is done, and fits the project's stage (a place not yet open is told to plan).
 //!
 //! Pure and deterministic: the same dossier and referential always give the same result.
 
 use crate::dossier::{
-    ActorKind, Dossier, PartnerCategory, ServiceKind, TerritoryKind, BUDGET_YEARS,
+    ActorKind, Dossier, HolderKind, LegalStatus, PartnerCategory, ServiceKind, TerritoryKind,
+    Variant, BUDGET_YEARS,
 };
 use crate::finance::{finances, Finances};
 use crate::funding::{funding, holder_can_apply, problem_text, FundingProblem, FundingReport};
 use crate::referential::{
     Criterion, CriterionId, Indicator, Lang, Measure, Referential, RuleId, Source, Step, Unit,
 };
-use crate::units::{group_thousands, Fte, Percent};
+use crate::units::{Cents, Fte, Local, Percent};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -153,6 +157,10 @@ pub enum Blocking {
     NoLegalStructure,
     /// A Fabrique numérique de territoire outside QPV and not beside one.
     NumeriqueOutsideQpv,
+    /// A Manufacture de proximité whose premises are not (yet) suited to the activity.
+    PremisesNotSuited,
+    /// A Manufacture de proximité without a written HR strategy.
+    NoHrStrategy,
 }
 
 impl Blocking {
@@ -162,9 +170,13 @@ impl Blocking {
             (Blocking::NoFundedPosition, Lang::Fr) => "Aucun poste n'est financé pendant les années de la subvention (critère 6).",
             (Blocking::NoLegalStructure, Lang::Fr) => "Pas de structure juridique déclarée ni de chef de file de consortium : l'AMI s'adresse à des personnes morales existantes.",
             (Blocking::NumeriqueOutsideQpv, Lang::Fr) => "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate.",
+            (Blocking::PremisesNotSuited, Lang::Fr) => "Des locaux adaptés à l'activité sont une condition d'éligibilité de la Manufacture de proximité.",
+            (Blocking::NoHrStrategy, Lang::Fr) => "Une stratégie RH concrète est une condition d'éligibilité de la Manufacture de proximité.",
             (Blocking::NoFundedPosition, Lang::En) => "No position is funded during the grant's years (criterion 6).",
             (Blocking::NoLegalStructure, Lang::En) => "No declared legal structure and no consortium lead: the AMI is for existing legal persons.",
             (Blocking::NumeriqueOutsideQpv, Lang::En) => "A Fabrique numérique de territoire must be in or right beside a QPV.",
+            (Blocking::PremisesNotSuited, Lang::En) => "Premises suited to the activity are an eligibility condition of the Manufacture de proximité.",
+            (Blocking::NoHrStrategy, Lang::En) => "A concrete HR strategy is an eligibility condition of the Manufacture de proximité.",
         }
     }
 
@@ -174,6 +186,32 @@ impl Blocking {
             Blocking::NoFundedPosition => RuleId::FundedPosition,
             Blocking::NoLegalStructure => RuleId::AmiApplicants,
             Blocking::NumeriqueOutsideQpv => RuleId::NumeriqueQpv,
+            Blocking::PremisesNotSuited | Blocking::NoHrStrategy => RuleId::ManufactureEligibility,
+        }
+    }
+
+    /// What to do about it, in plain words.
+    pub fn action(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Blocking::NoFundedPosition, Lang::Fr) => "Nommer qui finance au moins un poste chaque année de la subvention (la subvention de l'appel peut en être)",
+            (Blocking::NoLegalStructure, Lang::Fr) => "Déclarer la structure juridique qui porte le projet, ou désigner le chef de file du consortium",
+            (Blocking::NumeriqueOutsideQpv, Lang::Fr) => "Vérifier la situation du lieu par rapport au QPV le plus proche, ou viser l'appel généraliste",
+            (Blocking::PremisesNotSuited, Lang::Fr) => "Trouver des locaux adaptés à la production et dire en quoi ils le sont",
+            (Blocking::NoHrStrategy, Lang::Fr) => "Écrire la stratégie RH : postes, calendrier de recrutement, formation",
+            (Blocking::NoFundedPosition, Lang::En) => "Name who funds at least one position in each of the grant's years (the call's grant may be one of them)",
+            (Blocking::NoLegalStructure, Lang::En) => "Register the legal structure that holds the project, or name the consortium's lead member",
+            (Blocking::NumeriqueOutsideQpv, Lang::En) => "Check where the place stands against the nearest QPV, or aim at the generalist call",
+            (Blocking::PremisesNotSuited, Lang::En) => "Find premises suited to production and say how they are",
+            (Blocking::NoHrStrategy, Lang::En) => "Write the HR strategy: positions, hiring schedule, training",
+        }
+    }
+
+    /// The section where it is fixed.
+    pub fn section(self) -> Section {
+        match self {
+            Blocking::NoFundedPosition => Section::Staff,
+            Blocking::NoLegalStructure | Blocking::NumeriqueOutsideQpv => Section::Identity,
+            Blocking::PremisesNotSuited | Blocking::NoHrStrategy => Section::Production,
         }
     }
 }
@@ -192,6 +230,8 @@ pub enum Section {
     Staff,
     Collectivite,
     Investment,
+    /// The Manufacture de proximité's workshop.
+    Production,
 }
 
 /// How much of a section is answered.
@@ -213,6 +253,8 @@ impl Completeness {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionKind {
+    /// A condition that keeps the dossier from being ready, whatever its score.
+    Blocking,
     /// A funding-plan problem: a breached ceiling, a grant outside the call's bounds, an
     /// investment not fully financed, a request to a source the dossier cannot ask.
     Funding,
@@ -224,16 +266,21 @@ pub enum ActionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
     pub kind: ActionKind,
-    /// The indicator's id, or `financement.…` for a funding problem.
+    /// The indicator's id, `financement.…` for a funding problem, `bloquant.…` for a
+    /// blocking condition.
     pub indicator_id: Arc<str>,
-    /// The criterion an indicator belongs to (none for a funding problem).
+    /// The criterion an indicator belongs to (none for the others).
     pub criterion: Option<CriterionId>,
-    /// What to do, and where the dossier stands ("… : 0 entretien(s) réalisé(s)").
+    /// What to do, with the dossier's own figures and the target ("0 lettre de soutien
+    /// sur 3 attendues : encore 3").
     pub text: String,
     /// What meeting the indicator would add to the weighted score, in hundredths of a point
-    /// (0 for a funding problem, which the score does not measure).
+    /// (0 for the others, which the score does not measure).
     pub gain_hundredths: u32,
+    /// The step of the source article the action comes from (none for the funding plan).
     pub step: Option<Step>,
+    /// The section of the dossier where it is done.
+    pub section: Section,
 }
 
 /// The evaluation of a whole dossier.
@@ -280,8 +327,14 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
         verdict,
     } = summarize(criteria.iter().map(|c| (c.weight, c.score)), &blocking);
     let funding = funding(dossier, &finances, lang);
-    let mut actions = funding_actions(&funding, lang);
-    actions.extend(action_plan(referential, &criteria, total_weight, lang));
+    let mut actions = blocking_actions(&blocking, lang);
+    actions.extend(funding_actions(&funding, lang));
+    let context = Context {
+        dossier,
+        finances: &finances,
+        lang,
+    };
+    actions.extend(action_plan(referential, &criteria, total_weight, &context));
     Evaluation {
         referential_id: referential.id.clone(),
         referential_version: referential.version,
@@ -383,6 +436,15 @@ fn evaluate_criterion(
     }
 }
 
+/// A collectivité holds the project: Fabrique counts it as engaged in it (its choice).
+fn holder_is_collectivite(dossier: &Dossier) -> bool {
+    dossier.identity.holder_kind == Some(HolderKind::Collectivite)
+}
+
+/// The forms of support a holder collectivité is counted with (Fabrique's choice, shown in
+/// the indicator's explanation and in the section).
+pub const HOLDER_COLLECTIVITE_SUPPORT: i64 = 3;
+
 fn evaluate_indicator(
     indicator: &Indicator,
     dossier: &Dossier,
@@ -391,7 +453,7 @@ fn evaluate_indicator(
 ) -> IndicatorResult {
     let value = measure(indicator.measure, dossier, finances);
     let level = level_of(indicator, value);
-    let shown = value_phrase(indicator, value, lang);
+    let shown = value_phrase(indicator, value, dossier, lang);
     let declared = declared_by_partners(indicator.measure, dossier);
     // Written in place: this runs for every indicator on every keystroke.
     let mut explanation = String::with_capacity(shown.len() + 64);
@@ -404,6 +466,12 @@ fn evaluate_indicator(
             (Lang::En, 1) => write!(explanation, " (1 as declared by the partner)"),
             (Lang::En, n) => write!(explanation, " ({n} as declared by the partners)"),
         };
+    }
+    if indicator.measure == Measure::CollectiviteSupport && holder_is_collectivite(dossier) {
+        explanation.push_str(match lang {
+            Lang::Fr => " (la collectivité porte le projet : Fabrique la compte comme engagée, au moins 3 formes de soutien — choix de Fabrique)",
+            Lang::En => " (the collectivité holds the project: Fabrique counts it as engaged, at least 3 forms of support — Fabrique's choice)",
+        });
     }
     if level != Level::Met {
         let target = write_value(indicator.unit, indicator.met_at, lang);
@@ -427,9 +495,13 @@ fn evaluate_indicator(
 }
 
 /// The indicator's value in words, plurals resolved ("0 entretien réalisé"), written in
-/// one pass: this runs for every indicator on every keystroke.
-fn value_phrase(indicator: &Indicator, value: i64, lang: Lang) -> String {
-    let template: &str = indicator.value.get(lang);
+/// one pass: this runs for every indicator on every keystroke. An open place reads the
+/// indicator's open wording when it has one.
+fn value_phrase(indicator: &Indicator, value: i64, dossier: &Dossier, lang: Lang) -> String {
+    let template: &str = match &indicator.value_open {
+        Some(open) if dossier.identity.already_open => open.get(lang),
+        _ => indicator.value.get(lang),
+    };
     let count = if indicator.unit == Unit::Fte {
         value / 100
     } else {
@@ -468,16 +540,15 @@ fn value_phrase(indicator: &Indicator, value: i64, lang: Lang) -> String {
 
 fn write_value(unit: Unit, value: i64, lang: Lang) -> String {
     match unit {
-        Unit::Count if value < 0 => value.to_string(),
-        Unit::Count => group_thousands(value.unsigned_abs()),
+        Unit::Count => Local(value, lang).to_string(),
         Unit::YesNo => match (value > 0, lang) {
             (true, Lang::Fr) => "oui".to_owned(),
             (false, Lang::Fr) => "non".to_owned(),
             (true, Lang::En) => "yes".to_owned(),
             (false, Lang::En) => "no".to_owned(),
         },
-        Unit::Percent => Percent(value).to_string(),
-        Unit::Fte => Fte(u32::try_from(value.max(0)).unwrap_or(u32::MAX)).to_string(),
+        Unit::Percent => Local(Percent(value), lang).to_string(),
+        Unit::Fte => Local(Fte(u32::try_from(value.max(0)).unwrap_or(u32::MAX)), lang).to_string(),
     }
 }
 
@@ -518,11 +589,38 @@ fn declared_by_partners(measure: Measure, dossier: &Dossier) -> u32 {
     u32::try_from(declared).unwrap_or(u32::MAX)
 }
 
+/// The services of the Fabrique numérique's list: access to rights, mediation, help with
+/// procedures, digital fabrication, vocational training, incubation, the digital
+/// transition of professionals (digital training).
+fn on_numerique_list(kind: ServiceKind) -> bool {
+    matches!(
+        kind,
+        ServiceKind::AccesAuxDroits
+            | ServiceKind::MediationNumerique
+            | ServiceKind::AideDemarches
+            | ServiceKind::Fablab
+            | ServiceKind::FormationProfessionnelle
+            | ServiceKind::Incubation
+            | ServiceKind::FormationNumerique
+    )
+}
+
+/// The least of `values` over the grant's years.
+fn least_in_grant(values: &[Fte; BUDGET_YEARS], finances: &Finances) -> i64 {
+    i64::from(
+        values[..finances.grant_years]
+            .iter()
+            .min()
+            .map_or(0, |fte| fte.0),
+    )
+}
+
 /// Reads one indicator's value from the dossier.
 fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
     let governance = &dossier.governance;
     let need = &dossier.need;
     let model = &dossier.economic_model;
+    let production = &dossier.production;
     match measure {
         Measure::StatutesOrCharter => yes(governance.has_statutes_or_charter),
         Measure::GovernanceMembers => count(
@@ -532,7 +630,10 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
                 .filter(|m| filled(&m.name))
                 .count(),
         ),
-        Measure::MeetingsPerYear => i64::from(governance.decision_body_meetings_per_year),
+        // The general assembly is one more meeting of the governance.
+        Measure::MeetingsPerYear => {
+            i64::from(governance.decision_body_meetings_per_year) + yes(governance.general_assembly)
+        }
         Measure::UsersInDecisions => yes(governance.users_take_part_in_decisions),
         Measure::AnimatorNamed => yes(filled(&governance.animator)),
         Measure::Partners
@@ -560,12 +661,11 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
                 role.staged_funding && role.funding_agreement,
                 role.territorial_governance,
             ];
-            let holder_is_collectivite =
-                dossier.identity.holder_kind == Some(crate::dossier::HolderKind::Collectivite);
             let listed = count(actions.iter().filter(|&&a| a).count());
-            // A collectivité that holds the project is fully engaged in it.
-            if holder_is_collectivite {
-                listed.max(3)
+            // Fabrique's choice, said in the explanation and the section: a collectivité
+            // that holds the project is engaged in it.
+            if holder_is_collectivite(dossier) {
+                listed.max(HOLDER_COLLECTIVITE_SUPPORT)
             } else {
                 listed
             }
@@ -587,31 +687,37 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
                 .count(),
         ),
         Measure::UnmetNeeds => count(need.unmet_needs.iter().filter(|n| filled(n)).count()),
-        Measure::TensionsConsidered => yes(need.no_tension_found
+        // "No tension" counts only with the sentence that says how it was checked.
+        Measure::TensionsConsidered => yes((need.no_tension_found && filled(&need.no_tension_how))
             || need
                 .tensions
                 .iter()
                 .any(|t| filled(&t.description) && filled(&t.mitigation))),
-        Measure::TestParticipants => i64::from(if need.test_weeks > 0 {
-            need.test_participants
-        } else {
-            0
-        }),
+        Measure::TestParticipants => {
+            if dossier.identity.already_open {
+                i64::from(need.visitors_per_year)
+            } else if need.test_weeks > 0 {
+                i64::from(need.test_participants) + i64::from(need.test_visits)
+            } else {
+                0
+            }
+        }
         Measure::PriorityTerritory => {
             let identity = &dossier.identity;
             yes(identity.in_qpv
                 || identity.next_to_qpv
+                || identity.frr_zone == Some(true)
                 || matches!(
                     identity.territory,
                     Some(TerritoryKind::Rural | TerritoryKind::VilleMoyenne)
                 ))
         }
-        Measure::QpvLocation => yes(dossier.identity.in_qpv || dossier.identity.next_to_qpv),
-        Measure::DigitalServiceKinds => count(
+        Measure::DigitalServiceKinds | Measure::NumeriqueServiceKinds => count(
             dossier
                 .services
                 .iter()
                 .filter(|s| s.kind != ServiceKind::Other || filled(&s.description))
+                .filter(|s| measure == Measure::DigitalServiceKinds || on_numerique_list(s.kind))
                 .map(|s| s.kind)
                 .collect::<BTreeSet<_>>()
                 .len(),
@@ -643,48 +749,83 @@ fn measure(measure: Measure, dossier: &Dossier, finances: &Finances) -> i64 {
         ),
         Measure::EventsPerMonth => model.events.iter().map(|e| i64::from(e.per_month)).sum(),
         Measure::OwnRevenueShare => finances.own_revenue_share.map_or(0, |share| share.0),
-        Measure::BudgetYearsFilled => count(
-            (0..BUDGET_YEARS)
-                .filter(|&year| finances.revenue[year].0 > 0 && finances.costs[year].0 > 0)
-                .count(),
-        ),
-        Measure::Year4SelfFunded => {
-            yes(finances.costs[finances.after_grant_year].0 > 0
-                && finances.balance_after_grant.0 >= 0)
-        }
-        Measure::MinFundedFte => i64::from(
-            finances.fte_funded[..finances.grant_years]
-                .iter()
-                .min()
-                .map_or(0, |fte| fte.0),
-        ),
-        Measure::MinSecuredFte => i64::from(
-            finances.fte_secured[..finances.grant_years]
-                .iter()
-                .min()
-                .map_or(0, |fte| fte.0),
-        ),
+        Measure::BudgetYearsFilled => count(filled_budget_years(finances).count()),
+        Measure::Year4SelfFunded => yes(finances.balance_after_grant.is_some_and(|b| b.0 >= 0)),
+        Measure::MinFundedFte => least_in_grant(&finances.fte_funded, finances),
+        Measure::MinAssuredFte => least_in_grant(&finances.fte_assured, finances),
         Measure::Year4FundedFte => i64::from(finances.fte_funded[finances.after_grant_year].0),
+        Measure::PremisesSuited => yes(production.premises_suited),
+        Measure::PremisesSurface => i64::from(dossier.identity.surface_m2.unwrap_or(0)),
+        Measure::LegalStructureDeclared => {
+            yes(dossier.identity.legal_status == Some(LegalStatus::Declared))
+        }
+        Measure::HrStrategy => yes(filled(&production.hr_strategy)),
+        Measure::Machines => count(production.machines.iter().filter(|m| filled(m)).count()),
+        Measure::ProfessionalUsers => i64::from(production.professional_users),
+        Measure::TrainingsPerYear => i64::from(production.trainings_per_year),
     }
+}
+
+/// The budget's years (0-based) whose revenue and costs are both filled in.
+fn filled_budget_years(finances: &Finances) -> impl Iterator<Item = usize> + '_ {
+    (0..BUDGET_YEARS).filter(|&year| finances.revenue[year].0 > 0 && finances.costs[year].0 > 0)
 }
 
 fn blocking_conditions(dossier: &Dossier, finances: &Finances) -> Vec<Blocking> {
     let mut blocking = Vec::new();
+    let variant = dossier.variant();
     if !holder_can_apply(dossier) {
         blocking.push(Blocking::NoLegalStructure);
     }
-    if finances.fte_funded[..finances.grant_years]
-        .iter()
-        .all(|fte| fte.0 == 0)
-    {
-        blocking.push(Blocking::NoFundedPosition);
+    match variant {
+        Variant::FabriqueDeTerritoire | Variant::FabriqueNumerique => {
+            if finances.fte_funded[..finances.grant_years]
+                .iter()
+                .all(|fte| fte.0 == 0)
+            {
+                blocking.push(Blocking::NoFundedPosition);
+            }
+        }
+        Variant::ManufactureDeProximite => {
+            if !dossier.production.premises_suited {
+                blocking.push(Blocking::PremisesNotSuited);
+            }
+            if !filled(&dossier.production.hr_strategy) {
+                blocking.push(Blocking::NoHrStrategy);
+            }
+        }
     }
-    if dossier.variant() == crate::dossier::Variant::FabriqueNumerique
+    if variant == Variant::FabriqueNumerique
         && !(dossier.identity.in_qpv || dossier.identity.next_to_qpv)
     {
         blocking.push(Blocking::NumeriqueOutsideQpv);
     }
     blocking
+}
+
+/// The blocking conditions, first in the plan: nothing else matters until they are lifted.
+fn blocking_actions(blocking: &[Blocking], lang: Lang) -> Vec<Action> {
+    blocking
+        .iter()
+        .map(|&condition| Action {
+            kind: ActionKind::Blocking,
+            indicator_id: Arc::from(match condition {
+                Blocking::NoFundedPosition => "bloquant.poste",
+                Blocking::NoLegalStructure => "bloquant.structure",
+                Blocking::NumeriqueOutsideQpv => "bloquant.qpv",
+                Blocking::PremisesNotSuited => "bloquant.locaux",
+                Blocking::NoHrStrategy => "bloquant.rh",
+            }),
+            criterion: None,
+            text: match lang {
+                Lang::Fr => format!("{} — {}", condition.action(lang), condition.label(lang)),
+                Lang::En => format!("{} — {}", condition.action(lang), condition.label(lang)),
+            },
+            gain_hundredths: 0,
+            step: None,
+            section: condition.section(),
+        })
+        .collect()
 }
 
 /// The funding plan's problems, as actions that come before any score gain, in the order
@@ -706,8 +847,153 @@ fn funding_actions(funding: &FundingReport, lang: Lang) -> Vec<Action> {
             text: problem_text(problem, lang),
             gain_hundredths: 0,
             step: None,
+            section: match problem {
+                FundingProblem::Bounds(_) => Section::Budget,
+                _ => Section::Investment,
+            },
         })
         .collect()
+}
+
+/// The section where an indicator's evidence is entered.
+pub fn measure_section(measure: Measure) -> Section {
+    match measure {
+        Measure::StatutesOrCharter
+        | Measure::GovernanceMembers
+        | Measure::MeetingsPerYear
+        | Measure::UsersInDecisions
+        | Measure::AnimatorNamed => Section::Governance,
+        Measure::Partners
+        | Measure::PartnerCategories
+        | Measure::LettersOfSupport
+        | Measure::BusinessPartners
+        | Measure::PartnersCommittingResources => Section::Partners,
+        Measure::CollectiviteSupport => Section::Collectivite,
+        Measure::Consultations
+        | Measure::ActorKindsConsulted
+        | Measure::NetworksJoined
+        | Measure::ExistingStructures
+        | Measure::UnmetNeeds
+        | Measure::TensionsConsidered
+        | Measure::TestParticipants => Section::Need,
+        Measure::PriorityTerritory | Measure::LegalStructureDeclared => Section::Identity,
+        Measure::PremisesSurface => Section::Identity,
+        Measure::DigitalServiceKinds
+        | Measure::NumeriqueServiceKinds
+        | Measure::WeeklyServiceHours
+        | Measure::DigitalInclusion => Section::Services,
+        Measure::PricePublics | Measure::RentableSpaces | Measure::EventsPerMonth => {
+            Section::EconomicModel
+        }
+        Measure::OwnRevenueShare | Measure::BudgetYearsFilled | Measure::Year4SelfFunded => {
+            Section::Budget
+        }
+        Measure::MinFundedFte | Measure::MinAssuredFte | Measure::Year4FundedFte => Section::Staff,
+        Measure::PremisesSuited
+        | Measure::HrStrategy
+        | Measure::Machines
+        | Measure::ProfessionalUsers
+        | Measure::TrainingsPerYear => Section::Production,
+    }
+}
+
+/// What an action reads besides the indicator: the dossier, its figures, the language.
+struct Context<'a> {
+    dossier: &'a Dossier,
+    finances: &'a Finances,
+    lang: Lang,
+}
+
+/// The recommendation that fits the project's stage.
+fn recommendation<'a>(indicator: &'a Indicator, context: &Context<'_>) -> &'a str {
+    let open = context.dossier.identity.already_open;
+    let staged = if open {
+        indicator.recommendation_open.as_ref()
+    } else {
+        indicator.recommendation_project.as_ref()
+    };
+    staged
+        .unwrap_or(&indicator.recommendation)
+        .get(context.lang)
+}
+
+/// The own revenue to add over the grant's years to reach `target` percent of all revenue:
+/// the least `x` with `(own + x) / (total + x) ≥ target` (none when already reached or
+/// when there is no revenue at all).
+pub fn own_revenue_to_add(finances: &Finances, target: i64) -> Option<Cents> {
+    let years = ..finances.grant_years;
+    let total: i64 = finances.revenue[years].iter().map(|c| c.0).sum();
+    let own: i64 = finances.own_revenue[years].iter().map(|c| c.0).sum();
+    if total <= 0 || !(1..100).contains(&target) || own * 100 >= target * total {
+        return None;
+    }
+    // Rounded up to the euro: (target × total − 100 × own) / (100 − target).
+    let cents = (target * total - 100 * own + (100 - target) - 1) / (100 - target);
+    Some(Cents((cents + 99) / 100 * 100))
+}
+
+/// What to do about one indicator not met, with the dossier's own figures and the target.
+fn action_text(
+    indicator: &Indicator,
+    evaluated: &IndicatorResult,
+    context: &Context<'_>,
+) -> String {
+    let lang = context.lang;
+    let finances = context.finances;
+    let advice = recommendation(indicator, context);
+    let shown = &evaluated.value_text;
+    let money = |cents: Cents| Local(cents, lang).to_string();
+    match indicator.measure {
+        Measure::Year4SelfFunded => {
+            let year = finances.after_grant_year + 1;
+            match (finances.balance_after_grant, lang) {
+                (None, Lang::Fr) => format!("Renseigner les charges et les recettes de l'année {year}, qui suit la subvention : le solde de cette année est non renseigné"),
+                (None, Lang::En) => format!("Fill in the costs and revenue of year {year}, after the grant: that year's balance is not filled in"),
+                (Some(balance), Lang::Fr) => {
+                    let gap = money(Cents(-balance.0));
+                    format!("{advice} : {} en année {year} sans l'AMI, soit +{gap} de recettes ou −{gap} de charges", money(balance))
+                }
+                (Some(balance), Lang::En) => {
+                    let gap = money(Cents(-balance.0));
+                    format!("{advice}: {} in year {year} without the AMI, so +{gap} of revenue or −{gap} of costs", money(balance))
+                }
+            }
+        }
+        Measure::OwnRevenueShare => {
+            let to_add = own_revenue_to_add(finances, indicator.met_at);
+            let target = Local(Percent(indicator.met_at), lang);
+            match (to_add, lang) {
+                (Some(add), Lang::Fr) => format!("{advice} : {shown}, pour {target} visés, soit +{} de recettes propres sur les années de la subvention", money(add)),
+                (Some(add), Lang::En) => format!("{advice}: {shown}, for a {target} target, so +{} of own revenue over the grant's years", money(add)),
+                (None, Lang::Fr) => format!("{advice} : remplir le budget (recettes propres et totales) pour mesurer la part visée de {target}"),
+                (None, Lang::En) => format!("{advice}: fill in the budget (own and total revenue) to measure the {target} target"),
+            }
+        }
+        Measure::BudgetYearsFilled => {
+            let filled: BTreeSet<usize> = filled_budget_years(finances).collect();
+            let missing: Vec<String> = (0..BUDGET_YEARS)
+                .filter(|year| !filled.contains(year))
+                .map(|year| (year + 1).to_string())
+                .collect();
+            let years = missing.join(", ");
+            match lang {
+                Lang::Fr => format!("{advice} : {shown} (recettes et charges manquantes pour l'année ou les années {years})"),
+                Lang::En => format!("{advice}: {shown} (revenue and costs missing for year(s) {years})"),
+            }
+        }
+        _ if indicator.unit == Unit::YesNo => advice.to_owned(),
+        _ => {
+            let gap = indicator.met_at.saturating_sub(evaluated.value).max(0);
+            let target = write_value(indicator.unit, indicator.met_at, lang);
+            let more = write_value(indicator.unit, gap, lang);
+            match lang {
+                Lang::Fr => {
+                    format!("{advice} : {shown}, pour un objectif de {target}, soit {more} de plus")
+                }
+                Lang::En => format!("{advice}: {shown}, for a target of {target}, so {more} more"),
+            }
+        }
+    }
 }
 
 /// Every indicator not met, with what meeting it would add to the weighted score, most
@@ -716,7 +1002,7 @@ fn action_plan(
     referential: &Referential,
     criteria: &[CriterionResult],
     total_weight: u32,
-    lang: Lang,
+    context: &Context<'_>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     for (criterion, result) in referential.criteria.iter().zip(criteria) {
@@ -731,17 +1017,14 @@ fn action_plan(
             let missing = u64::from(100 - evaluated.level.earned_percent());
             let gain = u64::from(criterion.weight) * u64::from(indicator.weight) * missing * 100
                 / denominator;
-            let shown = &evaluated.value_text;
             actions.push(Action {
                 kind: ActionKind::Indicator,
                 indicator_id: indicator.id.clone(),
                 criterion: Some(criterion.id),
-                text: match lang {
-                    Lang::Fr => format!("{} : {shown}", indicator.recommendation.fr),
-                    Lang::En => format!("{}: {shown}", indicator.recommendation.en),
-                },
+                text: action_text(indicator, evaluated, context),
                 gain_hundredths: u32::try_from(gain).unwrap_or(u32::MAX),
                 step: Some(indicator.step),
+                section: measure_section(indicator.measure),
             });
         }
     }
@@ -760,7 +1043,8 @@ fn completeness(dossier: &Dossier) -> Vec<Completeness> {
     let need = &dossier.need;
     let model = &dossier.economic_model;
     let role = &dossier.collectivite_role;
-    vec![
+    let production = &dossier.production;
+    let mut sections = vec![
         section(
             Section::Identity,
             &[
@@ -800,8 +1084,13 @@ fn completeness(dossier: &Dossier) -> Vec<Completeness> {
                 !need.networks.is_empty(),
                 !need.existing_structures.is_empty(),
                 !need.unmet_needs.is_empty(),
-                need.no_tension_found || !need.tensions.is_empty(),
-                need.test_weeks > 0,
+                (need.no_tension_found && filled(&need.no_tension_how))
+                    || !need.tensions.is_empty(),
+                if identity.already_open {
+                    need.visitors_per_year > 0
+                } else {
+                    need.test_weeks > 0
+                },
             ],
         ),
         section(Section::Services, &[!dossier.services.is_empty()]),
@@ -820,15 +1109,27 @@ fn completeness(dossier: &Dossier) -> Vec<Completeness> {
         section(Section::Staff, &[!dossier.staff.is_empty()]),
         section(
             Section::Collectivite,
-            &[
-                identity.holder_kind == Some(crate::dossier::HolderKind::Collectivite)
-                    || role.builds_networks
-                    || role.engineering_support
-                    || role.provides_premises
-                    || role.staged_funding
-                    || role.territorial_governance,
-            ],
+            &[holder_is_collectivite(dossier)
+                || role.builds_networks
+                || role.engineering_support
+                || role.provides_premises
+                || role.staged_funding
+                || role.territorial_governance],
         ),
         section(Section::Investment, &[!dossier.investment.items.is_empty()]),
-    ]
+    ];
+    if dossier.variant() == Variant::ManufactureDeProximite {
+        sections.push(section(
+            Section::Production,
+            &[
+                production.premises_suited,
+                filled(&production.premises_description),
+                filled(&production.hr_strategy),
+                !production.machines.is_empty(),
+                production.professional_users > 0,
+                production.trainings_per_year > 0,
+            ],
+        ));
+    }
+    sections
 }

@@ -33,12 +33,14 @@ pub struct Finances {
     pub own_revenue_benchmark: Percent,
     /// The AMI grant over all revenue, over the grant's years.
     pub ami_dependence: Option<Percent>,
-    /// The year after the grant: its revenue without any AMI grant, minus its costs.
-    pub balance_after_grant: Cents,
+    /// The year after the grant: its revenue without any AMI grant, minus its costs; none
+    /// while that year's costs are not filled in (an empty year is not a balanced one).
+    pub balance_after_grant: Option<Cents>,
     /// FTE with a named funder, per year.
     pub fte_funded: [Fte; BUDGET_YEARS],
-    /// FTE whose funding is secured, per year.
-    pub fte_secured: [Fte; BUDGET_YEARS],
+    /// FTE whose funding is as sure as it can be at filing, per year: every funder has
+    /// granted it, or is the call's own grant (which cannot be granted before selection).
+    pub fte_assured: [Fte; BUDGET_YEARS],
 }
 
 /// Computes the financial figures of a dossier.
@@ -64,13 +66,13 @@ pub fn finances(dossier: &Dossier) -> Finances {
         }
     }
     let mut fte_funded = [Fte::default(); BUDGET_YEARS];
-    let mut fte_secured = [Fte::default(); BUDGET_YEARS];
+    let mut fte_assured = [Fte::default(); BUDGET_YEARS];
     for position in &dossier.staff {
         for (year, funding) in position.years.iter().enumerate() {
             if funding.is_funded() {
                 fte_funded[year] = fte_funded[year] + position.fte;
-                if funding.secured {
-                    fte_secured[year] = fte_secured[year] + position.fte;
+                if funding.is_assured() {
+                    fte_assured[year] = fte_assured[year] + position.fte;
                 }
             }
         }
@@ -95,22 +97,24 @@ pub fn finances(dossier: &Dossier) -> Finances {
         ami_dependence: revenue_in_grant
             .percent_of(grant_period(&ami_grant))
             .map(Percent),
-        balance_after_grant: revenue[after_grant_year]
-            - ami_grant[after_grant_year]
-            - costs[after_grant_year],
+        balance_after_grant: (costs[after_grant_year].0 > 0).then(|| {
+            revenue[after_grant_year] - ami_grant[after_grant_year] - costs[after_grant_year]
+        }),
         revenue,
         costs,
         own_revenue,
         ami_grant,
         fte_funded,
-        fte_secured,
+        fte_assured,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dossier::{CostLine, Position, PositionYear, RevenueLine};
+    use crate::dossier::{
+        CostLine, FundingStatus, Position, PositionYear, PostFunder, RevenueLine,
+    };
 
     fn line(source: RevenueSource, euros: [i64; 4]) -> RevenueLine {
         RevenueLine {
@@ -137,7 +141,7 @@ mod tests {
         assert_eq!(figures.own_revenue_share, Some(Percent(30)));
         assert_eq!(figures.ami_dependence, Some(Percent(50)));
         // Year 4: 70 k€ of revenue, 10 k€ of it AMI, 55 k€ of costs.
-        assert_eq!(figures.balance_after_grant, Cents::euros(5_000));
+        assert_eq!(figures.balance_after_grant, Some(Cents::euros(5_000)));
         assert_eq!(figures.revenue[0], Cents::euros(100_000));
     }
 
@@ -158,7 +162,7 @@ mod tests {
         let figures = finances(&dossier);
         // One year of grant: year 2 is the one after, 15 k€ short.
         assert_eq!((figures.grant_years, figures.after_grant_year), (1, 1));
-        assert_eq!(figures.balance_after_grant, Cents::euros(-15_000));
+        assert_eq!(figures.balance_after_grant, Some(Cents::euros(-15_000)));
         assert_eq!(figures.ami_dependence, Some(Percent(83)));
         // An investment grant leaves the whole operating budget to the place: its last
         // year is the one that shows it stands.
@@ -172,13 +176,22 @@ mod tests {
         let figures = finances(&Dossier::default());
         assert_eq!(figures.own_revenue_share, None);
         assert_eq!(figures.ami_dependence, None);
+        // An empty year after the grant is not a balanced one.
+        assert_eq!(figures.balance_after_grant, None);
     }
 
     #[test]
-    fn only_named_funders_count_and_secured_is_a_subset() {
-        let funded = |by: &str, secured: bool| PositionYear {
-            funded_by: by.to_owned(),
-            secured,
+    fn only_named_funders_count_and_assured_is_a_subset() {
+        let funded = |by: &str, granted: bool| PositionYear {
+            funders: vec![PostFunder {
+                funder: by.to_owned(),
+                from_call: false,
+                status: if granted {
+                    FundingStatus::Granted
+                } else {
+                    FundingStatus::Requested
+                },
+            }],
         };
         let dossier = Dossier {
             staff: vec![
@@ -207,6 +220,40 @@ mod tests {
         };
         let figures = finances(&dossier);
         assert_eq!(figures.fte_funded, [Fte(150), Fte(100), Fte(0), Fte(50)]);
-        assert_eq!(figures.fte_secured, [Fte(150), Fte(0), Fte(0), Fte(0)]);
+        assert_eq!(figures.fte_assured, [Fte(150), Fte(0), Fte(0), Fte(0)]);
+    }
+
+    #[test]
+    fn the_call_s_grant_is_assured_and_a_post_is_assured_only_when_every_funder_is() {
+        let funder = |name: &str, from_call: bool, status: FundingStatus| PostFunder {
+            funder: name.to_owned(),
+            from_call,
+            status,
+        };
+        let year = |funders: Vec<PostFunder>| PositionYear { funders };
+        let dossier = Dossier {
+            staff: vec![Position {
+                role: "Animatrice".to_owned(),
+                fte: Fte(100),
+                years: [
+                    // The AMI's grant, awaiting selection, and the EPCI's vote.
+                    year(vec![
+                        funder("AMI", true, FundingStatus::Requested),
+                        funder("EPCI", false, FundingStatus::Granted),
+                    ]),
+                    // The AMI's grant, and an EPCI that has not voted yet.
+                    year(vec![
+                        funder("AMI", true, FundingStatus::Requested),
+                        funder("EPCI", false, FundingStatus::Requested),
+                    ]),
+                    year(vec![funder("", false, FundingStatus::Granted)]),
+                    year(vec![funder("", true, FundingStatus::Planned)]),
+                ],
+            }],
+            ..Dossier::default()
+        };
+        let figures = finances(&dossier);
+        assert_eq!(figures.fte_funded, [Fte(100), Fte(100), Fte(0), Fte(100)]);
+        assert_eq!(figures.fte_assured, [Fte(100), Fte(0), Fte(0), Fte(100)]);
     }
 }

@@ -12,7 +12,7 @@ use crate::dossier::{
 };
 use crate::finance::Finances;
 use crate::referential::{Lang, RuleId};
-use crate::units::{group_thousands, Cents};
+use crate::units::{group_thousands, Cents, Local};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -1044,19 +1044,19 @@ pub fn ceiling_text(item: &ItemCheck, lang: Lang) -> String {
         (CeilingCheck::Exempt { exemption: Exemption::Overseas(region) }, Lang::En) => format!("the rule does not apply to the local authorities of {}", region_name(*region)),
         (CeilingCheck::Respected { share, min_own_percent }, Lang::Fr) => format!(
             "respecté{c}{} d'aides publiques, part propre {} (au moins {min_own_percent}\u{a0}% des financements publics)",
-            share.text(lang), item.own
+            share.text(lang), Local(item.own, lang)
         ),
         (CeilingCheck::Respected { share, min_own_percent }, Lang::En) => format!(
             "respected{c}{} public aid, own share {} (at least {min_own_percent}% of the public financing)",
-            share.text(lang), item.own
+            share.text(lang), Local(item.own, lang)
         ),
         (CeilingCheck::Exceeded { share, min_own_percent, fix }, Lang::Fr) => format!(
             "DÉPASSÉ{c}{} d'aides publiques pour {min_own_percent}\u{a0}% de part propre au moins ; pour un coût de {}, aides publiques de {} au plus et part propre de {} au moins",
-            share.text(lang), item.cost, fix.max_public_aid, fix.min_own_share
+            share.text(lang), Local(item.cost, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang)
         ),
         (CeilingCheck::Exceeded { share, min_own_percent, fix }, Lang::En) => format!(
             "EXCEEDED{c}{} public aid where the owner must bring at least {min_own_percent}%; for a cost of {}, public aid of at most {} and an own share of at least {}",
-            share.text(lang), item.cost, fix.max_public_aid, fix.min_own_share
+            share.text(lang), Local(item.cost, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang)
         ),
     };
     if let Some(exception) = item.derogation_possible {
@@ -1084,20 +1084,26 @@ pub fn ceiling_text(item: &ItemCheck, lang: Lang) -> String {
 pub fn item_plan_text(item: &ItemCheck, lang: Lang) -> String {
     let c = colon(lang);
     let own = match (item.own_computed, lang) {
-        (true, Lang::Fr) => format!("part propre (ce qui reste){c}{}", item.own),
-        (false, Lang::Fr) => format!("part propre{c}{}", item.own),
-        (true, Lang::En) => format!("own share (what remains){c}{}", item.own),
-        (false, Lang::En) => format!("own share{c}{}", item.own),
+        (true, Lang::Fr) => format!("part propre (ce qui reste){c}{}", Local(item.own, lang)),
+        (false, Lang::Fr) => format!("part propre{c}{}", Local(item.own, lang)),
+        (true, Lang::En) => format!("own share (what remains){c}{}", Local(item.own, lang)),
+        (false, Lang::En) => format!("own share{c}{}", Local(item.own, lang)),
     };
     let state = if item.remaining.0 > 0 {
         match lang {
-            Lang::Fr => format!("reste à financer{c}{}", item.remaining),
-            Lang::En => format!("still to finance{c}{}", item.remaining),
+            Lang::Fr => format!("reste à financer{c}{}", Local(item.remaining, lang)),
+            Lang::En => format!("still to finance{c}{}", Local(item.remaining, lang)),
         }
     } else if item.over_financed.0 > 0 {
         match lang {
-            Lang::Fr => format!("financé au-delà du coût{c}{}", item.over_financed),
-            Lang::En => format!("financed beyond its cost{c}{}", item.over_financed),
+            Lang::Fr => format!(
+                "financé au-delà du coût{c}{}",
+                Local(item.over_financed, lang)
+            ),
+            Lang::En => format!(
+                "financed beyond its cost{c}{}",
+                Local(item.over_financed, lang)
+            ),
         }
     } else {
         match lang {
@@ -1108,11 +1114,15 @@ pub fn item_plan_text(item: &ItemCheck, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!(
             "coût {} ; aides publiques {} ; hors calcul {} ; {own} ; {state}",
-            item.cost, item.public_aid, item.outside_rule
+            Local(item.cost, lang),
+            Local(item.public_aid, lang),
+            Local(item.outside_rule, lang)
         ),
         Lang::En => format!(
             "cost {}; public aid {}; outside the calculation {}; {own}; {state}",
-            item.cost, item.public_aid, item.outside_rule
+            Local(item.cost, lang),
+            Local(item.public_aid, lang),
+            Local(item.outside_rule, lang)
         ),
     }
 }
@@ -1123,24 +1133,35 @@ pub fn bounds_text(bounds: &AmiBounds, lang: Lang) -> String {
     let mut parts = Vec::new();
     parts.push(match (call.funds, lang) {
         (GrantUse::Operating, Lang::Fr) if call.grant_years == 1 => {
-            format!("{} sur 1 an au budget de fonctionnement", bounds.total)
+            format!(
+                "{} sur 1 an au budget de fonctionnement",
+                Local(bounds.total, lang)
+            )
         }
         (GrantUse::Operating, Lang::Fr) => format!(
             "{} sur {} ans au budget de fonctionnement",
-            bounds.total, call.grant_years
+            Local(bounds.total, lang),
+            call.grant_years
         ),
         (GrantUse::Operating, Lang::En) if call.grant_years == 1 => {
-            format!("{} over 1 year of the operating budget", bounds.total)
+            format!(
+                "{} over 1 year of the operating budget",
+                Local(bounds.total, lang)
+            )
         }
         (GrantUse::Operating, Lang::En) => format!(
             "{} over {} years of the operating budget",
-            bounds.total, call.grant_years
+            Local(bounds.total, lang),
+            call.grant_years
         ),
         (GrantUse::Investment, Lang::Fr) => {
-            format!("{} demandé(s) au plan d'investissement", bounds.total)
+            format!(
+                "{} demandé(s) au plan d'investissement",
+                Local(bounds.total, lang)
+            )
         }
         (GrantUse::Investment, Lang::En) => {
-            format!("{} asked in the investment plan", bounds.total)
+            format!("{} asked in the investment plan", Local(bounds.total, lang))
         }
     });
     if bounds.not_entered {
@@ -1151,19 +1172,19 @@ pub fn bounds_text(bounds: &AmiBounds, lang: Lang) -> String {
     } else if bounds.holds() {
         parts.push(match (call.amounts, lang) {
             (Amounts::Range { min_total, max_total, max_per_year, .. }, Lang::Fr) => format!("dans les bornes de l'appel ({min_total} à {max_total}, {max_per_year} par an au plus)"),
-            (Amounts::Range { min_total, max_total, max_per_year, .. }, Lang::En) => format!("within the call's bounds ({min_total} to {max_total}, at most {max_per_year} a year)"),
+            (Amounts::Range { min_total, max_total, max_per_year, .. }, Lang::En) => format!("within the call's bounds ({min_total} to {max_total}, at most {max_per_year} a year)", min_total = Local(min_total, Lang::En), max_total = Local(max_total, Lang::En), max_per_year = Local(max_per_year, Lang::En)),
             (Amounts::Flat(flat), Lang::Fr) => format!("conforme au forfait de {flat}"),
-            (Amounts::Flat(flat), Lang::En) => format!("matches the flat grant of {flat}"),
+            (Amounts::Flat(flat), Lang::En) => format!("matches the flat grant of {flat}", flat = Local(flat, Lang::En)),
             (Amounts::Average(average), Lang::Fr) => format!("montant fixé par le comité de sélection (environ {average} en moyenne, pas un plafond)"),
-            (Amounts::Average(average), Lang::En) => format!("amount set by the selection committee (about {average} on average, not a cap)"),
+            (Amounts::Average(average), Lang::En) => format!("amount set by the selection committee (about {average} on average, not a cap)", average = Local(average, Lang::En)),
             (Amounts::NotPublished, Lang::Fr) => "montants de l'appel non publiés : rien à vérifier".to_owned(),
             (Amounts::NotPublished, Lang::En) => "the call's amounts are not published: nothing to check".to_owned(),
         });
     }
     if bounds.extra_used.0 > 0 {
         parts.push(match lang {
-            Lang::Fr => format!("dont {} au titre du financement complémentaire de la Fabrique numérique (jusqu'à 100\u{202f}000,00\u{a0}€, répartition annuelle non publiée)", bounds.extra_used),
-            Lang::En => format!("of which {} from the Fabrique numérique's extra funding (up to 100,000.00 €, yearly spread not published)", bounds.extra_used),
+            Lang::Fr => format!("dont {} au titre du financement complémentaire de la Fabrique numérique (jusqu'à 100\u{202f}000,00\u{a0}€, répartition annuelle non publiée)", Local(bounds.extra_used, lang)),
+            Lang::En => format!("of which {} from the Fabrique numérique's extra funding (up to €100,000.00, yearly spread not published)", Local(bounds.extra_used, lang)),
         });
     }
     for issue in &bounds.issues {
@@ -1178,19 +1199,19 @@ pub fn bounds_text(bounds: &AmiBounds, lang: Lang) -> String {
 fn issue_text(issue: BoundsIssue, lang: Lang) -> String {
     match (issue, lang) {
         (BoundsIssue::BelowMinimum { total, min }, Lang::Fr) => format!("HORS BORNES : {total}, moins que le minimum de {min}"),
-        (BoundsIssue::BelowMinimum { total, min }, Lang::En) => format!("OUT OF BOUNDS: {total}, below the minimum of {min}"),
+        (BoundsIssue::BelowMinimum { total, min }, Lang::En) => format!("OUT OF BOUNDS: {total}, below the minimum of {min}", total = Local(total, Lang::En), min = Local(min, Lang::En)),
         (BoundsIssue::AboveMaximum { total, max }, Lang::Fr) => format!("HORS BORNES : {total}, plus que le maximum de {max}"),
-        (BoundsIssue::AboveMaximum { total, max }, Lang::En) => format!("OUT OF BOUNDS: {total}, above the maximum of {max}"),
+        (BoundsIssue::AboveMaximum { total, max }, Lang::En) => format!("OUT OF BOUNDS: {total}, above the maximum of {max}", total = Local(total, Lang::En), max = Local(max, Lang::En)),
         (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::Fr) => format!("DÉPASSÉ : {amount} en année {}, pour {cap} par an au plus", year + 1),
-        (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::En) => format!("EXCEEDED: {amount} in year {}, where the cap is {cap} a year", year + 1),
+        (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::En) => format!("EXCEEDED: {amount} in year {}, where the cap is {cap} a year", year + 1, amount = Local(amount, Lang::En), cap = Local(cap, Lang::En)),
         (BoundsIssue::NotFlat { total, flat }, Lang::Fr) => format!("NON CONFORME : {total} inscrits, pour un forfait de {flat} sur un an"),
-        (BoundsIssue::NotFlat { total, flat }, Lang::En) => format!("DOES NOT MATCH: {total} entered, for a flat grant of {flat} over one year"),
+        (BoundsIssue::NotFlat { total, flat }, Lang::En) => format!("DOES NOT MATCH: {total} entered, for a flat grant of {flat} over one year", total = Local(total, Lang::En), flat = Local(flat, Lang::En)),
         (BoundsIssue::AfterTheGrant { amount }, Lang::Fr) => format!("ATTENTION : {amount} de subvention inscrits après la durée de l'appel"),
-        (BoundsIssue::AfterTheGrant { amount }, Lang::En) => format!("WARNING: {amount} of grant entered after the call's duration"),
+        (BoundsIssue::AfterTheGrant { amount }, Lang::En) => format!("WARNING: {amount} of grant entered after the call's duration", amount = Local(amount, Lang::En)),
         (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::Fr) => format!("ATTENTION : {amount} demandés à l'appel pour l'investissement, alors qu'il finance le fonctionnement"),
-        (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::En) => format!("WARNING: {amount} asked of the call for investment, which it does not fund (operating costs only)"),
+        (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::En) => format!("WARNING: {amount} asked of the call for investment, which it does not fund (operating costs only)", amount = Local(amount, Lang::En)),
         (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::Fr) => format!("ATTENTION : {amount} de subvention de l'appel au budget de fonctionnement, alors qu'il finance l'investissement"),
-        (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::En) => format!("WARNING: {amount} of the call's grant in the operating budget, which it does not fund (investment only)"),
+        (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::En) => format!("WARNING: {amount} of the call's grant in the operating budget, which it does not fund (investment only)", amount = Local(amount, Lang::En)),
     }
 }
 
@@ -1201,17 +1222,17 @@ pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
         (FundingProblem::CeilingExceeded { item, label, min_own_percent, fix }, _) => {
             let fr = lang == Lang::Fr;
             let mut text = if fr {
-                format!("Ramener les aides publiques de {} à {} au plus et porter la part propre à {} au moins (règle des {min_own_percent}\u{a0}%, CGCT art. L1111-10)", item_name(*item, label, lang), fix.max_public_aid, fix.min_own_share)
+                format!("Ramener les aides publiques de {} à {} au plus et porter la part propre à {} au moins (règle des {min_own_percent}\u{a0}%, CGCT art. L1111-10)", item_name(*item, label, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang))
             } else {
-                format!("Bring public aid for {} down to at most {} and the own share up to at least {} (the {min_own_percent}% rule, CGCT art. L1111-10)", item_name(*item, label, lang), fix.max_public_aid, fix.min_own_share)
+                format!("Bring public aid for {} down to at most {} and the own share up to at least {} (the {min_own_percent}% rule, CGCT art. L1111-10)", item_name(*item, label, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang))
             };
             // Only the changes the plan needs: an amount of zero is not a step.
             let mut steps = Vec::new();
             if fix.reduce_aid_by.0 > 0 {
-                steps.push(if fr { format!("réduire les aides de {}", fix.reduce_aid_by) } else { format!("reduce aid by {}", fix.reduce_aid_by) });
+                steps.push(if fr { format!("réduire les aides de {}", Local(fix.reduce_aid_by, lang)) } else { format!("reduce aid by {}", Local(fix.reduce_aid_by, lang)) });
             }
             if fix.raise_own_by.0 > 0 {
-                steps.push(if fr { format!("augmenter la part propre de {}", fix.raise_own_by) } else { format!("raise the own share by {}", fix.raise_own_by) });
+                steps.push(if fr { format!("augmenter la part propre de {}", Local(fix.raise_own_by, lang)) } else { format!("raise the own share by {}", Local(fix.raise_own_by, lang)) });
             }
             if !steps.is_empty() {
                 text.push_str(c);
@@ -1220,13 +1241,13 @@ pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
             text
         }
         (FundingProblem::NotFullyFinanced { item, label, remaining }, Lang::Fr) => format!("Financer le reste de {}{c}{remaining} sans financeur", item_name(*item, label, lang)),
-        (FundingProblem::NotFullyFinanced { item, label, remaining }, Lang::En) => format!("Finance the rest of {}{c}{remaining} with no funder", item_name(*item, label, lang)),
+        (FundingProblem::NotFullyFinanced { item, label, remaining }, Lang::En) => format!("Finance the rest of {}{c}{remaining} with no funder", item_name(*item, label, lang), remaining = Local(remaining, Lang::En)),
         (FundingProblem::OverFinanced { item, label, over }, Lang::Fr) => format!("Ajuster le plan de {}{c}{over} de financements au-delà du coût", item_name(*item, label, lang)),
-        (FundingProblem::OverFinanced { item, label, over }, Lang::En) => format!("Adjust the plan of {}{c}{over} of funding beyond its cost", item_name(*item, label, lang)),
+        (FundingProblem::OverFinanced { item, label, over }, Lang::En) => format!("Adjust the plan of {}{c}{over} of funding beyond its cost", item_name(*item, label, lang), over = Local(over, Lang::En)),
         (FundingProblem::Bounds(issue), Lang::Fr) => format!("Mettre la subvention de l'appel dans ses règles — {}", issue_text(*issue, lang)),
         (FundingProblem::Bounds(issue), Lang::En) => format!("Bring the call's grant within its rules — {}", issue_text(*issue, lang)),
         (FundingProblem::IneligibleRequest { source, requested }, Lang::Fr) => format!("Retirer ou réaffecter la demande à {}{c}{requested} demandés à un financeur non éligible", crate::report::source_name(*source, lang)),
-        (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!("Withdraw or move the request to {}{c}{requested} asked of a source the dossier is not eligible for", crate::report::source_name(*source, lang)),
+        (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!("Withdraw or move the request to {}{c}{requested} asked of a source the dossier is not eligible for", crate::report::source_name(*source, lang), requested = Local(requested, Lang::En)),
     }
 }
 

@@ -22,10 +22,12 @@ use std::collections::BTreeMap;
 
 /// The current link version. Version 1 carried dossiers of schema version 2; version 2
 /// schema version 3 (partners may have declared their commitment themselves); version 3
-/// carries schema version 4 (the call the dossier answers, investment owners' roles).
-pub const LINK_VERSION: u32 = 3;
+/// carries schema version 4 (the call the dossier answers, investment owners' roles);
+/// version 4 schema version 5 (the facts the evaluation needed: zoning, general assembly,
+/// public meetings, several funders per post, the Manufacture's workshop…).
+pub const LINK_VERSION: u32 = 4;
 /// The dossier schema version that the current link version carries.
-const LINK_SCHEMA: u32 = 4;
+const LINK_SCHEMA: u32 = 5;
 /// The longest link text that is read at all.
 pub const MAX_LINK_CHARS: usize = 8_000;
 /// The largest snapshot, once decompressed.
@@ -104,7 +106,7 @@ pub fn shareable(dossier: &Dossier) -> Dossier {
     shared
 }
 
-/// The token (`d3-…`) that carries a snapshot. The dossier's reviews are left out.
+/// The token (`d4-…`) that carries a snapshot. The dossier's reviews are left out.
 pub fn encode(snapshot: &Snapshot) -> String {
     let shared = Snapshot {
         dossier: shareable(&snapshot.dossier),
@@ -208,7 +210,8 @@ pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
     match version {
         1 => v1::decode(&payload),
         2 => v2::decode(&payload),
-        3 => check(unpack(&payload)?, LINK_SCHEMA),
+        3 => v3::decode(&payload),
+        4 => check(unpack(&payload)?, LINK_SCHEMA),
         future => Err(LinkError::FutureVersion(future)),
     }
 }
@@ -241,15 +244,300 @@ fn check(snapshot: Snapshot, schema: u32) -> Result<Snapshot, LinkError> {
     Ok(snapshot)
 }
 
+/// Link version 3, frozen: the shape of schema-4 dossiers, before the facts schema 5 added
+/// (zoning, general assembly, amount periods, public meetings, visits, attendance, global
+/// packages, several funders per post, the Manufacture's workshop). Versions 1 and 2 are
+/// brought to this shape, then to the current one.
+mod v3 {
+    use crate::dossier::{
+        ActorKind, CollectiviteRole, CommunityEvents, CostLine, DigitalService, HolderKind,
+        InvestmentPlan, LegalStatus, Member, PartnerCategory, Price, Region, RevenueLine,
+        TerritoryKind, BUDGET_YEARS,
+    };
+    use crate::referential::CriterionId;
+    use crate::units::{Cents, Date, Fte};
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    use super::LinkError;
+
+    #[derive(Deserialize)]
+    struct Snapshot {
+        dossier: Dossier,
+        weights: BTreeMap<CriterionId, u32>,
+        referential_version: u32,
+        saved_at_ms: u64,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Dossier {
+        pub schema_version: u32,
+        pub name: String,
+        pub call: crate::calls::CallId,
+        pub identity: Identity,
+        pub governance: Governance,
+        pub partners: Vec<Partner>,
+        pub need: TerritorialNeed,
+        pub services: Vec<DigitalService>,
+        pub economic_model: EconomicModel,
+        pub staff: Vec<Position>,
+        pub collectivite_role: CollectiviteRole,
+        pub investment: InvestmentPlan,
+        pub notes: BTreeMap<String, String>,
+        pub reviews: Vec<crate::review::ReceivedReview>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Identity {
+        pub holder_kind: Option<HolderKind>,
+        pub holder_name: String,
+        pub legal_status: Option<LegalStatus>,
+        pub lead_member: String,
+        pub commune: String,
+        pub commune_population: Option<u32>,
+        pub epci: String,
+        pub epci_population: Option<u32>,
+        pub epci_has_large_central_commune: Option<bool>,
+        pub epci_density_per_km2: Option<u32>,
+        pub region: Region,
+        pub territory: Option<TerritoryKind>,
+        pub in_qpv: bool,
+        pub next_to_qpv: bool,
+        pub potentiel_financier_percent: Option<u32>,
+        pub already_open: bool,
+        pub opening_date: Option<Date>,
+        pub surface_m2: Option<u32>,
+        pub sous_prefecture_without_fabrique: Option<bool>,
+        pub syndicat_population: Option<u32>,
+        pub official: Option<crate::territory::OfficialTerritory>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Governance {
+        has_statutes_or_charter: bool,
+        decision_body_meetings_per_year: u32,
+        decision_body: String,
+        users_take_part_in_decisions: bool,
+        animator: String,
+        members: Vec<Member>,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Partner {
+        pub name: String,
+        pub category: PartnerCategory,
+        pub letter_of_support: bool,
+        pub financial_amount: Option<Cents>,
+        pub in_kind: bool,
+        pub governance_seat: bool,
+        pub declared_by_partner: bool,
+    }
+
+    #[derive(Deserialize)]
+    struct Consultation {
+        actor: ActorKind,
+        count: u32,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct TerritorialNeed {
+        consultations: Vec<Consultation>,
+        networks: Vec<String>,
+        existing_structures: Vec<String>,
+        unmet_needs: Vec<String>,
+        tensions: Vec<crate::dossier::Tension>,
+        no_tension_found: bool,
+        test_weeks: u32,
+        test_participants: u32,
+    }
+
+    #[derive(Deserialize)]
+    struct RentableSpace {
+        name: String,
+        surface_m2: u32,
+        yearly_rent: Cents,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct EconomicModel {
+        prices: Vec<Price>,
+        rentable_spaces: Vec<RentableSpace>,
+        events: Vec<CommunityEvents>,
+        revenue: Vec<RevenueLine>,
+        costs: Vec<CostLine>,
+    }
+
+    #[derive(Deserialize)]
+    struct PositionYear {
+        funded_by: String,
+        secured: bool,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct Position {
+        role: String,
+        fte: Fte,
+        years: [PositionYear; BUDGET_YEARS],
+    }
+
+    impl Position {
+        /// A named funder becomes a list of one, granted when it was "secured"; whether it
+        /// was the call's grant is not known, so it is not assumed.
+        fn into_current(self) -> crate::dossier::Position {
+            crate::dossier::Position {
+                role: self.role,
+                fte: self.fte,
+                years: self.years.map(|year| crate::dossier::PositionYear {
+                    funders: if year.funded_by.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![crate::dossier::PostFunder {
+                            funder: year.funded_by,
+                            from_call: false,
+                            status: if year.secured {
+                                crate::dossier::FundingStatus::Granted
+                            } else {
+                                crate::dossier::FundingStatus::Planned
+                            },
+                        }]
+                    },
+                }),
+            }
+        }
+    }
+
+    impl Dossier {
+        /// The current dossier this one is: schema 5's facts start unanswered.
+        pub(super) fn into_current(self) -> crate::dossier::Dossier {
+            let identity = self.identity;
+            let governance = self.governance;
+            let need = self.need;
+            let model = self.economic_model;
+            crate::dossier::Dossier {
+                schema_version: self.schema_version,
+                name: self.name,
+                call: self.call,
+                identity: crate::dossier::Identity {
+                    holder_kind: identity.holder_kind,
+                    holder_name: identity.holder_name,
+                    legal_status: identity.legal_status,
+                    lead_member: identity.lead_member,
+                    commune: identity.commune,
+                    commune_population: identity.commune_population,
+                    epci: identity.epci,
+                    epci_population: identity.epci_population,
+                    epci_has_large_central_commune: identity.epci_has_large_central_commune,
+                    epci_density_per_km2: identity.epci_density_per_km2,
+                    region: identity.region,
+                    territory: identity.territory,
+                    in_qpv: identity.in_qpv,
+                    next_to_qpv: identity.next_to_qpv,
+                    potentiel_financier_percent: identity.potentiel_financier_percent,
+                    already_open: identity.already_open,
+                    opening_date: identity.opening_date,
+                    surface_m2: identity.surface_m2,
+                    sous_prefecture_without_fabrique: identity.sous_prefecture_without_fabrique,
+                    syndicat_population: identity.syndicat_population,
+                    official: identity.official,
+                    frr_zone: None,
+                },
+                governance: crate::dossier::Governance {
+                    has_statutes_or_charter: governance.has_statutes_or_charter,
+                    decision_body_meetings_per_year: governance.decision_body_meetings_per_year,
+                    decision_body: governance.decision_body,
+                    users_take_part_in_decisions: governance.users_take_part_in_decisions,
+                    animator: governance.animator,
+                    members: governance.members,
+                    general_assembly: false,
+                },
+                partners: self
+                    .partners
+                    .into_iter()
+                    .map(|p| crate::dossier::Partner {
+                        name: p.name,
+                        category: p.category,
+                        letter_of_support: p.letter_of_support,
+                        financial_amount: p.financial_amount,
+                        amount_period: crate::dossier::AmountPeriod::Total,
+                        in_kind: p.in_kind,
+                        governance_seat: p.governance_seat,
+                        declared_by_partner: p.declared_by_partner,
+                    })
+                    .collect(),
+                need: crate::dossier::TerritorialNeed {
+                    consultations: need
+                        .consultations
+                        .into_iter()
+                        .map(|c| crate::dossier::Consultation {
+                            actor: c.actor,
+                            count: c.count,
+                            ..crate::dossier::Consultation::default()
+                        })
+                        .collect(),
+                    networks: need.networks,
+                    existing_structures: need.existing_structures,
+                    unmet_needs: need.unmet_needs,
+                    tensions: need.tensions,
+                    no_tension_found: need.no_tension_found,
+                    no_tension_how: String::new(),
+                    test_weeks: need.test_weeks,
+                    test_participants: need.test_participants,
+                    test_visits: 0,
+                    visitors_per_year: 0,
+                },
+                services: self.services,
+                economic_model: crate::dossier::EconomicModel {
+                    prices: model.prices,
+                    rentable_spaces: model
+                        .rentable_spaces
+                        .into_iter()
+                        .map(|s| crate::dossier::RentableSpace {
+                            name: s.name,
+                            surface_m2: s.surface_m2,
+                            yearly_rent: s.yearly_rent,
+                            in_global_package: false,
+                        })
+                        .collect(),
+                    events: model.events,
+                    revenue: model.revenue,
+                    costs: model.costs,
+                },
+                staff: self.staff.into_iter().map(Position::into_current).collect(),
+                collectivite_role: self.collectivite_role,
+                production: crate::dossier::Production::default(),
+                investment: self.investment,
+                notes: self.notes,
+                reviews: self.reviews,
+            }
+        }
+    }
+
+    /// A version-3 payload, read in its own shape and brought to the current one.
+    pub(super) fn decode(payload: &str) -> Result<super::Snapshot, LinkError> {
+        let old: Snapshot = super::unpack(payload)?;
+        let mut snapshot = super::check(
+            super::Snapshot {
+                dossier: old.dossier.into_current(),
+                weights: old.weights,
+                referential_version: old.referential_version,
+                saved_at_ms: old.saved_at_ms,
+            },
+            4,
+        )?;
+        snapshot.dossier.schema_version = super::SCHEMA_VERSION;
+        Ok(snapshot)
+    }
+}
+
 /// Link version 2, frozen: the shape of schema-3 dossiers, which named the label
 /// (`variant`) instead of the call, and whose identity and investment plan had fewer
 /// fields. Only the types that changed since are copied here; the others are the current
 /// ones, whose binary shape has not changed (new enum variants were added at the end).
 mod v2 {
+    use super::v3::{EconomicModel, Governance, Partner, Position, TerritorialNeed};
     use crate::dossier::{
-        CeilingException, CollectiviteRole, DigitalService, EconomicModel, FundingRequest,
-        Governance, HolderKind, InvestmentOwner, LegalStatus, Partner, Position, Region,
-        TerritorialNeed, TerritoryKind, Variant,
+        CeilingException, CollectiviteRole, DigitalService, FundingRequest, HolderKind,
+        InvestmentOwner, LegalStatus, Region, TerritoryKind,
     };
     use crate::referential::CriterionId;
     use crate::units::Date;
@@ -264,6 +552,13 @@ mod v2 {
         weights: BTreeMap<CriterionId, u32>,
         referential_version: u32,
         saved_at_ms: u64,
+    }
+
+    /// The labels of schemas 2 and 3: the two Fabriques only.
+    #[derive(Deserialize, Clone, Copy)]
+    pub(super) enum Variant {
+        FabriqueDeTerritoire,
+        FabriqueNumerique,
     }
 
     #[derive(Deserialize)]
@@ -321,8 +616,8 @@ mod v2 {
     }
 
     impl Identity {
-        pub(super) fn into_current(self) -> crate::dossier::Identity {
-            crate::dossier::Identity {
+        pub(super) fn into_v3(self) -> super::v3::Identity {
+            super::v3::Identity {
                 holder_kind: self.holder_kind,
                 holder_name: self.holder_name,
                 legal_status: self.legal_status,
@@ -371,14 +666,14 @@ mod v2 {
     impl Dossier {
         /// The current dossier this one is: it answers the 2019–2021 AMI, in its variant.
         pub(super) fn into_current(self) -> crate::dossier::Dossier {
-            crate::dossier::Dossier {
+            super::v3::Dossier {
                 schema_version: self.schema_version,
                 name: self.name,
                 call: match self.variant {
                     Variant::FabriqueDeTerritoire => crate::calls::CallId::Ami2019,
                     Variant::FabriqueNumerique => crate::calls::CallId::Ami2019Numerique,
                 },
-                identity: self.identity.into_current(),
+                identity: self.identity.into_v3(),
                 governance: self.governance,
                 partners: self.partners,
                 need: self.need,
@@ -390,6 +685,7 @@ mod v2 {
                 notes: self.notes,
                 reviews: self.reviews,
             }
+            .into_current()
         }
     }
 
@@ -405,7 +701,7 @@ mod v2 {
             },
             3,
         )?;
-        // Schema 4's new fields start empty, and the call follows from the variant.
+        // Schemas 4 and 5's new fields start empty, and the call follows from the variant.
         snapshot.dossier.schema_version = super::SCHEMA_VERSION;
         Ok(snapshot)
     }
@@ -414,10 +710,9 @@ mod v2 {
 /// Link version 1, frozen: the shape of schema-2 dossiers, where partners had no
 /// `declared_by_partner` and dossiers no reviews; the rest is version 2's shape.
 mod v1 {
-    use crate::dossier::{
-        CollectiviteRole, DigitalService, EconomicModel, Governance, PartnerCategory, Position,
-        TerritorialNeed, Variant, SCHEMA_VERSION,
-    };
+    use super::v2::Variant;
+    use super::v3::{EconomicModel, Governance, Position, TerritorialNeed};
+    use crate::dossier::{CollectiviteRole, DigitalService, PartnerCategory, SCHEMA_VERSION};
     use crate::referential::CriterionId;
     use crate::units::Cents;
     use serde::Deserialize;
@@ -473,7 +768,7 @@ mod v1 {
             partners: dossier
                 .partners
                 .into_iter()
-                .map(|p| crate::dossier::Partner {
+                .map(|p| super::v3::Partner {
                     name: p.name,
                     category: p.category,
                     letter_of_support: p.letter_of_support,
@@ -501,7 +796,8 @@ mod v1 {
             },
             2,
         )?;
-        // Schemas 3 and 4 only added fields that start empty.
+        // Schemas 3 to 5 only added fields that start empty (a post's funder, if any,
+        // becomes a list of one).
         snapshot.dossier.schema_version = SCHEMA_VERSION;
         Ok(snapshot)
     }
@@ -531,7 +827,7 @@ mod tests {
             &original,
         );
         assert!(
-            link.starts_with("https://exemple.fr/fabrique/#d3-"),
+            link.starts_with("https://exemple.fr/fabrique/#d4-"),
             "{link}"
         );
         assert_eq!(link, to_link("https://exemple.fr/fabrique/", &original));
@@ -576,14 +872,14 @@ mod tests {
             ("d-abc".to_owned(), LinkError::UnknownFormat),
             ("d0-abc".to_owned(), LinkError::UnknownFormat),
             ("d7-abc".to_owned(), LinkError::FutureVersion(7)),
-            ("d3-".to_owned(), LinkError::Truncated),
+            ("d4-".to_owned(), LinkError::Truncated),
             ("d2-".to_owned(), LinkError::Truncated),
             ("d1-".to_owned(), LinkError::Truncated),
             (token[..token.len() / 2].to_owned(), LinkError::Truncated),
-            ("d3-@@@@".to_owned(), LinkError::Truncated),
-            ("d3-ab@cd".to_owned(), LinkError::Corrupt),
+            ("d4-@@@@".to_owned(), LinkError::Truncated),
+            ("d4-ab@cd".to_owned(), LinkError::Corrupt),
             (
-                format!("d3-{}", "A".repeat(8_000)),
+                format!("d4-{}", "A".repeat(8_000)),
                 LinkError::TooLong { chars: 8_003 },
             ),
         ];
@@ -603,7 +899,7 @@ mod tests {
         let zeros = vec![0_u8; MAX_DECOMPRESSED_BYTES * 4];
         let compressed = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
-        assert_eq!(decode(&format!("d3-{payload}")), Err(LinkError::TooLarge));
+        assert_eq!(decode(&format!("d4-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d2-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d1-{payload}")), Err(LinkError::TooLarge));
     }
@@ -613,7 +909,7 @@ mod tests {
         let wrap = |binary: &[u8]| {
             let compressed = miniz_oxide::deflate::compress_to_vec(binary, 10);
             format!(
-                "d3-{}",
+                "d4-{}",
                 base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
             )
         };

@@ -36,6 +36,9 @@ pub fn to_current(mut value: Value) -> Result<Value, ReadError> {
     if version < 4 {
         v3_to_v4(object)?;
     }
+    if version < 5 {
+        v4_to_v5(object)?;
+    }
     object.insert("schema_version".to_owned(), Value::from(SCHEMA_VERSION));
     Ok(value)
 }
@@ -79,9 +82,57 @@ fn v3_to_v4(dossier: &mut Map<String, Value>) -> Result<(), ReadError> {
     Ok(())
 }
 
+/// Version 5 lets a post have several funders, each with the state of its commitment: a
+/// year's single funder becomes a list of one, granted when it was "secured", planned
+/// otherwise. Whether it was the call's grant is not known, so it is not assumed. Every
+/// other new field starts empty.
+fn v4_to_v5(dossier: &mut Map<String, Value>) -> Result<(), ReadError> {
+    let Some(staff) = dossier.get_mut("staff") else {
+        return Ok(());
+    };
+    let Some(staff) = staff.as_array_mut() else {
+        return Err(ReadError::Invalid("staff is not a list".to_owned()));
+    };
+    for position in staff {
+        let Some(years) = position.get_mut("years") else {
+            continue;
+        };
+        let Some(years) = years.as_array_mut() else {
+            return Err(ReadError::Invalid(
+                "a position's years are not a list".to_owned(),
+            ));
+        };
+        for year in years {
+            let Some(year) = year.as_object_mut() else {
+                return Err(ReadError::Invalid(
+                    "a position's year is not an object".to_owned(),
+                ));
+            };
+            let funder = match year.remove("funded_by") {
+                None => String::new(),
+                Some(Value::String(funder)) => funder,
+                Some(other) => return Err(ReadError::Invalid(format!("funded_by {other}"))),
+            };
+            let secured = match year.remove("secured") {
+                None => false,
+                Some(Value::Bool(secured)) => secured,
+                Some(other) => return Err(ReadError::Invalid(format!("secured {other}"))),
+            };
+            let funders = if funder.trim().is_empty() {
+                Vec::new()
+            } else {
+                let status = if secured { "granted" } else { "planned" };
+                vec![serde_json::json!({"funder": funder, "from_call": false, "status": status})]
+            };
+            year.insert("funders".to_owned(), Value::from(funders));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::dossier::{from_json, ReadError, SCHEMA_VERSION};
+    use crate::dossier::{from_json, FundingStatus, ReadError, SCHEMA_VERSION};
 
     #[test]
     fn a_version_1_dossier_keeps_every_answer() {
@@ -155,6 +206,24 @@ mod tests {
         }
         let unknown = r#"{"schema_version":3,"variant":"manufacture"}"#;
         assert!(matches!(from_json(unknown), Err(ReadError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_version_4_post_keeps_its_funder_and_whether_it_was_secured() {
+        let v4 = r#"{"schema_version":4,"staff":[{"role":"Animatrice","fte":100,"years":[
+            {"funded_by":"Commune","secured":true},{"funded_by":"AMI","secured":false},
+            {"funded_by":"  ","secured":true},{}]}]}"#;
+        let dossier = from_json(v4).expect("migrated");
+        let years = &dossier.staff[0].years;
+        assert_eq!(years[0].funders.len(), 1);
+        assert_eq!(years[0].funders[0].funder, "Commune");
+        assert_eq!(years[0].funders[0].status, FundingStatus::Granted);
+        assert!(!years[0].funders[0].from_call);
+        assert_eq!(years[1].funders[0].status, FundingStatus::Planned);
+        assert!(years[2].funders.is_empty() && years[3].funders.is_empty());
+        assert!(years[0].is_assured() && !years[1].is_assured() && years[1].is_funded());
+        let damaged = r#"{"schema_version":4,"staff":[{"years":[{"secured":"oui"}]}]}"#;
+        assert!(matches!(from_json(damaged), Err(ReadError::Invalid(_))));
     }
 
     #[test]

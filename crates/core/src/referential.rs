@@ -1,5 +1,7 @@
 //! Referentials: the criteria of a label, as versioned data embedded at compile time (one
-//! file per variant under `crates/core/referentials/`). Each indicator says what it
+//! file per variant under `crates/core/referentials/`). The two Fabrique labels share the
+//! AMI's six selection criteria; the Manufacture de proximité has its own six, from its
+//! call's eligibility and description. Each indicator says what it
 //! measures, its weight, its thresholds, what to do when it is weak, and where its rule
 //! comes from. No official weighting exists: the weights are Fabrique's, and a caller can
 //! replace them with [`Referential::with_weights`].
@@ -9,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-/// The six selection criteria of the AMI, in the order of the source article.
+/// The criteria: the six selection criteria of the AMI, in the order of the source
+/// article, then the Manufacture de proximité's six (added at the end: links carry
+/// criterion ids by position).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CriterionId {
@@ -19,10 +23,16 @@ pub enum CriterionId {
     ServicesNumeriques,
     ModeleEconomique,
     PosteEtp,
+    Locaux,
+    StructureJuridique,
+    StrategieRh,
+    ParcMachines,
+    Formation,
+    EntreprisesLocales,
 }
 
 impl CriterionId {
-    /// The six criteria, in order.
+    /// The AMI's six selection criteria, in order.
     pub const ALL: [CriterionId; 6] = [
         CriterionId::Gouvernance,
         CriterionId::Partenariats,
@@ -31,6 +41,24 @@ impl CriterionId {
         CriterionId::ModeleEconomique,
         CriterionId::PosteEtp,
     ];
+
+    /// The Manufacture de proximité's six criteria, in order.
+    pub const MANUFACTURE: [CriterionId; 6] = [
+        CriterionId::Locaux,
+        CriterionId::StructureJuridique,
+        CriterionId::StrategieRh,
+        CriterionId::ParcMachines,
+        CriterionId::Formation,
+        CriterionId::EntreprisesLocales,
+    ];
+
+    /// The criteria of a label, in order.
+    pub fn of(variant: Variant) -> [CriterionId; 6] {
+        match variant {
+            Variant::FabriqueDeTerritoire | Variant::FabriqueNumerique => CriterionId::ALL,
+            Variant::ManufactureDeProximite => CriterionId::MANUFACTURE,
+        }
+    }
 }
 
 /// The language of the texts an evaluation is written in.
@@ -50,6 +78,14 @@ pub struct Text {
 }
 
 impl Text {
+    /// A text in both languages.
+    pub fn new(fr: &str, en: &str) -> Text {
+        Text {
+            fr: Arc::from(fr),
+            en: Arc::from(en),
+        }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &Arc<str> {
         match lang {
@@ -59,37 +95,58 @@ impl Text {
     }
 }
 
-/// The kinds of source a rule can have.
+/// The kinds of source a rule can have. An indicator's is one of the first four; a funding
+/// rule may also be a law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// The wording of one of the six selection criteria.
+    /// "Critère de sélection": the wording of one of the six selection criteria (with the
+    /// source article's detail of it, when it gives one).
     SelectionCriterion,
-    /// Step 1 of the source article: the place answers a specific need.
-    ArticleStep1,
-    /// Step 2 of the source article: the economic model.
-    ArticleStep2,
-    /// The source article's list of what a collectivité can do when it is not the holder.
-    ArticleCollectivite,
-    /// A fact of the programme (amounts, targets, eligibility), with its public source.
+    /// "Fait du programme": a fact of the programme or its call (amounts, targets,
+    /// eligibility, what the call describes), with its public source.
     ProgrammeFact,
-    /// A law or regulation (CGCT).
-    Law,
-    /// A survey of tiers-lieux (France Tiers-Lieux, regional networks).
+    /// "Repère d'enquête": a survey of tiers-lieux (France Tiers-Lieux, regional networks).
     SurveyBenchmark,
-    /// What practitioners report, not an official rule.
-    Practitioners,
-    /// A choice Fabrique made, not an official rule.
+    /// "Choix de Fabrique": a choice Fabrique made, not an official rule.
     FabriqueChoice,
+    /// A law or regulation (CGCT): funding rules only.
+    Law,
 }
 
-/// Where a rule comes from: its kind and a reference a reader can look up.
+impl SourceKind {
+    /// The kinds an indicator may have.
+    pub const FOR_INDICATORS: [SourceKind; 4] = [
+        SourceKind::SelectionCriterion,
+        SourceKind::ProgrammeFact,
+        SourceKind::SurveyBenchmark,
+        SourceKind::FabriqueChoice,
+    ];
+
+    /// Its name, as the reports and the app show it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SourceKind::SelectionCriterion, Lang::Fr) => "critère de sélection",
+            (SourceKind::ProgrammeFact, Lang::Fr) => "fait du programme",
+            (SourceKind::SurveyBenchmark, Lang::Fr) => "repère d'enquête",
+            (SourceKind::FabriqueChoice, Lang::Fr) => "choix de Fabrique",
+            (SourceKind::Law, Lang::Fr) => "loi",
+            (SourceKind::SelectionCriterion, Lang::En) => "selection criterion",
+            (SourceKind::ProgrammeFact, Lang::En) => "programme fact",
+            (SourceKind::SurveyBenchmark, Lang::En) => "survey benchmark",
+            (SourceKind::FabriqueChoice, Lang::En) => "Fabrique's choice",
+            (SourceKind::Law, Lang::En) => "law",
+        }
+    }
+}
+
+/// Where a rule comes from: its kind and a reference a reader can look up, in both
+/// languages (shared, not copied, by every evaluation that cites it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub kind: SourceKind,
-    /// The reference: a text and article, a survey, an address. Shared, not copied, by
-    /// every evaluation that cites it.
-    pub reference: Arc<str>,
+    /// The reference: a text and article, a survey, an address.
+    pub reference: Text,
 }
 
 /// The step of the source article an indicator and its action belong to.
@@ -132,10 +189,12 @@ pub enum Measure {
     ExistingStructures,
     UnmetNeeds,
     TensionsConsidered,
+    /// People reached by the test of the offer; for an open place, its yearly attendance.
     TestParticipants,
     PriorityTerritory,
-    QpvLocation,
     DigitalServiceKinds,
+    /// Kinds of service from the Fabrique numérique's list.
+    NumeriqueServiceKinds,
     WeeklyServiceHours,
     DigitalInclusion,
     PricePublics,
@@ -147,8 +206,17 @@ pub enum Measure {
     Year4SelfFunded,
     /// The least FTE funded in any of years 1 to 3, in hundredths.
     MinFundedFte,
-    MinSecuredFte,
+    /// The least FTE in any of the grant's years whose every funder has granted it or is
+    /// the call, in hundredths.
+    MinAssuredFte,
     Year4FundedFte,
+    PremisesSuited,
+    PremisesSurface,
+    LegalStructureDeclared,
+    HrStrategy,
+    Machines,
+    ProfessionalUsers,
+    TrainingsPerYear,
 }
 
 /// How an indicator's value is written.
@@ -180,8 +248,18 @@ pub struct Indicator {
     pub met_at: i64,
     /// The current value in words; `{}` stands for the value.
     pub value: Text,
+    /// The value in words for a place already open, when it reads otherwise (its activity
+    /// is the test of its offer).
+    #[serde(default)]
+    pub value_open: Option<Text>,
     /// What to do when the indicator is not met.
     pub recommendation: Text,
+    /// What to do for a project not yet open, when it differs ("plan", not "open more").
+    #[serde(default)]
+    pub recommendation_project: Option<Text>,
+    /// What to do for a place already open, when it differs.
+    #[serde(default)]
+    pub recommendation_open: Option<Text>,
     pub step: Step,
     pub source: Source,
 }
@@ -214,11 +292,12 @@ pub enum RuleId {
     PublicAidCeiling,
     FundedPosition,
     LevelsAndVerdict,
+    ManufactureEligibility,
 }
 
 impl RuleId {
     /// Every rule the evaluation applies.
-    pub const ALL: [RuleId; 13] = [
+    pub const ALL: [RuleId; 14] = [
         RuleId::AmiAmounts,
         RuleId::AmiOperatingOnly,
         RuleId::AmiApplicants,
@@ -232,6 +311,7 @@ impl RuleId {
         RuleId::PublicAidCeiling,
         RuleId::FundedPosition,
         RuleId::LevelsAndVerdict,
+        RuleId::ManufactureEligibility,
     ];
 }
 
@@ -262,10 +342,12 @@ impl std::error::Error for ReferentialError {}
 
 const FABRIQUE_DE_TERRITOIRE: &str = include_str!("../referentials/fabrique-de-territoire.json");
 const FABRIQUE_NUMERIQUE: &str = include_str!("../referentials/fabrique-numerique.json");
+const MANUFACTURE: &str = include_str!("../referentials/manufacture-de-proximite.json");
 
 impl Referential {
-    /// Reads and checks a referential: the six criteria once each, positive weights,
-    /// thresholds in order, unique ids, and a source for every indicator and rule.
+    /// Reads and checks a referential: its label's six criteria once each, positive
+    /// weights, thresholds in order, unique ids, and a source in both languages for every
+    /// indicator (of an indicator's kind) and rule.
     pub fn from_json(text: &str) -> Result<Referential, ReferentialError> {
         let referential: Referential =
             serde_json::from_str(text).map_err(|error| ReferentialError(error.to_string()))?;
@@ -276,8 +358,10 @@ impl Referential {
     fn check(&self) -> Result<(), ReferentialError> {
         let fail = |message: String| Err(ReferentialError(message));
         let ids: Vec<CriterionId> = self.criteria.iter().map(|c| c.id).collect();
-        if ids != CriterionId::ALL {
-            return fail(format!("criteria {ids:?}, expected the six in order"));
+        if ids != CriterionId::of(self.variant) {
+            return fail(format!(
+                "criteria {ids:?}, expected the label's six in order"
+            ));
         }
         let mut seen = std::collections::BTreeSet::new();
         for criterion in &self.criteria {
@@ -291,29 +375,64 @@ impl Referential {
                 if indicator.weight == 0 {
                     return fail(format!("{} has no weight", indicator.id));
                 }
-                if indicator.source.reference.trim().is_empty() {
+                if !has_text(&indicator.source.reference) {
                     return fail(format!("{} has no source", indicator.id));
+                }
+                if !SourceKind::FOR_INDICATORS.contains(&indicator.source.kind) {
+                    return fail(format!(
+                        "{}: {:?} is not an indicator's kind of source",
+                        indicator.id, indicator.source.kind
+                    ));
+                }
+                let says_choice = indicator
+                    .source
+                    .reference
+                    .fr
+                    .starts_with("Choix de Fabrique")
+                    && indicator
+                        .source
+                        .reference
+                        .en
+                        .starts_with("Fabrique's choice");
+                if (indicator.source.kind == SourceKind::FabriqueChoice) != says_choice {
+                    return fail(format!(
+                        "{}: a choice of Fabrique's says so first, and only it",
+                        indicator.id
+                    ));
                 }
                 if indicator.partial_at.is_some_and(|p| p >= indicator.met_at) {
                     return fail(format!("{}: partial_at must be below met_at", indicator.id));
                 }
+                let optional = [
+                    &indicator.recommendation_project,
+                    &indicator.recommendation_open,
+                    &indicator.value_open,
+                ];
                 for text in [
                     &indicator.label,
                     &indicator.recommendation,
                     &indicator.value,
-                ] {
-                    if text.fr.trim().is_empty() || text.en.trim().is_empty() {
+                ]
+                .into_iter()
+                .chain(optional.into_iter().flatten())
+                {
+                    if !has_text(text) {
                         return fail(format!("{}: a text is missing", indicator.id));
                     }
                 }
-                if !indicator.value.fr.contains("{}") || !indicator.value.en.contains("{}") {
-                    return fail(format!("{}: value has no {{}}", indicator.id));
+                for value in [Some(&indicator.value), indicator.value_open.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !value.fr.contains("{}") || !value.en.contains("{}") {
+                        return fail(format!("{}: value has no {{}}", indicator.id));
+                    }
                 }
             }
         }
         for rule in RuleId::ALL {
             match self.rules.get(&rule) {
-                Some(source) if !source.reference.trim().is_empty() => {}
+                Some(source) if has_text(&source.reference) => {}
                 _ => return fail(format!("rule {rule:?} has no source")),
             }
         }
@@ -324,9 +443,11 @@ impl Referential {
     pub fn builtin(variant: Variant) -> &'static Referential {
         static GENERALIST: OnceLock<Referential> = OnceLock::new();
         static NUMERIQUE: OnceLock<Referential> = OnceLock::new();
+        static MANUFACTURE_CELL: OnceLock<Referential> = OnceLock::new();
         let (cell, text) = match variant {
             Variant::FabriqueDeTerritoire => (&GENERALIST, FABRIQUE_DE_TERRITOIRE),
             Variant::FabriqueNumerique => (&NUMERIQUE, FABRIQUE_NUMERIQUE),
+            Variant::ManufactureDeProximite => (&MANUFACTURE_CELL, MANUFACTURE),
         };
         cell.get_or_init(|| {
             // The embedded files are checked by this module's tests on every build.
@@ -358,13 +479,18 @@ impl Referential {
     }
 }
 
+/// Both languages of a text say something.
+fn has_text(text: &Text) -> bool {
+    !text.fr.trim().is_empty() && !text.en.trim().is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn both_embedded_referentials_are_valid() {
-        for text in [FABRIQUE_DE_TERRITOIRE, FABRIQUE_NUMERIQUE] {
+    fn the_embedded_referentials_are_valid() {
+        for text in [FABRIQUE_DE_TERRITOIRE, FABRIQUE_NUMERIQUE, MANUFACTURE] {
             if let Err(error) = Referential::from_json(text) {
                 panic!("{error}");
             }
@@ -377,16 +503,24 @@ mod tests {
             Referential::builtin(Variant::FabriqueDeTerritoire).variant,
             Variant::FabriqueDeTerritoire
         );
+        assert_eq!(
+            Referential::builtin(Variant::ManufactureDeProximite).variant,
+            Variant::ManufactureDeProximite
+        );
     }
 
     #[test]
     fn every_indicator_and_rule_has_a_source() {
-        for variant in [Variant::FabriqueDeTerritoire, Variant::FabriqueNumerique] {
+        for variant in [
+            Variant::FabriqueDeTerritoire,
+            Variant::FabriqueNumerique,
+            Variant::ManufactureDeProximite,
+        ] {
             let referential = Referential::builtin(variant);
             for criterion in &referential.criteria {
                 for indicator in &criterion.indicators {
                     assert!(
-                        !indicator.source.reference.trim().is_empty(),
+                        has_text(&indicator.source.reference),
                         "{} lacks a source",
                         indicator.id
                     );
@@ -405,7 +539,7 @@ mod tests {
     fn a_referential_without_a_source_is_refused() {
         let mut value: serde_json::Value =
             serde_json::from_str(FABRIQUE_DE_TERRITOIRE).expect("json");
-        value["criteria"][2]["indicators"][0]["source"]["reference"] = "".into();
+        value["criteria"][2]["indicators"][0]["source"]["reference"]["en"] = "".into();
         let error = Referential::from_json(&value.to_string()).expect_err("refused");
         assert!(error.0.contains("no source"), "{error}");
 
@@ -417,6 +551,27 @@ mod tests {
             .remove("public_aid_ceiling");
         let error = Referential::from_json(&value.to_string()).expect_err("refused");
         assert!(error.0.contains("PublicAidCeiling"), "{error}");
+    }
+
+    #[test]
+    fn an_indicator_cannot_be_sourced_by_law_nor_hide_a_choice() {
+        let with = |kind: &str, reference_fr: &str| {
+            let mut value: serde_json::Value =
+                serde_json::from_str(FABRIQUE_DE_TERRITOIRE).expect("json");
+            let source = &mut value["criteria"][3]["indicators"][1]["source"];
+            source["kind"] = kind.into();
+            source["reference"]["fr"] = reference_fr.into();
+            Referential::from_json(&value.to_string())
+        };
+        let error = with("law", "Choix de Fabrique : 30 h").expect_err("refused");
+        assert!(error.0.contains("not an indicator's kind"), "{error}");
+        // services.heures is a choice: labelled a programme fact, it is refused…
+        let error = with("programme_fact", "Choix de Fabrique : 30 h").expect_err("refused");
+        assert!(error.0.contains("says so first"), "{error}");
+        // …and a choice that does not say so too.
+        let error = with("fabrique_choice", "30 heures par semaine").expect_err("refused");
+        assert!(error.0.contains("says so first"), "{error}");
+        assert!(with("fabrique_choice", "Choix de Fabrique : 30 h").is_ok());
     }
 
     #[test]

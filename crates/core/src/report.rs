@@ -8,6 +8,7 @@ use crate::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
 };
 use crate::referential::{Lang, Referential};
+use crate::units::Local;
 use std::fmt::Write as _;
 
 /// A funding source's name.
@@ -70,6 +71,14 @@ fn level_mark(level: Level) -> &'static str {
         Level::Met => "✔",
         Level::Partial => "◐",
         Level::Missing => "✘",
+    }
+}
+
+/// The colon as each language writes it: French puts a space before it, English none.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " : ",
+        Lang::En => ": ",
     }
 }
 
@@ -137,6 +146,7 @@ fn lines(
     lang: Lang,
 ) -> Vec<(u8, String)> {
     let w = words(lang);
+    let c = colon(lang);
     let mut out = Vec::new();
     let name = if dossier.name.trim().is_empty() {
         "—"
@@ -149,17 +159,17 @@ fn lines(
     }
     out.push((
         0,
-        format!("{} : {}", w.verdict, evaluation.verdict.label(lang)),
+        format!("{}{c}{}", w.verdict, evaluation.verdict.label(lang)),
     ));
     out.push((
         0,
-        format!("{} : {} / 100", w.score, evaluation.weighted_score),
+        format!("{}{c}{} / 100", w.score, evaluation.weighted_score),
     ));
     if let Some(weakest) = evaluation.weakest_criterion() {
         out.push((
             0,
             format!(
-                "{} : {} ({} / 100, {})",
+                "{}{c}{} ({} / 100, {})",
                 w.weakest,
                 weakest.label,
                 weakest.score,
@@ -204,10 +214,6 @@ fn lines(
     out.push((2, w.funding.to_owned()));
     let funding = &evaluation.funding;
     let call = funding.call.call();
-    let c = match lang {
-        Lang::Fr => " : ",
-        Lang::En => ": ",
-    };
     out.push((3, format!("{}{c}{}", w.call, call.name.get(lang))));
     out.push((
         3,
@@ -223,7 +229,14 @@ fn lines(
         )
     };
     for source in funding.asked() {
-        out.push((3, format!("{} ({})", source_line(source), source.requested)));
+        out.push((
+            3,
+            format!(
+                "{} ({})",
+                source_line(source),
+                Local(source.requested, lang)
+            ),
+        ));
     }
     for item in &funding.items {
         let name = item_name(item.index, &item.label, lang);
@@ -241,7 +254,10 @@ fn lines(
                 ),
                 Lang::En => format!(
                     "All investments: cost {}; financed {}; still to finance {}; beyond the cost {}",
-                    totals.cost, totals.financed, totals.remaining, totals.over_financed
+                    Local(totals.cost, lang),
+                    Local(totals.financed, lang),
+                    Local(totals.remaining, lang),
+                    Local(totals.over_financed, lang)
                 ),
             },
         ));
@@ -254,8 +270,20 @@ fn lines(
     }
     out.push((2, w.finances.to_owned()));
     let f = &evaluation.finances;
-    let share =
-        |p: Option<crate::units::Percent>| p.map_or_else(|| "—".to_owned(), |p| p.to_string());
+    let share = |p: Option<crate::units::Percent>| {
+        p.map_or_else(|| "—".to_owned(), |p| Local(p, lang).to_string())
+    };
+    let balance = f.balance_after_grant.map_or_else(
+        || match lang {
+            Lang::Fr => "non renseigné".to_owned(),
+            Lang::En => "not filled in".to_owned(),
+        },
+        |b| Local(b, lang).to_string(),
+    );
+    let fte_per_year = f
+        .fte_funded
+        .map(|fte| Local(fte, lang).to_string())
+        .join(" · ");
     match lang {
         Lang::Fr => {
             out.push((
@@ -276,18 +304,11 @@ fn lines(
             out.push((
                 3,
                 format!(
-                    "Solde de l'année {} (après la subvention), sans l'AMI : {}",
+                    "Solde de l'année {} (après la subvention), sans l'AMI : {balance}",
                     f.after_grant_year + 1,
-                    f.balance_after_grant
                 ),
             ));
-            out.push((
-                3,
-                format!(
-                    "ETP financés par an : {}",
-                    f.fte_funded.map(|fte| fte.to_string()).join(" · ")
-                ),
-            ));
+            out.push((3, format!("ETP financés par an : {fte_per_year}")));
         }
         Lang::En => {
             out.push((
@@ -295,7 +316,7 @@ fn lines(
                 format!(
                     "Own-revenue share over the grant's years: {} (survey benchmark: {})",
                     share(f.own_revenue_share),
-                    f.own_revenue_benchmark
+                    Local(f.own_revenue_benchmark, lang)
                 ),
             ));
             out.push((
@@ -308,27 +329,28 @@ fn lines(
             out.push((
                 3,
                 format!(
-                    "Balance of year {} (after the grant), without the AMI: {}",
+                    "Balance of year {} (after the grant), without the AMI: {balance}",
                     f.after_grant_year + 1,
-                    f.balance_after_grant
                 ),
             ));
-            out.push((
-                3,
-                format!(
-                    "FTE funded per year: {}",
-                    f.fte_funded.map(|fte| fte.to_string()).join(" · ")
-                ),
-            ));
+            out.push((3, format!("FTE funded per year: {fte_per_year}")));
         }
     }
     out.push((2, w.actions.to_owned()));
     for (rank, action) in evaluation.actions.iter().enumerate() {
+        use crate::evaluation::ActionKind;
         let why = match (action.kind, lang) {
-            (crate::evaluation::ActionKind::Funding, Lang::Fr) => "plan de financement".to_owned(),
-            (crate::evaluation::ActionKind::Funding, Lang::En) => "funding plan".to_owned(),
-            (crate::evaluation::ActionKind::Indicator, _) => format!(
+            (ActionKind::Blocking, Lang::Fr) => "condition bloquante".to_owned(),
+            (ActionKind::Blocking, Lang::En) => "blocking condition".to_owned(),
+            (ActionKind::Funding, Lang::Fr) => "plan de financement".to_owned(),
+            (ActionKind::Funding, Lang::En) => "funding plan".to_owned(),
+            (ActionKind::Indicator, Lang::Fr) => format!(
                 "+{},{:02} pt",
+                action.gain_hundredths / 100,
+                action.gain_hundredths % 100
+            ),
+            (ActionKind::Indicator, Lang::En) => format!(
+                "+{}.{:02} pt",
                 action.gain_hundredths / 100,
                 action.gain_hundredths % 100
             ),
@@ -336,9 +358,12 @@ fn lines(
         out.push((5, format!("{}. {} ({why})", rank + 1, action.text)));
     }
     out.push((2, w.sources.to_owned()));
-    out.push((3, format!("{}{c}{}", call.name.get(lang), call.source)));
+    out.push((
+        3,
+        format!("{}{c}{}", call.name.get(lang), call.source.get(lang)),
+    ));
     for source in referential.rules.values() {
-        out.push((3, source.reference.to_string()));
+        out.push((3, source.reference.get(lang).to_string()));
     }
     out.push((0, w.ours.to_owned()));
     out

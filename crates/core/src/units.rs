@@ -1,6 +1,8 @@
 //! Quantities with their unit in the type: money in euro cents, full-time equivalents in
 //! hundredths, calendar dates. Integers only, so sums never drift, and each formats itself
-//! the French way (`1 234,50 €`, `0,50 ETP`, `29/11/2026`).
+//! the French way (`1 234,50 €`, `0,50 ETP`, `29/11/2026`). [`Local`] writes them in the
+//! reader's language: the one formatting of numbers that the app, the command line, the
+//! reports and the CSV share (`€150,000.00`, `0.50 FTE`, `52%` in English).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -109,15 +111,7 @@ impl std::iter::Sum for Cents {
 
 /// Groups the digits of `value` by thousands, the French way (`18 000`).
 pub fn group_thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (position, digit) in digits.chars().enumerate() {
-        if position > 0 && (digits.len() - position) % 3 == 0 {
-            grouped.push(THOUSANDS);
-        }
-        grouped.push(digit);
-    }
-    grouped
+    grouped(value, THOUSANDS)
 }
 
 impl fmt::Display for Cents {
@@ -240,9 +234,113 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// A quantity written the way `lang` writes it: French (`150 000,00 €`, `0,50 ETP`,
+/// `52 %`, `18 000`) or English (`€150,000.00`, `0.50 FTE`, `52%`, `18,000`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Local<T>(pub T, pub crate::referential::Lang);
+
+/// Digits grouped by thousands with `separator`.
+fn grouped(value: u64, separator: char) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (position, digit) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+impl fmt::Display for Local<Cents> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::referential::Lang;
+        let Local(amount, lang) = *self;
+        match lang {
+            Lang::Fr => write!(f, "{amount}"),
+            Lang::En => {
+                let sign = if amount.0 < 0 { "-" } else { "" };
+                let magnitude = amount.0.unsigned_abs();
+                write!(
+                    f,
+                    "{sign}€{}.{:02}",
+                    grouped(magnitude / 100, ','),
+                    magnitude % 100
+                )
+            }
+        }
+    }
+}
+
+impl fmt::Display for Local<&Cents> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Local(*self.0, self.1).fmt(f)
+    }
+}
+
+impl fmt::Display for Local<Fte> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::referential::Lang;
+        let Local(fte, lang) = *self;
+        match lang {
+            Lang::Fr => write!(f, "{fte}"),
+            Lang::En => write!(f, "{}.{:02} FTE", fte.0 / 100, fte.0 % 100),
+        }
+    }
+}
+
+impl fmt::Display for Local<Percent> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::referential::Lang;
+        let Local(percent, lang) = *self;
+        match lang {
+            Lang::Fr => write!(f, "{percent}"),
+            Lang::En => write!(f, "{}%", percent.0),
+        }
+    }
+}
+
+impl fmt::Display for Local<i64> {
+    /// A whole number, thousands grouped.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::referential::Lang;
+        let Local(value, lang) = *self;
+        let sign = if value < 0 { "-" } else { "" };
+        let separator = match lang {
+            Lang::Fr => THOUSANDS,
+            Lang::En => ',',
+        };
+        write!(f, "{sign}{}", grouped(value.unsigned_abs(), separator))
+    }
+}
+
+impl fmt::Display for Local<u32> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Local(i64::from(self.0), self.1).fmt(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_language_writes_numbers_its_own_way() {
+        use crate::referential::Lang::{En, Fr};
+        assert_eq!(Local(Cents::euros(150_000), En).to_string(), "€150,000.00");
+        assert_eq!(Local(Cents(-1_500_005), En).to_string(), "-€15,000.05");
+        assert_eq!(
+            Local(Cents::euros(150_000), Fr).to_string(),
+            "150\u{202f}000,00\u{a0}€"
+        );
+        assert_eq!(Local(Fte(50), En).to_string(), "0.50 FTE");
+        assert_eq!(Local(Fte(50), Fr).to_string(), "0,50\u{a0}ETP");
+        assert_eq!(Local(Percent(52), En).to_string(), "52%");
+        assert_eq!(Local(Percent(52), Fr).to_string(), "52\u{a0}%");
+        assert_eq!(Local(1_234_567_i64, En).to_string(), "1,234,567");
+        assert_eq!(Local(-26_000_i64, Fr).to_string(), "-26\u{202f}000");
+        assert_eq!(Local(999_u32, En).to_string(), "999");
+    }
 
     #[test]
     fn money_is_written_the_french_way() {

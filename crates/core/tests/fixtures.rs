@@ -4,7 +4,7 @@
 use fabrique_core::calls::CallId;
 use fabrique_core::dossier::{self, Dossier, FundingSource};
 use fabrique_core::evaluation::ActionKind;
-use fabrique_core::evaluation::{evaluate, Blocking, CriterionLevel, Evaluation, Verdict};
+use fabrique_core::evaluation::{evaluate, Blocking, CriterionLevel, Evaluation, Section, Verdict};
 use fabrique_core::funding::{BoundsIssue, CeilingCheck, Eligibility, Share};
 use fabrique_core::referential::{CriterionId, Lang, Referential};
 use fabrique_core::units::Cents;
@@ -21,6 +21,16 @@ fn evaluated(name: &str) -> (Dossier, Evaluation) {
     (dossier, evaluation)
 }
 
+/// The ids of the plan's first three actions.
+fn first_three(evaluation: &Evaluation) -> Vec<&str> {
+    evaluation
+        .actions
+        .iter()
+        .take(3)
+        .map(|a| &*a.indicator_id)
+        .collect()
+}
+
 fn eligibility(evaluation: &Evaluation, source: FundingSource) -> Eligibility {
     evaluation
         .funding
@@ -31,12 +41,15 @@ fn eligibility(evaluation: &Evaluation, source: FundingSource) -> Eligibility {
         .expect("source reported")
 }
 
-/// A rural association, open for two years, answering the 2019–2021 AMI, that did its homework: statutes, a collective
-/// with users on the board, 29 interviews with five kinds of actors, a tested offer, seven
-/// partners with five letters, four digital services, half of its revenue its own, a
-/// coordinator funded and secured for three years and kept in year 4. An expert would say
-/// "ready"; the one thing left is community life, three events a month where four are
-/// expected.
+/// A rural association, open for two years, answering the 2019–2021 AMI, that did its
+/// homework: statutes and a yearly general assembly, a collective with users on the board,
+/// 29 interviews with five kinds of actors, 2,400 people welcomed last year (its activity is
+/// the test of its offer), seven partners with five letters, four digital services, half of
+/// its revenue its own, a coordinator funded by the AMI's grant for three years and by its
+/// own revenue in year 4. An expert would say "ready"; the one thing left is community life,
+/// three events a month where four are expected.
+///
+/// Expert's first actions: 1. one more community event a month. Nothing else to do.
 #[test]
 fn the_strong_rural_hub_is_ready_to_apply() {
     let (_, evaluation) = evaluated("strong-rural-hub");
@@ -71,18 +84,28 @@ fn the_strong_rural_hub_is_ready_to_apply() {
     // 140 k€ of AMI over three years, never more than 50 k€ a year.
     assert!(evaluation.funding.ami_bounds.holds());
     assert!(evaluation.funding.problems.is_empty());
-    // The action plan's first step is the only gap: community events.
-    assert_eq!(
-        evaluation.actions.first().map(|a| &*a.indicator_id),
-        Some("modele.evenements")
+    // The action plan's only step is the only gap: community events, with the figure.
+    assert_eq!(first_three(&evaluation), ["modele.evenements"]);
+    assert!(
+        evaluation.actions[0]
+            .text
+            .contains("3 événements par mois, pour un objectif de 4, soit 1 de plus"),
+        "{}",
+        evaluation.actions[0].text
     );
+    assert_eq!(evaluation.actions[0].section, Section::EconomicModel);
 }
 
-/// A digital project in a QPV, answering the 2019–2021 AMI as a Fabrique numérique, not yet open: the association exists and the services are
-/// real (help with online procedures, mediation), but the need was checked with eight
-/// people, there is no letter of support, the offer was never tested, and the budget lives
-/// on the AMI (15 % own revenue, nothing planned for year 4). An expert would say "worth
+/// A digital project in a QPV, answering the 2019–2021 AMI as a Fabrique numérique, not yet
+/// open: the association exists and the services are real (help with online procedures,
+/// mediation), its facilitator is to be paid by the AMI's grant, but the need was checked
+/// with eight people, there is no letter of support, the offer was never tested, and the
+/// budget lives on the AMI (7 % own revenue, year 4 left empty). An expert would say "worth
 /// consolidating": eligible, no blocking condition, but weak on the economic model.
+///
+/// Expert's first actions: 1. own revenue, with how much is missing (the budget lives on
+/// the grant); 2. a wider set of digital services (criterion 4 asks for several); 3. the
+/// budget of year 4, which is empty — a funder's first question.
 #[test]
 fn the_fragile_qpv_digital_project_is_to_consolidate() {
     let (dossier, evaluation) = evaluated("fragile-qpv-digital");
@@ -121,6 +144,37 @@ fn the_fragile_qpv_digital_project_is_to_consolidate() {
             .position(|a| &*a.indicator_id == id)
     };
     assert!(position("partenariats.lettres") < position("gouvernance.collectif"));
+    assert_eq!(
+        first_three(&evaluation),
+        [
+            "modele.recettes_propres",
+            "services.nombre",
+            "modele.annee4"
+        ]
+    );
+    // Each with the dossier's own figures and what would close the gap.
+    assert!(evaluation.actions[0]
+        .text
+        .contains("7\u{a0}% de recettes propres"));
+    assert!(evaluation.actions[0]
+        .text
+        .contains("+165\u{202f}000,00\u{a0}€ de recettes propres"));
+    assert!(evaluation.actions[2].text.contains("non renseigné"));
+    // The post the AMI would fund is planned, not missing.
+    assert_eq!(
+        evaluation
+            .criterion(CriterionId::PosteEtp)
+            .and_then(|c| c.indicators.iter().find(|i| &*i.id == "etp.assure"))
+            .map(|i| i.level),
+        Some(fabrique_core::evaluation::Level::Met)
+    );
+    // Not yet open: nothing tells it to open more hours; it is told to plan them.
+    let hours = evaluation
+        .actions
+        .iter()
+        .find(|a| &*a.indicator_id == "services.heures")
+        .expect("hours action");
+    assert!(hours.text.starts_with("Prévoir"), "{}", hours.text);
 }
 
 /// A town of 26,000 inhabitants wants its own tiers-lieu in the town hall and answers the
@@ -132,6 +186,10 @@ fn the_fragile_qpv_digital_project_is_to_consolidate() {
 /// operating costs; DETR is not for a commune of 26,000; and the commune brings 50 k€ of
 /// the 500 k€ of public financing, 10 % where the law asks 20 % — the plan holds with at
 /// most 400 k€ of aid and at least 100 k€ of its own.
+///
+/// Expert's first actions: 1. a legal person to apply (the AMI is for existing ones);
+/// 2. someone to fund a position (criterion 6); 3. the 80 % public-aid ceiling, with the
+/// amounts that bring the plan within it.
 #[test]
 fn the_town_led_project_is_not_ready_and_says_why() {
     let (_, evaluation) = evaluated("ineligible-town-led");
@@ -177,12 +235,25 @@ fn the_town_led_project_is_not_ready_and_says_why() {
         }
         other => panic!("ceiling should be exceeded, got {other:?}"),
     }
-    // Funding problems come first, the breached rule at their head, then what the call
-    // allows, then the requests to sources the dossier cannot ask (the call, DETR).
+    assert_eq!(
+        first_three(&evaluation),
+        [
+            "bloquant.structure",
+            "bloquant.poste",
+            "financement.plafond"
+        ]
+    );
+    // Blocking conditions first, then funding problems, the breached rule at their head,
+    // then what the call allows, then the requests to sources the dossier cannot ask (the
+    // call, DETR), and only then the indicators.
+    let kinds: Vec<ActionKind> = evaluation.actions.iter().map(|a| a.kind).collect();
+    let mut sorted = kinds.clone();
+    sorted.sort();
+    assert_eq!(kinds, sorted);
     let ids: Vec<&str> = evaluation
         .actions
         .iter()
-        .take_while(|a| a.kind == ActionKind::Funding)
+        .filter(|a| a.kind == ActionKind::Funding)
         .map(|a| &*a.indicator_id)
         .collect();
     assert_eq!(
@@ -196,12 +267,28 @@ fn the_town_led_project_is_not_ready_and_says_why() {
             "financement.non_eligible",
         ]
     );
-    assert!(evaluation.actions[0]
+    assert!(evaluation.actions[2]
         .text
         .contains("400\u{202f}000,00\u{a0}€"));
-    assert!(evaluation.actions[0]
+    assert!(evaluation.actions[2]
         .text
         .contains("100\u{202f}000,00\u{a0}€"));
+    // The year after the grant quotes its deficit and what closes it.
+    let year_after = evaluation
+        .actions
+        .iter()
+        .find(|a| &*a.indicator_id == "modele.annee4")
+        .expect("year-after action");
+    assert!(
+        year_after
+            .text
+            .contains("-58\u{202f}000,00\u{a0}€ en année 2")
+            && year_after
+                .text
+                .contains("+58\u{202f}000,00\u{a0}€ de recettes"),
+        "{}",
+        year_after.text
+    );
 }
 
 #[test]

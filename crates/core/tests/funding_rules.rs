@@ -134,6 +134,16 @@ fn first_item(dossier: &Dossier) -> ItemCheck {
 use fabrique_core::funding::{ceiling_text, ItemCheck, Share};
 use FundingSource::{Departement as Dep, Detr, Own, Private, Region as Reg};
 
+/// The plan's first action once the blocking conditions (always first) are listed.
+fn first_after_blocking(
+    evaluation: &fabrique_core::evaluation::Evaluation,
+) -> Option<&fabrique_core::evaluation::Action> {
+    evaluation
+        .actions
+        .iter()
+        .find(|a| a.kind != fabrique_core::evaluation::ActionKind::Blocking)
+}
+
 /// One row per case of the L1111-10 rule: (what, cost, lines, chef de file, holds, share
 /// shown in French, own share, remaining, over-financed).
 #[test]
@@ -334,7 +344,7 @@ fn a_breach_is_fixed_without_changing_the_cost() {
     // The action plan says those two amounts, before any score gain.
     let dossier = item(InvestmentOwner::Commune, 120_000, &[(Detr, 100_800)]);
     let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant()), Lang::Fr);
-    let first = evaluation.actions.first().expect("an action");
+    let first = first_after_blocking(&evaluation).expect("an action");
     assert_eq!(&*first.indicator_id, "financement.plafond");
     assert!(
         first.text.contains("96\u{202f}000,00\u{a0}€"),
@@ -358,7 +368,7 @@ fn the_fix_names_only_the_changes_the_plan_needs() {
         &[(Detr, 60_000), (Own, 10_000)],
     );
     let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant()), Lang::Fr);
-    let fix = &evaluation.actions[0];
+    let fix = first_after_blocking(&evaluation).expect("an action");
     assert_eq!(&*fix.indicator_id, "financement.plafond");
     assert!(
         fix.text
@@ -601,6 +611,7 @@ fn the_grant_is_checked_against_the_call_it_answers() {
         let funding_actions = evaluation
             .actions
             .iter()
+            .skip_while(|a| a.kind == fabrique_core::evaluation::ActionKind::Blocking)
             .take_while(|a| a.kind == fabrique_core::evaluation::ActionKind::Funding)
             .filter(|a| &*a.indicator_id == "financement.appel")
             .count();
@@ -715,8 +726,8 @@ fn sources_asked_are_apart_from_those_not_asked_and_ineligible_requests_are_acti
         request.text
     );
     assert_eq!(
-        evaluation.actions[0].kind,
-        fabrique_core::evaluation::ActionKind::Funding
+        first_after_blocking(&evaluation).map(|a| a.kind),
+        Some(fabrique_core::evaluation::ActionKind::Funding)
     );
 }
 

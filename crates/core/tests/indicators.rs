@@ -17,10 +17,27 @@ fn partner(name: &str, category: PartnerCategory) -> Partner {
     }
 }
 
-fn funded(by: &str, secured: bool) -> PositionYear {
+fn funded(by: &str, granted: bool) -> PositionYear {
     PositionYear {
-        funded_by: by.to_owned(),
-        secured,
+        funders: vec![PostFunder {
+            funder: by.to_owned(),
+            from_call: false,
+            status: if granted {
+                FundingStatus::Granted
+            } else {
+                FundingStatus::Requested
+            },
+        }],
+    }
+}
+
+fn from_call() -> PositionYear {
+    PositionYear {
+        funders: vec![PostFunder {
+            funder: "AMI".to_owned(),
+            from_call: true,
+            status: FundingStatus::Requested,
+        }],
     }
 }
 
@@ -183,10 +200,12 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
                     Consultation {
                         actor: ActorKind::Businesses,
                         count: 4,
+                        ..Consultation::default()
                     },
                     Consultation {
                         actor: ActorKind::Residents,
                         count: 3,
+                        ..Consultation::default()
                     },
                 ]
             },
@@ -200,14 +219,17 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
                     Consultation {
                         actor: ActorKind::Businesses,
                         count: 1,
+                        ..Consultation::default()
                     },
                     Consultation {
                         actor: ActorKind::Residents,
                         count: 0,
+                        ..Consultation::default()
                     },
                     Consultation {
                         actor: ActorKind::Other,
                         count: 9,
+                        ..Consultation::default()
                     },
                 ]
             },
@@ -242,12 +264,6 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
             },
             0,
             Level::Missing,
-        ),
-        (
-            "besoin.tensions",
-            |d| d.need.no_tension_found = true,
-            1,
-            Level::Met,
         ),
         (
             "besoin.offre_testee",
@@ -317,10 +333,31 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
             Level::Met,
         ),
         (
-            "services.qpv",
-            |d| d.identity.next_to_qpv = true,
-            1,
-            Level::Met,
+            "services.numeriques_cibles",
+            |d| {
+                // A coworking is a service, not one of the Fabrique numérique's list; the
+                // place's QPV location is not a service at all.
+                d.identity.in_qpv = true;
+                d.services = [
+                    ServiceKind::Coworking,
+                    ServiceKind::Fablab,
+                    ServiceKind::AccesAuxDroits,
+                ]
+                .map(|kind| DigitalService {
+                    kind,
+                    weekly_hours: 10,
+                    ..DigitalService::default()
+                })
+                .to_vec();
+            },
+            2,
+            Level::Partial,
+        ),
+        (
+            "services.numeriques_cibles",
+            |d| d.identity.in_qpv = true,
+            0,
+            Level::Missing,
         ),
         (
             "modele.grille",
@@ -426,14 +463,14 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
             Level::Partial,
         ),
         (
-            "etp.securise",
+            "etp.assure",
             |d| {
                 d.staff = vec![Position {
                     fte: Fte(100),
                     years: [
-                        funded("AMI", true),
-                        funded("AMI", true),
-                        funded("AMI", false),
+                        funded("EPCI", true),
+                        funded("EPCI", true),
+                        funded("EPCI", false),
                         PositionYear::default(),
                     ],
                     ..Position::default()
@@ -441,6 +478,24 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
             },
             0,
             Level::Missing,
+        ),
+        (
+            // The post the AMI would fund counts as planned, not missing.
+            "etp.assure",
+            |d| {
+                d.staff = vec![Position {
+                    fte: Fte(100),
+                    years: [
+                        from_call(),
+                        from_call(),
+                        funded("EPCI", true),
+                        PositionYear::default(),
+                    ],
+                    ..Position::default()
+                }]
+            },
+            100,
+            Level::Met,
         ),
         (
             "etp.apres_ami",
@@ -459,7 +514,161 @@ fn rows() -> Vec<(&'static str, Setup, i64, Level)> {
             100,
             Level::Met,
         ),
+        (
+            "gouvernance.instance",
+            |d| {
+                d.governance.decision_body_meetings_per_year = 3;
+                d.governance.general_assembly = true;
+            },
+            4,
+            Level::Met,
+        ),
+        (
+            // "No tension" without saying how it was checked is not an answer.
+            "besoin.tensions",
+            |d| d.need.no_tension_found = true,
+            0,
+            Level::Missing,
+        ),
+        (
+            "besoin.tensions",
+            |d| {
+                d.need.no_tension_found = true;
+                d.need.no_tension_how = "Rencontre avec les deux cafés associatifs".into();
+            },
+            1,
+            Level::Met,
+        ),
+        (
+            "besoin.offre_testee",
+            |d| {
+                d.need.test_weeks = 4;
+                d.need.test_participants = 12;
+                d.need.test_visits = 20;
+            },
+            32,
+            Level::Met,
+        ),
+        (
+            // An open place: its attendance is the test, whatever test was run.
+            "besoin.offre_testee",
+            |d| {
+                d.identity.already_open = true;
+                d.need.test_participants = 50;
+                d.need.visitors_per_year = 400;
+            },
+            400,
+            Level::Met,
+        ),
+        (
+            "besoin.territoire",
+            |d| d.identity.frr_zone = Some(true),
+            1,
+            Level::Met,
+        ),
+        (
+            "locaux.adaptes",
+            |d| d.production.premises_suited = true,
+            1,
+            Level::Met,
+        ),
+        (
+            "locaux.surface",
+            |d| d.identity.surface_m2 = Some(150),
+            150,
+            Level::Partial,
+        ),
+        (
+            "structure.declaree",
+            |d| d.identity.legal_status = Some(LegalStatus::InCreation),
+            0,
+            Level::Missing,
+        ),
+        (
+            "structure.statuts",
+            |d| d.governance.has_statutes_or_charter = true,
+            1,
+            Level::Met,
+        ),
+        (
+            "rh.strategie",
+            |d| d.production.hr_strategy = "Deux recrutements en année 1".into(),
+            1,
+            Level::Met,
+        ),
+        (
+            "rh.poste",
+            |d| {
+                d.staff = vec![Position {
+                    fte: Fte(60),
+                    years: [
+                        funded("Ventes", true),
+                        funded("Ventes", true),
+                        funded("Ventes", true),
+                        PositionYear::default(),
+                    ],
+                    ..Position::default()
+                }]
+            },
+            60,
+            Level::Partial,
+        ),
+        (
+            "machines.parc",
+            |d| d.production.machines = vec!["Scie".into(), " ".into(), "Tour".into()],
+            2,
+            Level::Partial,
+        ),
+        (
+            "machines.professionnels",
+            |d| d.production.professional_users = 7,
+            7,
+            Level::Met,
+        ),
+        (
+            "formation.sessions",
+            |d| d.production.trainings_per_year = 3,
+            3,
+            Level::Missing,
+        ),
+        (
+            "entreprises.partenaires",
+            |d| d.partners = vec![partner("Menuiserie Roux", PartnerCategory::Business)],
+            1,
+            Level::Partial,
+        ),
+        (
+            "entreprises.lettres",
+            |d| {
+                d.partners = vec![Partner {
+                    letter_of_support: true,
+                    ..partner("Menuiserie Roux", PartnerCategory::Business)
+                }]
+            },
+            1,
+            Level::Partial,
+        ),
     ]
+}
+
+/// The call an indicator's referential belongs to.
+fn call_for(id: &str) -> fabrique_core::calls::CallId {
+    use fabrique_core::calls::CallId;
+    let manufacture = [
+        "locaux.",
+        "structure.",
+        "rh.",
+        "machines.",
+        "formation.",
+        "entreprises.",
+    ];
+    if id == "services.numeriques_cibles" {
+        CallId::Ami2019Numerique
+    } else if manufacture.iter().any(|prefix| id.starts_with(prefix)) {
+        CallId::ManufactureProximite
+    } else {
+        CallId::Ami2019
+    }
 }
 
 fn indicator<'a>(
@@ -476,11 +685,10 @@ fn indicator<'a>(
 #[test]
 fn each_indicator_reads_its_value_and_level() {
     for (id, setup, value, level) in rows() {
-        let mut dossier = Dossier::default();
-        // services.qpv is only in the digital variant's referential.
-        if id == "services.qpv" {
-            dossier.call = fabrique_core::calls::CallId::Ami2019Numerique;
-        }
+        let mut dossier = Dossier {
+            call: call_for(id),
+            ..Dossier::default()
+        };
         setup(&mut dossier);
         let evaluation = evaluate(&dossier, Referential::builtin(dossier.variant()), Lang::Fr);
         let result = indicator(&evaluation, id).unwrap_or_else(|| panic!("{id} not evaluated"));
@@ -492,7 +700,11 @@ fn each_indicator_reads_its_value_and_level() {
 #[test]
 fn every_indicator_of_every_referential_has_a_row() {
     let tested: BTreeSet<&str> = rows().iter().map(|(id, ..)| *id).collect();
-    for variant in [Variant::FabriqueDeTerritoire, Variant::FabriqueNumerique] {
+    for variant in [
+        Variant::FabriqueDeTerritoire,
+        Variant::FabriqueNumerique,
+        Variant::ManufactureDeProximite,
+    ] {
         for criterion in &Referential::builtin(variant).criteria {
             for indicator in &criterion.indicators {
                 assert!(
@@ -519,8 +731,11 @@ fn a_missing_indicator_explains_what_is_expected_in_plain_words() {
         .iter()
         .find(|a| &*a.indicator_id == "besoin.entretiens")
         .expect("an action");
+    // The action quotes the figure and the target, and how far it is.
     assert!(
-        action.text.ends_with(": 0 entretien réalisé"),
+        action
+            .text
+            .ends_with(" : 0 entretien réalisé, pour un objectif de 15, soit 15 de plus"),
         "{}",
         action.text
     );

@@ -80,6 +80,7 @@ fn partner() -> impl Strategy<Value = Partner> {
                     category,
                     letter_of_support,
                     financial_amount: money.map(Cents),
+                    amount_period: AmountPeriod::Total,
                     in_kind,
                     governance_seat,
                     declared_by_partner: declared,
@@ -99,9 +100,16 @@ fn position() -> impl Strategy<Value = Position> {
         .prop_map(|(fte, years)| Position {
             role: "Poste".into(),
             fte: Fte(fte),
-            years: years.map(|(by, secured)| PositionYear {
-                funded_by: by.into(),
-                secured,
+            years: years.map(|(by, granted)| PositionYear {
+                funders: vec![PostFunder {
+                    funder: by.into(),
+                    from_call: by == "AMI",
+                    status: if granted {
+                        FundingStatus::Granted
+                    } else {
+                        FundingStatus::Requested
+                    },
+                }],
             }),
         })
 }
@@ -203,7 +211,7 @@ prop_compose! {
             ..Governance::default()
         };
         dossier.partners = partners;
-        dossier.need.consultations = consultations.into_iter().map(|(actor, count)| Consultation { actor, count }).collect();
+        dossier.need.consultations = consultations.into_iter().map(|(actor, count)| Consultation { actor, count, ..Consultation::default() }).collect();
         dossier.need.networks = networks;
         dossier.need.no_tension_found = no_tension_found;
         (dossier.need.test_weeks, dossier.need.test_participants) = test;
@@ -259,10 +267,11 @@ fn evidence() -> impl Strategy<Value = Evidence> {
 fn add(dossier: &mut Dossier, evidence: Evidence) {
     match evidence {
         Evidence::Partner(partner) => dossier.partners.push(partner),
-        Evidence::Consultation(actor, count) => dossier
-            .need
-            .consultations
-            .push(Consultation { actor, count }),
+        Evidence::Consultation(actor, count) => dossier.need.consultations.push(Consultation {
+            actor,
+            count,
+            ..Consultation::default()
+        }),
         Evidence::Network => dossier.need.networks.push("Réseau régional".into()),
         Evidence::Service(kind, weekly_hours) => dossier.services.push(DigitalService {
             kind,
@@ -288,8 +297,15 @@ fn add(dossier: &mut Dossier, evidence: Evidence) {
             role: "Animation".into(),
             fte: Fte(fte),
             years: std::array::from_fn(|_| PositionYear {
-                funded_by: "Commune".into(),
-                secured,
+                funders: vec![PostFunder {
+                    funder: "Commune".into(),
+                    from_call: false,
+                    status: if secured {
+                        FundingStatus::Granted
+                    } else {
+                        FundingStatus::Requested
+                    },
+                }],
             }),
         }),
         Evidence::Events(per_month) => dossier.economic_model.events.push(CommunityEvents {
