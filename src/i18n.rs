@@ -236,6 +236,31 @@ pub fn ceiling_exception(value: CeilingException) -> &'static str {
     })
 }
 
+pub fn funding_status(value: fabrique_core::dossier::FundingStatus) -> &'static str {
+    use fabrique_core::dossier::FundingStatus;
+    pick(match value {
+        FundingStatus::Planned => ("Envisagé", "Planned"),
+        FundingStatus::Requested => ("Demandé", "Requested"),
+        FundingStatus::Granted => ("Acquis (voté, signé)", "Granted (voted, signed)"),
+    })
+}
+
+pub fn amount_period(value: fabrique_core::dossier::AmountPeriod) -> &'static str {
+    use fabrique_core::dossier::AmountPeriod;
+    pick(match value {
+        AmountPeriod::Total => ("en une fois (total)", "once (in total)"),
+        AmountPeriod::PerYear => ("chaque année", "each year"),
+    })
+}
+
+pub fn consultation_format(value: fabrique_core::dossier::ConsultationFormat) -> &'static str {
+    use fabrique_core::dossier::ConsultationFormat;
+    pick(match value {
+        ConsultationFormat::Interviews => ("Entretiens", "Interviews"),
+        ConsultationFormat::PublicMeetings => ("Réunions publiques", "Public meetings"),
+    })
+}
+
 pub fn section(value: Section) -> &'static str {
     pick(match value {
         Section::Identity => ("Identité et territoire", "Identity and territory"),
@@ -248,6 +273,7 @@ pub fn section(value: Section) -> &'static str {
         Section::Staff => ("Équipe et postes", "Team and positions"),
         Section::Collectivite => ("Rôle de la collectivité", "The collectivité's role"),
         Section::Investment => ("Investissement", "Investment"),
+        Section::Production => ("Atelier de production", "Production workshop"),
     })
 }
 
@@ -283,6 +309,31 @@ impl Choices for fabrique_core::calls::CallId {
     }
 }
 choices!(bool, yes_no, [true, false]);
+choices!(
+    fabrique_core::dossier::FundingStatus,
+    funding_status,
+    [
+        fabrique_core::dossier::FundingStatus::Planned,
+        fabrique_core::dossier::FundingStatus::Requested,
+        fabrique_core::dossier::FundingStatus::Granted
+    ]
+);
+choices!(
+    fabrique_core::dossier::AmountPeriod,
+    amount_period,
+    [
+        fabrique_core::dossier::AmountPeriod::Total,
+        fabrique_core::dossier::AmountPeriod::PerYear
+    ]
+);
+choices!(
+    fabrique_core::dossier::ConsultationFormat,
+    consultation_format,
+    [
+        fabrique_core::dossier::ConsultationFormat::Interviews,
+        fabrique_core::dossier::ConsultationFormat::PublicMeetings
+    ]
+);
 choices!(
     HolderKind,
     holder_kind,

@@ -114,6 +114,7 @@ pub fn section_slug(section: Section) -> &'static str {
         Section::Staff => "equipe",
         Section::Collectivite => "collectivite",
         Section::Investment => "investissement",
+        Section::Production => "atelier",
     }
 }
 

@@ -1,8 +1,9 @@
-//! The action plan: what to do next, in plain words: the funding plan's problems first,
-//! then the indicators, the most valuable first.
+//! The action plan, in the order a programme officer gives it: what blocks the dossier, then
+//! the funding plan's problems, then the indicators, the most valuable first. Each action
+//! quotes the dossier's own figures, and opens the section where it is done.
 
-use crate::i18n::tr;
-use fabrique_core::evaluation::{ActionKind, Evaluation};
+use crate::i18n::{self, tr};
+use fabrique_core::evaluation::{ActionKind, Evaluation, Section};
 use leptos::prelude::*;
 
 /// How many actions are shown before "voir tout".
@@ -13,6 +14,8 @@ const SHOWN_FIRST: usize = 5;
 pub fn ActionPlan(
     /// The evaluation whose actions are listed.
     evaluation: Memo<Evaluation>,
+    /// Opens the section where an action is done (none: the actions are not links).
+    go_to: Option<Callback<Section>>,
 ) -> impl IntoView {
     let show_all = RwSignal::new(false);
     let total = Memo::new(move |_| evaluation.with(|e| e.actions.len()));
@@ -24,12 +27,24 @@ pub fn ActionPlan(
                 {move || evaluation.with(|e| {
                     let limit = if show_all.get() { e.actions.len() } else { SHOWN_FIRST };
                     e.actions.iter().take(limit).map(|action| {
-                        // A funding problem comes first whatever it adds to the score.
-                        let gain = match action.kind {
-                            ActionKind::Funding => tr("plan de financement", "funding plan").to_owned(),
-                            ActionKind::Indicator => format!("+{},{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100),
+                        // What blocks and the funding plan come first, whatever the score.
+                        let (class, why) = match action.kind {
+                            ActionKind::Blocking => ("blocking", tr("condition bloquante", "blocking condition").to_owned()),
+                            ActionKind::Funding => ("funding", tr("plan de financement", "funding plan").to_owned()),
+                            ActionKind::Indicator => ("indicator", match i18n::lang() {
+                                fabrique_core::referential::Lang::Fr => format!("+{},{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100),
+                                fabrique_core::referential::Lang::En => format!("+{}.{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100),
+                            }),
                         };
-                        view! { <li>{action.text.clone()} " " <span class="gain">{gain}</span></li> }
+                        let section = action.section;
+                        let step = action.step.map(|step| view! { " " <span class="step">{format!("({})", step.label(i18n::lang()))}</span> });
+                        let link = go_to.map(|go| view! {
+                            " "
+                            <button type="button" class="link go-to-section" data-testid="action-section" on:click=move |_| go.run(section)>
+                                {format!("{} {}", tr("→", "→"), i18n::section(section))}
+                            </button>
+                        });
+                        view! { <li class=class data-id=action.indicator_id.to_string()>{action.text.clone()} " " <span class="gain">{why}</span>{step}{link}</li> }
                     }).collect_view()
                 })}
             </ol>

@@ -3,7 +3,7 @@
 
 use crate::i18n::tr;
 use fabrique_core::evaluation::Evaluation;
-use fabrique_core::units::Percent;
+use fabrique_core::units::{Local, Percent};
 use leptos::prelude::*;
 
 /// The budget's figures.
@@ -12,19 +12,21 @@ pub fn BudgetSummary(
     /// The evaluation whose financial figures are shown.
     evaluation: Memo<Evaluation>,
 ) -> impl IntoView {
-    let share = |p: Option<Percent>| p.map_or_else(|| "—".to_owned(), |p| p.to_string());
+    let lang = crate::i18n::lang();
+    let share =
+        move |p: Option<Percent>| p.map_or_else(|| "—".to_owned(), |p| Local(p, lang).to_string());
     view! {
         <section class="budget-summary" aria-labelledby="budget-title">
             <h3 id="budget-title">{tr("Budget", "Budget")}</h3>
             <dl>
                 <dt>{tr("Recettes propres pendant la subvention", "Own revenue during the grant")}</dt>
-                <dd data-testid="own-revenue-share">{move || evaluation.with(|e| format!("{} ({} {})", share(e.finances.own_revenue_share), tr("repère des enquêtes :", "survey benchmark:"), e.finances.own_revenue_benchmark))}</dd>
+                <dd data-testid="own-revenue-share">{move || evaluation.with(|e| format!("{} ({} {})", share(e.finances.own_revenue_share), tr("repère des enquêtes :", "survey benchmark:"), Local(e.finances.own_revenue_benchmark, lang)))}</dd>
                 <dt>{tr("Part de l'AMI dans les recettes", "AMI share of revenue")}</dt>
                 <dd>{move || evaluation.with(|e| share(e.finances.ami_dependence))}</dd>
                 <dt>{move || evaluation.with(|e| format!("{} {} {}", tr("Solde de l'année", "Balance of year"), e.finances.after_grant_year + 1, tr("(après la subvention, sans l'AMI)", "(after the grant, without the AMI)")))}</dt>
-                <dd data-testid="year4-balance">{move || evaluation.with(|e| e.finances.balance_after_grant.to_string())}</dd>
+                <dd data-testid="year4-balance">{move || evaluation.with(|e| e.finances.balance_after_grant.map_or_else(|| tr("non renseigné", "not filled in").to_owned(), |b| Local(b, lang).to_string()))}</dd>
                 <dt>{tr("ETP financés (années 1 à 4)", "FTE funded (years 1 to 4)")}</dt>
-                <dd>{move || evaluation.with(|e| e.finances.fte_funded.map(|f| f.to_string()).join(" · "))}</dd>
+                <dd>{move || evaluation.with(|e| e.finances.fte_funded.map(|f| Local(f, lang).to_string()).join(" · "))}</dd>
             </dl>
         </section>
     }

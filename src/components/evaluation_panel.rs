@@ -19,6 +19,12 @@ pub fn criterion_slug(id: CriterionId) -> &'static str {
         CriterionId::ServicesNumeriques => "services-numeriques",
         CriterionId::ModeleEconomique => "modele-economique",
         CriterionId::PosteEtp => "poste-etp",
+        CriterionId::Locaux => "locaux",
+        CriterionId::StructureJuridique => "structure-juridique",
+        CriterionId::StrategieRh => "strategie-rh",
+        CriterionId::ParcMachines => "parc-machines",
+        CriterionId::Formation => "formation",
+        CriterionId::EntreprisesLocales => "entreprises-locales",
     }
 }
 
@@ -27,6 +33,9 @@ pub fn criterion_slug(id: CriterionId) -> &'static str {
 pub fn EvaluationPanel(
     /// The evaluation, recomputed by the core on every change.
     evaluation: Memo<Evaluation>,
+    /// Opens a section of the dossier (none: a read-only view, actions are not links).
+    #[prop(optional)]
+    go_to: Option<Callback<fabrique_core::evaluation::Section>>,
 ) -> impl IntoView {
     let lang = lang();
     let verdict_class = move || match evaluation.with(|e| e.verdict) {
@@ -61,7 +70,7 @@ pub fn EvaluationPanel(
                 "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
                 "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. You can change the weights in the settings.",
             )}</p>
-            <ActionPlan evaluation=evaluation/>
+            <ActionPlan evaluation=evaluation go_to=go_to/>
             <FundingView evaluation=evaluation/>
             <BudgetSummary evaluation=evaluation/>
         </aside>
@@ -105,14 +114,15 @@ fn IndicatorLine(
         Level::Partial => ("partial", tr("Partiel", "Partial")),
         Level::Missing => ("missing", tr("Manquant", "Missing")),
     };
-    let ours = (indicator.source.kind == SourceKind::FabriqueChoice)
-        .then(|| tr(" (choix de Fabrique)", " (Fabrique's choice)"));
+    let kind = indicator.source.kind.label(lang());
+    let reference = indicator.source.reference.get(lang()).to_string();
+    let ours = indicator.source.kind == SourceKind::FabriqueChoice;
     view! {
         <li class=format!("indicator {class}")>
             <span class="level">{level}</span>
             <span class="label">{indicator.label.to_string()}</span>
             <span class="explanation">{indicator.explanation}</span>
-            <span class="source">{tr("Source : ", "Source: ")} {indicator.source.reference.to_string()} {ours}</span>
+            <span class="source" class:ours=ours>{tr("Source : ", "Source: ")} {reference} " (" <span data-testid="source-kind">{kind}</span> ")"</span>
         </li>
     }
 }

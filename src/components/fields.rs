@@ -457,6 +457,28 @@ pub fn list_editor(
         Arc::new(row),
         Arc::new(remove),
         Arc::new(add),
+        add_label.to_owned(),
+        item_name,
+    )
+}
+
+/// A list edited in place whose add button names where it adds (a list inside a list row:
+/// "Ajouter un financeur — poste 1, année 2").
+pub fn nested_list_editor(
+    editing: Editing,
+    count: impl Fn(&Dossier) -> usize + Send + Sync + 'static,
+    row: impl Fn(usize) -> AnyView + Send + Sync + 'static,
+    remove: impl Fn(&mut Dossier, usize) + Send + Sync + 'static,
+    add: impl Fn(&mut Dossier) + Send + Sync + 'static,
+    add_label: String,
+    item_name: &'static str,
+) -> AnyView {
+    list_rows(
+        editing,
+        Arc::new(count),
+        Arc::new(row),
+        Arc::new(remove),
+        Arc::new(add),
         add_label,
         item_name,
     )
@@ -471,7 +493,7 @@ fn list_rows(
     row: Row,
     remove: Setter<usize>,
     add: Add,
-    add_label: &'static str,
+    add_label: String,
     item_name: &'static str,
 ) -> AnyView {
     let length = Memo::new(move |_| editing.read(|d| count(d)));

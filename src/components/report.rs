@@ -232,7 +232,7 @@ pub fn Report(
                                 <td>{p.name.clone()}{p.declared_by_partner.then(|| format!(" ({})", tr("engagement déclaré par le partenaire", "commitment declared by the partner")))}</td>
                                 <td>{i18n::partner_category(p.category)}</td>
                                 <td>{if p.letter_of_support { tr("oui", "yes") } else { tr("non", "no") }}</td>
-                                <td>{[p.financial_amount.map(|a| a.to_string()), p.in_kind.then(|| tr("en nature", "in kind").to_owned()), p.governance_seat.then(|| tr("siège", "seat").to_owned())].into_iter().flatten().collect::<Vec<_>>().join(", ")}</td>
+                                <td>{[p.financial_amount.map(|a| format!("{} {}", fabrique_core::units::Local(a, crate::i18n::lang()), crate::i18n::amount_period(p.amount_period))), p.in_kind.then(|| tr("en nature", "in kind").to_owned()), p.governance_seat.then(|| tr("siège", "seat").to_owned())].into_iter().flatten().collect::<Vec<_>>().join(", ")}</td>
                             </tr>
                         }).collect_view()}</tbody>
                     </table>
@@ -246,13 +246,13 @@ pub fn Report(
                     {evaluation.criteria.iter().map(|c| view! {
                         <h3>{format!("{} — {} / 100, {}", c.label, c.score, c.level.label(language))}</h3>
                         <ul>{c.indicators.iter().map(|i| view! {
-                            <li><strong>{i.label.to_string()}</strong> " — " {i.explanation.clone()} <br/><span class="source">{tr("Source : ", "Source: ")} {i.source.reference.to_string()}</span></li>
+                            <li><strong>{i.label.to_string()}</strong> " — " {i.explanation.clone()} <br/><span class="source">{tr("Source : ", "Source: ")} {i.source.reference.get(language).to_string()} " (" {i.source.kind.label(language)} ")"</span></li>
                         }).collect_view()}</ul>
                     }).collect_view()}
                 </section>
                 <section class="report-sources">
                     <h2>{tr("Sources des règles", "Sources of the rules")}</h2>
-                    <ul>{referential.rules.values().map(|s| view! { <li>{s.reference.to_string()}</li> }).collect_view()}</ul>
+                    <ul>{referential.rules.values().map(|s| view! { <li>{s.reference.get(language).to_string()}</li> }).collect_view()}</ul>
                 </section>
             })}
             <p class="note">{tr(
@@ -345,7 +345,7 @@ fn BudgetSection(
                 tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"), share(f.own_revenue_share),
                 tr("repère :", "benchmark:"), f.own_revenue_benchmark,
                 tr("part de l'AMI :", "AMI share:"), share(f.ami_dependence),
-                tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), f.balance_after_grant,
+                tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), f.balance_after_grant.map_or_else(|| tr("non renseigné", "not filled in").to_owned(), |b| fabrique_core::units::Local(b, crate::i18n::lang()).to_string()),
                 tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| x.to_string()).join(" · "),
             )}</p>
             {full.then(|| view! {

@@ -50,7 +50,7 @@ test('every section is filled, scores move, and a reload keeps everything', asyn
   await editor.openSection('Besoin territorial');
   await editor.add('Ajouter des consultations');
   await editor.field('Acteurs consultés 1').selectOption({ label: 'Entreprises' });
-  await editor.expectRise('besoin-territorial', () => editor.field("Nombre d'entretiens 1").fill('8'));
+  await editor.expectRise('besoin-territorial', () => editor.field("Nombre d'entretiens ou de réunions 1").fill('8'));
   await editor.add('Ajouter un réseau');
   await editor.expectRise('besoin-territorial', () => editor.field('Réseau 1').fill('Réseau régional des tiers-lieux'));
 
@@ -80,9 +80,16 @@ test('every section is filled, scores move, and a reload keeps everything', asyn
   await editor.add('Ajouter un poste');
   await editor.field('Intitulé du poste 1').fill('Animatrice');
   await editor.field('ETP du poste 1').fill('1');
-  await editor.field('Financeur du poste 1 — année 1').fill('AMI');
-  await editor.field('Financeur du poste 1 — année 2').fill('AMI');
-  await editor.expectRise('poste-etp', () => editor.field('Financeur du poste 1 — année 3').fill('AMI'));
+  for (const year of [1, 2, 3]) {
+    await editor.add(`Ajouter un financeur — poste 1, année ${year}`);
+  }
+  await editor.field('Financeur 1 — poste 1, année 1').fill('AMI');
+  await editor.field('Financeur 1 — poste 1, année 2').fill('AMI');
+  await editor.expectRise('poste-etp', () => editor.field('Financeur 1 — poste 1, année 3').fill('AMI'));
+  // The call's own grant cannot be granted before selection: it counts as assured.
+  await editor.field("C'est la subvention demandée à l'appel, financeur 1 — poste 1, année 1").check();
+  await editor.field("C'est la subvention demandée à l'appel, financeur 1 — poste 1, année 2").check();
+  await editor.expectRise('poste-etp', () => editor.field("C'est la subvention demandée à l'appel, financeur 1 — poste 1, année 3").check());
 
   await editor.openSection('Rôle de la collectivité');
   await editor.expectRise('partenariats', () =>
@@ -114,6 +121,6 @@ test('every section is filled, scores move, and a reload keeps everything', asyn
   await editor.openSection('Budget sur 4 ans');
   await expect(editor.field('Recette 1 — année 1')).toHaveValue('12000');
   await editor.openSection('Équipe et postes');
-  await expect(editor.field('Financeur du poste 1 — année 3')).toHaveValue('AMI');
+  await expect(editor.field('Financeur 1 — poste 1, année 3')).toHaveValue('AMI');
   expect(errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // The funding plan as a préfecture reads it: an investment's own share is what remains of
 // its cost, the 20 % rule holds at exactly 80 % of aid, a breach names the two amounts
-// that fix it and leads the action plan; the call decides the grant's rules.
+// that fix it and leads the action plan after what blocks; the call decides the grant's rules.
 const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
 
@@ -30,7 +30,11 @@ test('a 120,000 € item at exactly 80 % of aid holds; at 84 % the fix names two
   await expect(plan).toContainText(`part propre (ce qui reste)\u00a0: ${euros('24 000,00')}`);
   await expect(plan).toContainText('entièrement financé');
   await expect(ceiling).toContainText('respecté\u00a0: 80\u00a0% d\'aides publiques');
-  const firstAction = page.getByTestId('action-plan').locator('li').first();
+  // What blocks any new dossier (no legal structure, no funded post) comes first; the
+  // funding plan's problems come right after, before any indicator.
+  const actions = page.getByTestId('action-plan');
+  await expect(actions.locator('li').first()).toHaveClass(/blocking/);
+  const firstAction = actions.locator('li:not(.blocking)').first();
   await expect(firstAction).not.toContainText('Ramener les aides publiques');
 
   // DETR up to 52,800 €: 100,800 € of aid, 84 %.

@@ -165,7 +165,7 @@ const AMI_2019: Call = Call {
     applicants: APPLICANTS_2019,
     notes: Words {
         fr: "75 000 € à 150 000 € sur 3 ans, 50 000 € par an au plus, pour le fonctionnement ; le montant dépend des services et de la localisation.",
-        en: "75,000 € to 150,000 € over 3 years, at most 50,000 € a year, for operating costs; the amount depends on the services and the location.",
+        en: "€75,000 to €150,000 over 3 years, at most €50,000 a year, for operating costs; the amount depends on the services and the location.",
     },
     source: Words {
         fr: "AMI Fabriques de territoire (ANCT, 2019) ; montants : idcite.com, 4 février 2020.",
@@ -191,7 +191,7 @@ const AMI_2019_NUMERIQUE: Call = Call {
     applicants: APPLICANTS_2019,
     notes: Words {
         fr: "Dans un QPV ou à proximité immédiate ; services numériques (accès aux droits, médiation, démarches en ligne, fabrication numérique, formation, incubation). Un financement complémentaire jusqu'à 100 000 € s'ajoute à celui de l'AMI ; sa répartition par année n'est pas publiée.",
-        en: "In or right beside a QPV; digital services (access to rights, mediation, online procedures, digital fabrication, training, incubation). Extra funding of up to 100,000 € comes on top of the AMI's; its yearly spread is not published.",
+        en: "In or right beside a QPV; digital services (access to rights, mediation, online procedures, digital fabrication, training, incubation). Extra funding of up to €100,000 comes on top of the AMI's; its yearly spread is not published.",
     },
     source: Words {
         fr: "haute-vienne.gouv.fr ; societenumerique.gouv.fr (financement complémentaire jusqu'à 100 k€).",
@@ -215,7 +215,7 @@ const EDITION_2023: Call = Call {
     },
     notes: Words {
         fr: "80 projets à 50 000 € forfaitaires pour un an ; 82 retenus le 9 novembre 2023. Que le forfait finance le fonctionnement, comme les vagues précédentes, est une lecture de Fabrique.",
-        en: "80 projects at a flat 50,000 € for one year; 82 selected on 9 November 2023. That the flat grant funds operating costs, as in the earlier waves, is Fabrique's reading.",
+        en: "80 projects at a flat €50,000 for one year; 82 selected on 9 November 2023. That the flat grant funds operating costs, as in the earlier waves, is Fabrique's reading.",
     },
     source: Words {
         fr: "avise.org ; blog.landot-avocats.net, 13 septembre 2023.",
@@ -239,7 +239,7 @@ const VAGUE_2024: Call = Call {
     },
     notes: Words {
         fr: "312 candidatures, 80 Fabriques et 16 Manufactures pour environ 9 M€. Le montant par projet n'est pas publié (environ 94 000 € en moyenne : une estimation, pas une règle). Durée non publiée : Fabrique suppose 3 ans pour situer l'année qui suit.",
-        en: "312 applications, 80 Fabriques and 16 Manufactures for about 9 M€. The amount per project is not published (about 94,000 € on average: an estimate, not a rule). Duration not published: Fabrique assumes 3 years to place the year after.",
+        en: "312 applications, 80 Fabriques and 16 Manufactures for about €9M. The amount per project is not published (about €94,000 on average: an estimate, not a rule). Duration not published: Fabrique assumes 3 years to place the year after.",
     },
     source: Words {
         fr: "Dossier de presse ANCT, 28 octobre 2024 (banquedesterritoires.fr) ; « Dispositifs de soutien aux tiers-lieux 2024 ».",
@@ -262,8 +262,8 @@ const MANUFACTURE: Call = Call {
         en: "Premises suited to the activity, a declared legal structure, a concrete HR strategy; priority to small and medium towns, rural areas and QPV.",
     },
     notes: Words {
-        fr: "Quatre mois d'incubation, puis une aide à l'investissement pour l'outil de production partagé (environ 260 000 € en moyenne, pas un plafond), puis deux ans d'accompagnement. Le référentiel propre aux Manufactures n'est pas encore dans Fabrique : le dossier est évalué avec les critères des Fabriques de territoire.",
-        en: "Four months of incubation, then an investment grant for the shared production tools (about 260,000 € on average, not a cap), then two years of support. Fabrique has no referential of the Manufactures' own yet: the dossier is evaluated against the Fabriques de territoire's criteria.",
+        fr: "Quatre mois d'incubation, puis une aide à l'investissement pour l'outil de production partagé (environ 260 000 € en moyenne, pas un plafond), puis deux ans d'accompagnement. Le dossier est évalué sur les critères propres de la Manufacture : ses conditions d'éligibilité et ce que l'appel décrit (parc de machines, formation, entreprises locales).",
+        en: "Four months of incubation, then an investment grant for the shared production tools (about €260,000 on average, not a cap), then two years of support. The dossier is evaluated on the Manufacture's own criteria: its eligibility conditions and what the call describes (machine park, training, local firms).",
     },
     source: Words {
         fr: "tierslieux.anct.gouv.fr ; economie.gouv.fr ; avise-info.fr (AMI du 7 octobre 2021).",

@@ -467,6 +467,29 @@ fn evaluate_indicator(
             (Lang::En, n) => write!(explanation, " ({n} as declared by the partners)"),
         };
     }
+    if indicator.measure == Measure::Consultations {
+        let (meetings, attendance) = dossier
+            .need
+            .consultations
+            .iter()
+            .filter(|c| c.format == crate::dossier::ConsultationFormat::PublicMeetings)
+            .fold((0_i64, 0_i64), |(m, a), c| {
+                (m + i64::from(c.count), a + i64::from(c.attendance))
+            });
+        if meetings > 0 {
+            let (meetings, attendance) = (Local(meetings, lang), Local(attendance, lang));
+            let _ = match lang {
+                Lang::Fr => write!(
+                    explanation,
+                    " (dont {meetings} en réunion publique, {attendance} participants)"
+                ),
+                Lang::En => write!(
+                    explanation,
+                    " ({meetings} of them public meetings, {attendance} people)"
+                ),
+            };
+        }
+    }
     if indicator.measure == Measure::CollectiviteSupport && holder_is_collectivite(dossier) {
         explanation.push_str(match lang {
             Lang::Fr => " (la collectivité porte le projet : Fabrique la compte comme engagée, au moins 3 formes de soutien — choix de Fabrique)",

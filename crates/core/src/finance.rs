@@ -109,6 +109,45 @@ pub fn finances(dossier: &Dossier) -> Finances {
     }
 }
 
+/// The label of the revenue line that carries the spaces' rents.
+pub const RENTALS_LINE: &str = "Locations d'espaces";
+
+/// What the spaces let on their own bring in a year (those in a global package are paid
+/// through the package's price, not as a rent).
+pub fn yearly_rentals(dossier: &Dossier) -> Cents {
+    dossier
+        .economic_model
+        .rentable_spaces
+        .iter()
+        .filter(|space| !space.in_global_package)
+        .map(|space| space.yearly_rent)
+        .sum()
+}
+
+/// Puts the spaces' yearly rents in the budget as an own-revenue line, in each of its
+/// years. It adds, never replaces: when a line of that name exists already, nothing changes
+/// and `false` is returned (so is it when there is no rent).
+pub fn add_rentals_to_budget(dossier: &mut Dossier) -> bool {
+    let rent = yearly_rentals(dossier);
+    let exists = dossier
+        .economic_model
+        .revenue
+        .iter()
+        .any(|line| line.label.trim() == RENTALS_LINE);
+    if rent.0 <= 0 || exists {
+        return false;
+    }
+    dossier
+        .economic_model
+        .revenue
+        .push(crate::dossier::RevenueLine {
+            source: RevenueSource::Own,
+            label: RENTALS_LINE.to_owned(),
+            years: [rent; BUDGET_YEARS],
+        });
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,6 +208,32 @@ mod tests {
         dossier.call = crate::calls::CallId::ManufactureProximite;
         let figures = finances(&dossier);
         assert_eq!((figures.grant_years, figures.after_grant_year), (3, 3));
+    }
+
+    #[test]
+    fn the_spaces_rents_go_to_the_budget_once_and_packages_are_not_rents() {
+        use crate::dossier::RentableSpace;
+        let space = |rent: i64, in_global_package: bool| RentableSpace {
+            name: "Salle".to_owned(),
+            surface_m2: 40,
+            yearly_rent: Cents::euros(rent),
+            in_global_package,
+        };
+        let mut dossier = Dossier::default();
+        assert!(!add_rentals_to_budget(&mut dossier));
+        dossier.economic_model.rentable_spaces = vec![space(4_000, false), space(9_000, true)];
+        assert_eq!(yearly_rentals(&dossier), Cents::euros(4_000));
+        assert!(add_rentals_to_budget(&mut dossier));
+        assert_eq!(
+            dossier.economic_model.revenue[0].years,
+            [Cents::euros(4_000); BUDGET_YEARS]
+        );
+        // Once there, the line is the holder's: a second press adds nothing.
+        dossier.economic_model.revenue[0].years[3] = Cents::euros(1);
+        assert!(!add_rentals_to_budget(&mut dossier));
+        assert_eq!(dossier.economic_model.revenue.len(), 1);
+        assert_eq!(dossier.economic_model.revenue[0].years[3], Cents::euros(1));
+        assert_eq!(finances(&dossier).own_revenue[0], Cents::euros(4_000));
     }
 
     #[test]

@@ -163,8 +163,32 @@ pub enum Step {
     Collectivite,
     /// The team, criterion 6.
     Staff,
+    /// The digital services, criterion 4.
+    Services,
     /// The programme's own conditions (territory, services).
     Programme,
+}
+
+impl Step {
+    /// Where in the source article (or the programme) the step is, in words.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Step::Governance, Lang::Fr) => "critère 1, gouvernance",
+            (Step::Need, Lang::Fr) => "étape 1 de l'article source, le besoin",
+            (Step::EconomicModel, Lang::Fr) => "étape 2 de l'article source, le modèle économique",
+            (Step::Collectivite, Lang::Fr) => "article source, le rôle de la collectivité",
+            (Step::Staff, Lang::Fr) => "critère 6, le poste",
+            (Step::Services, Lang::Fr) => "critère 4, les services numériques",
+            (Step::Programme, Lang::Fr) => "conditions du programme",
+            (Step::Governance, Lang::En) => "criterion 1, governance",
+            (Step::Need, Lang::En) => "step 1 of the source article, the need",
+            (Step::EconomicModel, Lang::En) => "step 2 of the source article, the economic model",
+            (Step::Collectivite, Lang::En) => "source article, the collectivité's role",
+            (Step::Staff, Lang::En) => "criterion 6, the position",
+            (Step::Services, Lang::En) => "criterion 4, the digital services",
+            (Step::Programme, Lang::En) => "the programme's conditions",
+        }
+    }
 }
 
 /// How an indicator's value is read from the dossier. Each is a count or an amount that

@@ -355,7 +355,11 @@ fn lines(
                 action.gain_hundredths % 100
             ),
         };
-        out.push((5, format!("{}. {} ({why})", rank + 1, action.text)));
+        let step = action
+            .step
+            .map(|step| format!(" — {}", step.label(lang)))
+            .unwrap_or_default();
+        out.push((5, format!("{}. {} ({why}{step})", rank + 1, action.text)));
     }
     out.push((2, w.sources.to_owned()));
     out.push((

@@ -17,11 +17,13 @@ fn cell(text: &str) -> String {
     }
 }
 
-/// An amount as a spreadsheet reads it: `1234,50`.
-fn amount(cents: Cents) -> String {
+/// An amount as a spreadsheet in the reader's language reads it: `1234,50` in French,
+/// `1234.50` in English (no thousands separator in either).
+fn amount(cents: Cents, fr: bool) -> String {
     let sign = if cents.0 < 0 { "-" } else { "" };
     let magnitude = cents.0.unsigned_abs();
-    format!("{sign}{},{:02}", magnitude / 100, magnitude % 100)
+    let point = if fr { ',' } else { '.' };
+    format!("{sign}{}{point}{:02}", magnitude / 100, magnitude % 100)
 }
 
 fn row(cells: &[String]) -> String {
@@ -59,7 +61,7 @@ pub fn budget_csv(
         ];
         for (year, value) in line.years.iter().enumerate() {
             revenue[year] += *value;
-            cells.push(amount(*value));
+            cells.push(amount(*value, fr));
         }
         out.push_str(&row(&cells));
     }
@@ -72,13 +74,13 @@ pub fn budget_csv(
         ];
         for (year, value) in line.years.iter().enumerate() {
             costs[year] += *value;
-            cells.push(amount(*value));
+            cells.push(amount(*value, fr));
         }
         out.push_str(&row(&cells));
     }
     let total = |label: &str, values: &[Cents; BUDGET_YEARS]| {
         let mut cells = vec![label.to_owned(), String::new(), String::new()];
-        cells.extend(values.iter().map(|v| amount(*v)));
+        cells.extend(values.iter().map(|v| amount(*v, fr)));
         row(&cells)
     };
     out.push_str(&total(
@@ -123,7 +125,7 @@ pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
             row(&[
                 item.label.clone(),
                 owner.clone(),
-                amount(check.cost),
+                amount(check.cost, fr),
                 funder,
                 value,
                 note,
@@ -132,7 +134,7 @@ pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
         for request in &item.funding {
             out.push_str(&line(
                 crate::report::source_name(request.source, lang).to_owned(),
-                amount(request.amount),
+                amount(request.amount, fr),
                 crate::funding::public_aid_note(request.source)
                     .get(lang)
                     .to_owned(),
@@ -163,7 +165,7 @@ pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
         for (shown, value, (french, english)) in computed {
             if shown {
                 let label = if fr { french } else { english };
-                out.push_str(&line(label.to_owned(), amount(value), String::new()));
+                out.push_str(&line(label.to_owned(), amount(value, fr), String::new()));
             }
         }
         out.push_str(&line(
@@ -257,7 +259,8 @@ mod tests {
         assert!(!csv.contains("ce qui reste du coût"), "{csv}");
         dossier.investment.items[0].funding.pop();
         let english = funding_plan_csv(&dossier, Lang::En);
-        assert!(english.contains("Own share (what remains of the cost);19200,00"));
+        // An English spreadsheet reads a decimal point.
+        assert!(english.contains("Own share (what remains of the cost);19200.00"));
         assert!(english.contains("EXCEEDED"));
     }
 }

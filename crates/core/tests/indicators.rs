@@ -725,7 +725,10 @@ fn a_missing_indicator_explains_what_is_expected_in_plain_words() {
         Lang::Fr,
     );
     let interviews = indicator(&evaluation, "besoin.entretiens").expect("indicator");
-    assert_eq!(interviews.explanation, "0 entretien réalisé ; attendu : 15");
+    assert_eq!(
+        interviews.explanation,
+        "0 entretien ou réunion tenu ; attendu : 15"
+    );
     let action = evaluation
         .actions
         .iter()
@@ -735,7 +738,7 @@ fn a_missing_indicator_explains_what_is_expected_in_plain_words() {
     assert!(
         action
             .text
-            .ends_with(" : 0 entretien réalisé, pour un objectif de 15, soit 15 de plus"),
+            .ends_with(" : 0 entretien ou réunion tenu, pour un objectif de 15, soit 15 de plus"),
         "{}",
         action.text
     );
@@ -778,5 +781,8 @@ fn english_texts_come_from_the_same_referential() {
     );
     let interviews = indicator(&evaluation, "besoin.entretiens").expect("indicator");
     assert_eq!(&*interviews.label, "Actors met");
-    assert_eq!(interviews.explanation, "0 interviews held; expected: 15");
+    assert_eq!(
+        interviews.explanation,
+        "0 interviews or meetings held; expected: 15"
+    );
 }

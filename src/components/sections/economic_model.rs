@@ -39,12 +39,14 @@ pub fn EconomicModelForm(
                 {text_field(editing, format!("{} {}", tr("Nom de l'espace", "Name of space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).map(|s| s.name.clone()).unwrap_or_default(), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.name = v })}
                 {count_field(editing, format!("{} {}", tr("Surface (m²) de l'espace", "Surface (m²) of space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).map_or(0, |s| s.surface_m2), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.surface_m2 = v })}
                 {money_field(editing, format!("{} {}", tr("Loyer annuel (€) de l'espace", "Yearly rent (€) of space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).map(|s| s.yearly_rent).unwrap_or_default(), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.yearly_rent = v })}
+                {check_field(editing, format!("{} {}", tr("Loué dans une offre globale (compris dans un abonnement), espace", "Let within a global package (included in a subscription), space"), i + 1), move |d| d.economic_model.rentable_spaces.get(i).is_some_and(|s| s.in_global_package), move |d, v| if let Some(s) = d.economic_model.rentable_spaces.get_mut(i) { s.in_global_package = v })}
             }.into_any(),
             |d, i| if i < d.economic_model.rentable_spaces.len() { d.economic_model.rentable_spaces.remove(i); },
             |d| d.economic_model.rentable_spaces.push(RentableSpace::default()),
             tr("Ajouter un espace", "Add a space"),
             tr("l'espace", "space"),
         )}
+        <RentalsInBudget editing=editing/>
         <h3>{tr("Animation de la communauté", "Community events")}</h3>
         {list_editor(
             editing,
@@ -58,5 +60,47 @@ pub fn EconomicModelForm(
             tr("Ajouter des événements", "Add events"),
             tr("les événements", "events"),
         )}
+    }
+}
+
+/// The spaces' yearly rents, and a button that puts them in the budget as own revenue (it
+/// adds a line, never changes one the holder wrote).
+#[component]
+fn RentalsInBudget(
+    /// The dossier being edited.
+    editing: Editing,
+) -> impl IntoView {
+    use fabrique_core::finance::{add_rentals_to_budget, yearly_rentals, RENTALS_LINE};
+    let lang = crate::i18n::lang();
+    let rent = Memo::new(move |_| editing.read(yearly_rentals));
+    let in_budget = Memo::new(move |_| {
+        editing.read(|d| {
+            d.economic_model
+                .revenue
+                .iter()
+                .any(|l| l.label.trim() == RENTALS_LINE)
+        })
+    });
+    view! {
+        <p class="rentals" data-testid="rentals">
+            {move || format!(
+                "{} {} {}",
+                tr("Loyers des espaces loués seuls :", "Rents of the spaces let on their own:"),
+                fabrique_core::units::Local(rent.get(), lang),
+                tr("par an.", "a year."),
+            )}
+            " "
+            {move || if in_budget.get() {
+                view! { <span>{tr("Ils sont au budget (ligne « Locations d'espaces »).", "They are in the budget (line “Locations d'espaces”).")}</span> }.into_any()
+            } else if rent.get().0 > 0 {
+                view! {
+                    <button type="button" data-testid="rentals-to-budget" on:click=move |_| editing.edit(|d| { add_rentals_to_budget(d); })>
+                        {tr("Les ajouter au budget en recettes propres", "Add them to the budget as own revenue")}
+                    </button>
+                }.into_any()
+            } else {
+                ().into_any()
+            }}
+        </p>
     }
 }

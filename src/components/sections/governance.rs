@@ -20,6 +20,7 @@ pub fn GovernanceForm(
         {text_field(editing, tr("Instance de décision", "Decision body").into(), |d| d.governance.decision_body.clone(), |d, v| d.governance.decision_body = v)}
         {count_field(editing, tr("Réunions de l'instance de décision par an", "Decision-body meetings a year").into(), |d| d.governance.decision_body_meetings_per_year, |d, v| d.governance.decision_body_meetings_per_year = v)}
         {check_field(editing, tr("Les usagers du lieu participent aux décisions", "The place's users take part in decisions").into(), |d| d.governance.users_take_part_in_decisions, |d, v| d.governance.users_take_part_in_decisions = v)}
+        {check_field(editing, tr("Les membres se réunissent en assemblée générale au moins une fois par an", "The members meet in a general assembly at least once a year").into(), |d| d.governance.general_assembly, |d, v| d.governance.general_assembly = v)}
         {text_field(editing, tr("Qui anime le lieu au quotidien ? (personne ou équipe)", "Who animates the place day to day? (person or team)").into(), |d| d.governance.animator.clone(), |d, v| d.governance.animator = v)}
         <h3>{tr("Membres du collectif", "Members of the collective")}</h3>
         {list_editor(

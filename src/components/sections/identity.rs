@@ -28,7 +28,7 @@ pub fn IdentityForm(
                 view! {
                     <p><strong>{tr("Qui peut candidater : ", "Who may apply: ")}</strong>{call.applicants.get(lang)}</p>
                     <p>{call.notes.get(lang)}</p>
-                    <p class="source">{tr("Source : ", "Source: ")}{call.source}</p>
+                    <p class="source">{tr("Source : ", "Source: ")}{call.source.get(lang)}</p>
                 }
             }}
         </div>
@@ -50,6 +50,7 @@ pub fn IdentityForm(
         {optional_choice_field(editing, tr("Type de territoire", "Kind of territory").into(), |d| d.identity.territory, |d, v| d.identity.territory = v)}
         {check_field(editing, tr("Le lieu est dans un quartier prioritaire (QPV)", "The place is in a priority district (QPV)").into(), |d| d.identity.in_qpv, |d, v| d.identity.in_qpv = v)}
         {check_field(editing, tr("Le lieu est à proximité immédiate d'un QPV", "The place is right beside a QPV").into(), |d| d.identity.next_to_qpv, |d, v| d.identity.next_to_qpv = v)}
+        {optional_choice_field::<bool>(editing, tr("La commune est classée en zone France Ruralités Revitalisation (FRR)", "The commune is in a France Ruralités Revitalisation (FRR) zone").into(), |d| d.identity.frr_zone, |d, v| d.identity.frr_zone = v)}
         {check_field(editing, tr("Le lieu est déjà ouvert", "The place is already open").into(), |d| d.identity.already_open, |d, v| d.identity.already_open = v)}
         {date_field(editing, tr("Date d'ouverture (passée ou prévue)", "Opening date (past or planned)").into(), |d| d.identity.opening_date, |d, v| d.identity.opening_date = v)}
         {optional_count_field(editing, tr("Surface (m²)", "Surface (m²)").into(), |d| d.identity.surface_m2, |d, v| d.identity.surface_m2 = v)}

@@ -8,6 +8,7 @@ pub mod identity;
 pub mod investment;
 pub mod need;
 pub mod partners;
+pub mod production;
 pub mod services;
 pub mod staff;
 
@@ -32,11 +33,12 @@ pub fn section_form(section: Section, editing: Editing) -> AnyView {
             view! { <collectivite::CollectiviteForm editing=editing/> }.into_any()
         }
         Section::Investment => view! { <investment::InvestmentForm editing=editing/> }.into_any(),
+        Section::Production => view! { <production::ProductionForm editing=editing/> }.into_any(),
     }
 }
 
 /// Every section, in order.
-pub const SECTIONS: [Section; 10] = [
+pub const SECTIONS: [Section; 11] = [
     Section::Identity,
     Section::Governance,
     Section::Partners,
@@ -47,4 +49,12 @@ pub const SECTIONS: [Section; 10] = [
     Section::Staff,
     Section::Collectivite,
     Section::Investment,
+    Section::Production,
 ];
+
+/// Whether a section belongs to a dossier of this label: the workshop is the Manufacture
+/// de proximité's alone.
+pub fn section_applies(section: Section, variant: fabrique_core::dossier::Variant) -> bool {
+    section != Section::Production
+        || variant == fabrique_core::dossier::Variant::ManufactureDeProximite
+}

@@ -1,8 +1,9 @@
-//! Section "Équipe et postes": criterion 6, the positions and their funding year by year.
+//! Section "Équipe et postes": criterion 6, the positions and who funds each, year by year,
+//! with how far each funder's commitment has gone.
 
 use crate::components::fields::*;
 use crate::i18n::tr;
-use fabrique_core::dossier::{Position, BUDGET_YEARS};
+use fabrique_core::dossier::{Position, PostFunder, BUDGET_YEARS};
 use leptos::prelude::*;
 
 /// The positions.
@@ -13,8 +14,8 @@ pub fn StaffForm(
 ) -> impl IntoView {
     view! {
         <p class="help">{tr(
-            "Critère 6 de l'AMI : le financement d'un poste en équivalent temps plein. Indiquez pour chaque année qui finance le poste et si ce financement est acquis.",
-            "AMI criterion 6: the funding of one full-time-equivalent position. For each year, say who funds the position and whether the funding is secured.",
+            "Critère 6 de l'AMI : le financement d'un poste en équivalent temps plein. Indiquez pour chaque année qui finance le poste (un ou plusieurs financeurs) et où en est chacun. La subvention demandée à l'appel ne peut être acquise avant la sélection : elle compte comme prévue.",
+            "AMI criterion 6: the funding of one full-time-equivalent position. For each year, say who funds the position (one funder or several) and how far each has gone. The grant asked of the call cannot be granted before selection: it counts as planned.",
         )}</p>
         {list_editor(
             editing,
@@ -25,8 +26,8 @@ pub fn StaffForm(
                 <div class="years">
                     {(0..BUDGET_YEARS).map(|year| view! {
                         <div class="year">
-                            {text_field(editing, format!("{} {} — {} {}", tr("Financeur du poste", "Funder of position"), i + 1, tr("année", "year"), year + 1), move |d| d.staff.get(i).map(|p| p.years[year].funded_by.clone()).unwrap_or_default(), move |d, v| if let Some(p) = d.staff.get_mut(i) { p.years[year].funded_by = v })}
-                            {check_field(editing, format!("{} {} — {} {}", tr("Financement acquis, poste", "Funding secured, position"), i + 1, tr("année", "year"), year + 1), move |d| d.staff.get(i).is_some_and(|p| p.years[year].secured), move |d, v| if let Some(p) = d.staff.get_mut(i) { p.years[year].secured = v })}
+                            <h4>{format!("{} {}", tr("Année", "Year"), year + 1)}</h4>
+                            {funders(editing, i, year)}
                         </div>
                     }).collect_view()}
                 </div>
@@ -37,4 +38,56 @@ pub fn StaffForm(
             tr("le poste", "position"),
         )}
     }
+}
+
+/// The funders of position `i` in `year`.
+fn funders(editing: Editing, i: usize, year: usize) -> AnyView {
+    let get = move |d: &fabrique_core::dossier::Dossier, f: usize| -> Option<PostFunder> {
+        d.staff
+            .get(i)
+            .and_then(|p| p.years[year].funders.get(f))
+            .cloned()
+    };
+    let label = move |what: &str, f: usize| {
+        format!(
+            "{what} {} — {} {}, {} {}",
+            f + 1,
+            tr("poste", "position"),
+            i + 1,
+            tr("année", "year"),
+            year + 1
+        )
+    };
+    nested_list_editor(
+        editing,
+        move |d| d.staff.get(i).map_or(0, |p| p.years[year].funders.len()),
+        move |f| {
+            view! {
+            {text_field(editing, label(tr("Financeur", "Funder"), f), move |d| get(d, f).map(|x| x.funder).unwrap_or_default(), move |d, v| if let Some(x) = d.staff.get_mut(i).and_then(|p| p.years[year].funders.get_mut(f)) { x.funder = v })}
+            {check_field(editing, label(tr("C'est la subvention demandée à l'appel, financeur", "It is the grant asked of the call, funder"), f), move |d| get(d, f).is_some_and(|x| x.from_call), move |d, v| if let Some(x) = d.staff.get_mut(i).and_then(|p| p.years[year].funders.get_mut(f)) { x.from_call = v })}
+            {choice_field(editing, label(tr("État du financement", "Funding status"), f), move |d| get(d, f).map(|x| x.status).unwrap_or_default(), move |d, v| if let Some(x) = d.staff.get_mut(i).and_then(|p| p.years[year].funders.get_mut(f)) { x.status = v })}
+        }.into_any()
+        },
+        move |d, f| {
+            if let Some(p) = d.staff.get_mut(i) {
+                if f < p.years[year].funders.len() {
+                    p.years[year].funders.remove(f);
+                }
+            }
+        },
+        move |d| {
+            if let Some(p) = d.staff.get_mut(i) {
+                p.years[year].funders.push(PostFunder::default())
+            }
+        },
+        format!(
+            "{} — {} {}, {} {}",
+            tr("Ajouter un financeur", "Add a funder"),
+            tr("poste", "position"),
+            i + 1,
+            tr("année", "year"),
+            year + 1
+        ),
+        tr("le financeur", "funder"),
+    )
 }
