@@ -1,11 +1,11 @@
-//! The example dossiers a first-time visitor can open and explore: the same three the
+//! The example dossiers a first-time visitor can open and explore: the same four the
 //! core's tests evaluate, so the app and `fabrique eval` always agree on them.
 
 use crate::i18n::tr;
 use fabrique_core::dossier::{self, Dossier};
 
 /// The examples, by a short description and their JSON text.
-pub fn examples() -> [(&'static str, &'static str); 3] {
+pub fn examples() -> [(&'static str, &'static str); 4] {
     [
         (
             tr(
@@ -27,6 +27,13 @@ pub fn examples() -> [(&'static str, &'static str); 3] {
                 "Ineligible town-led project",
             ),
             include_str!("../crates/core/tests/fixtures/ineligible-town-led.json"),
+        ),
+        (
+            tr(
+                "Manufacture de proximité prête (L'Atelier du Réemploi)",
+                "Ready Manufacture de proximité (L'Atelier du Réemploi)",
+            ),
+            include_str!("../crates/core/tests/fixtures/manufacture-reemploi.json"),
         ),
     ]
 }

@@ -140,6 +140,12 @@ pub fn Report(
     } else {
         ""
     };
+    let frr = (identity.frr_zone == Some(true)).then(|| {
+        tr(
+            "zone France Ruralités Revitalisation",
+            "France Ruralités Revitalisation zone",
+        )
+    });
     let holder = [
         identity
             .holder_kind
@@ -182,7 +188,7 @@ pub fn Report(
                 <p class="report-kind">{if full { tr("Rapport complet", "Full report") } else { tr("Synthèse de candidature", "Application summary") }} " — " {i18n::call(dossier.call)}</p>
                 <h1>{name.clone()}</h1>
                 <p>{holder}</p>
-                <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))}</p>
+                <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))} {frr.map(|frr| format!(" · {frr}"))}</p>
                 {official_line.map(|line| view! { <p class="source" data-testid="report-territory-source">{line}</p> })}
                 <p class="report-date">{format!("{} {date}", tr("Établi le", "Made on"))} {(saved_at_ms > 0).then(|| format!(" · {} {}", tr("dossier enregistré le", "dossier saved on"), clock::local_date_time(saved_at_ms)))}</p>
             </header>
@@ -240,6 +246,12 @@ pub fn Report(
             </section>
             <FundingSection evaluation=evaluation.clone() full=full/>
             <BudgetSection dossier=dossier.clone() evaluation=evaluation.clone() full=full/>
+            {(full && !dossier.staff.is_empty()).then(|| view! {
+                <section class="report-staff">
+                    <h2>{tr("Postes et financeurs", "Positions and funders")}</h2>
+                    <ul>{dossier.staff.iter().map(|p| view! { <li>{fabrique_core::report::position_line(p, language)}</li> }).collect_view()}</ul>
+                </section>
+            })}
             {full.then(|| view! {
                 <section class="report-indicators">
                     <h2>{tr("Détail des indicateurs", "Indicators in detail")}</h2>

@@ -1,4 +1,4 @@
-// The core's three example dossiers, imported through the UI, show the verdicts that the
+// The core's four example dossiers, imported through the UI, show the verdicts that the
 // command line gives for the same files.
 const path = require('path');
 const { execFileSync } = require('child_process');
@@ -20,6 +20,7 @@ for (const [file, name] of [
   ['strong-rural-hub.json', 'La Grange numérique'],
   ['fragile-qpv-digital.json', 'Numérique pour tous aux Bruyères'],
   ['ineligible-town-led.json', "Tiers-lieu de l'Hôtel de ville"],
+  ['manufacture-reemploi.json', "L'Atelier du Réemploi"],
 ]) {
   test(`${file} shows the same verdict as fabrique eval`, async ({ page }) => {
     test.setTimeout(180_000);

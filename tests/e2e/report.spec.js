@@ -55,6 +55,23 @@ for (const index of [0, 1, 2]) {
   });
 }
 
+test('the Manufacture example reports its own six criteria, its workshop zone and who funds its post', async ({ page }) => {
+  const { name, verdict } = await openReport(page, 3);
+  const report = page.getByTestId('report');
+  await expect(report.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId('report-verdict')).toHaveText(verdict);
+  for (const criterion of ['locaux', 'structure-juridique', 'strategie-rh', 'parc-machines', 'formation', 'entreprises-locales']) {
+    await expect(page.getByTestId(`report-level-${criterion}`)).toHaveText(/non démontré|fragile|solide|exemplaire/);
+  }
+  await expect(page.getByTestId('report-level-gouvernance')).toHaveCount(0);
+  await expect(report).toContainText('zone France Ruralités Revitalisation');
+  await page.getByRole('button', { name: 'Voir le rapport complet' }).click();
+  await expect(report.locator('.report-staff')).toContainText("Technicien d'atelier (1,00\u00a0ETP) — année 1 : Communauté de communes (acquis), Recettes de l'atelier (envisagé)");
+  // Each rule's source says what kind of source it is.
+  await expect(report.locator('.report-indicators')).toContainText('(fait du programme)');
+  await expect(report.locator('.report-indicators')).toContainText('(choix de Fabrique)');
+});
+
 test('the Markdown and CSV downloads contain what the report shows', async ({ page }) => {
   const { name, verdict } = await openReport(page, 0);
   const shown = await reportShows(page, name, verdict);

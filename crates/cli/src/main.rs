@@ -458,6 +458,7 @@ mod tests {
             "strong-rural-hub",
             "fragile-qpv-digital",
             "ineligible-town-led",
+            "manufacture-reemploi",
         ] {
             let path = format!("{fixtures}/{name}.json");
             let json: serde_json::Value =

@@ -467,6 +467,12 @@ fn evaluate_indicator(
             (Lang::En, n) => write!(explanation, " ({n} as declared by the partners)"),
         };
     }
+    if indicator.measure == Measure::MeetingsPerYear && dossier.governance.general_assembly {
+        explanation.push_str(match lang {
+            Lang::Fr => " (dont l'assemblée générale annuelle)",
+            Lang::En => " (the annual general assembly included)",
+        });
+    }
     if indicator.measure == Measure::Consultations {
         let (meetings, attendance) = dossier
             .need

@@ -453,11 +453,19 @@ fn ami_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
         }
     }
     if dossier.call == CallId::ManufactureProximite {
-        return if identity.legal_status == Some(LegalStatus::Declared) {
+        let production = &dossier.production;
+        let shown = production.premises_suited && !production.hr_strategy.trim().is_empty();
+        return if identity.legal_status == Some(LegalStatus::Declared) && shown {
+            (
+                Eligibility::Eligible,
+                say(lang, "Structure juridique déclarée, locaux adaptés à l'activité et stratégie RH décrite : les trois conditions de l'appel sont dans le dossier.", "Declared legal structure, premises suited to the activity and an HR strategy described: the call's three conditions are in the dossier."),
+                RuleId::ManufactureEligibility,
+            )
+        } else if identity.legal_status == Some(LegalStatus::Declared) {
             (
                 Eligibility::ToCheck,
-                say(lang, "Structure juridique déclarée : oui. Le local adapté à l'activité et la stratégie RH concrète, que l'appel exige aussi, sont à montrer dans le dossier.", "Declared legal structure: yes. Premises suited to the activity and a concrete HR strategy, which the call also requires, are for the dossier to show."),
-                RuleId::AmiApplicants,
+                say(lang, "Structure juridique déclarée : oui. Le local adapté à l'activité et la stratégie RH concrète, que l'appel exige aussi, sont à montrer dans le dossier (section « Atelier de production »).", "Declared legal structure: yes. Premises suited to the activity and a concrete HR strategy, which the call also requires, are for the dossier to show (section “Production workshop”)."),
+                RuleId::ManufactureEligibility,
             )
         } else {
             (

@@ -179,14 +179,14 @@ impl Step {
             (Step::Collectivite, Lang::Fr) => "article source, le rôle de la collectivité",
             (Step::Staff, Lang::Fr) => "critère 6, le poste",
             (Step::Services, Lang::Fr) => "critère 4, les services numériques",
-            (Step::Programme, Lang::Fr) => "conditions du programme",
+            (Step::Programme, Lang::Fr) => "conditions et description de l'appel",
             (Step::Governance, Lang::En) => "criterion 1, governance",
             (Step::Need, Lang::En) => "step 1 of the source article, the need",
             (Step::EconomicModel, Lang::En) => "step 2 of the source article, the economic model",
             (Step::Collectivite, Lang::En) => "source article, the collectivité's role",
             (Step::Staff, Lang::En) => "criterion 6, the position",
             (Step::Services, Lang::En) => "criterion 4, the digital services",
-            (Step::Programme, Lang::En) => "the programme's conditions",
+            (Step::Programme, Lang::En) => "the call's conditions and description",
         }
     }
 }

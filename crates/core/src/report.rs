@@ -74,6 +74,72 @@ fn level_mark(level: Level) -> &'static str {
     }
 }
 
+/// A funder's commitment in words.
+pub fn funding_status_name(status: crate::dossier::FundingStatus, lang: Lang) -> &'static str {
+    use crate::dossier::FundingStatus;
+    match (status, lang) {
+        (FundingStatus::Planned, Lang::Fr) => "envisagé",
+        (FundingStatus::Requested, Lang::Fr) => "demandé",
+        (FundingStatus::Granted, Lang::Fr) => "acquis",
+        (FundingStatus::Planned, Lang::En) => "planned",
+        (FundingStatus::Requested, Lang::En) => "requested",
+        (FundingStatus::Granted, Lang::En) => "granted",
+    }
+}
+
+/// A position and who funds it each year, with each funder's commitment: "Animatrice
+/// (1,00 ETP) — année 1 : AMI (subvention de l'appel, demandé), EPCI (acquis) ; …".
+pub fn position_line(position: &crate::dossier::Position, lang: Lang) -> String {
+    let c = colon(lang);
+    let role = if position.role.trim().is_empty() {
+        "—"
+    } else {
+        position.role.trim()
+    };
+    let years: Vec<String> = position
+        .years
+        .iter()
+        .enumerate()
+        .map(|(year, funding)| {
+            let funders: Vec<String> = funding
+                .funders
+                .iter()
+                .filter(|f| f.is_named())
+                .map(|f| {
+                    let status = funding_status_name(f.status, lang);
+                    let name = f.funder.trim();
+                    match (f.from_call, lang) {
+                        (true, Lang::Fr) => format!("{name} (subvention de l'appel, {status})"),
+                        (true, Lang::En) => format!("{name} (the call's grant, {status})"),
+                        (false, _) => format!("{name} ({status})"),
+                    }
+                })
+                .collect();
+            let funders = if funders.is_empty() {
+                match lang {
+                    Lang::Fr => "non financé".to_owned(),
+                    Lang::En => "not funded".to_owned(),
+                }
+            } else {
+                funders.join(", ")
+            };
+            match lang {
+                Lang::Fr => format!("année {}{c}{funders}", year + 1),
+                Lang::En => format!("year {}{c}{funders}", year + 1),
+            }
+        })
+        .collect();
+    let separator = match lang {
+        Lang::Fr => " ; ",
+        Lang::En => "; ",
+    };
+    format!(
+        "{role} ({}) — {}",
+        Local(position.fte, lang),
+        years.join(separator)
+    )
+}
+
 /// The colon as each language writes it: French puts a space before it, English none.
 pub fn colon(lang: Lang) -> &'static str {
     match lang {
@@ -95,6 +161,7 @@ struct Words {
     ceiling: &'static str,
     ami: &'static str,
     finances: &'static str,
+    staff: &'static str,
     actions: &'static str,
     sources: &'static str,
     ours: &'static str,
@@ -114,6 +181,7 @@ fn words(lang: Lang) -> Words {
             ceiling: "Part propre du maître d'ouvrage (CGCT art. L1111-10)",
             ami: "Subvention de l'appel",
             finances: "Chiffres du budget",
+            staff: "Postes et financeurs",
             actions: "Plan d'action",
             sources: "Sources des règles",
             ours: "Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée.",
@@ -130,6 +198,7 @@ fn words(lang: Lang) -> Words {
             ceiling: "The owner's own share (CGCT art. L1111-10)",
             ami: "The call's grant",
             finances: "Budget figures",
+            staff: "Positions and funders",
             actions: "Action plan",
             sources: "Sources of the rules",
             ours: "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
@@ -334,6 +403,12 @@ fn lines(
                 ),
             ));
             out.push((3, format!("FTE funded per year: {fte_per_year}")));
+        }
+    }
+    if !dossier.staff.is_empty() {
+        out.push((2, w.staff.to_owned()));
+        for position in &dossier.staff {
+            out.push((3, position_line(position, lang)));
         }
     }
     out.push((2, w.actions.to_owned()));

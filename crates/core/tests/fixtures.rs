@@ -291,12 +291,71 @@ fn the_town_led_project_is_not_ready_and_says_why() {
     );
 }
 
+/// A SCIC in a medium-sized town of a France Ruralités Revitalisation zone, answering the
+/// Manufacture de proximité call, not yet open: a 650 m² former textile mill with three-phase
+/// power and a delivery dock, an HR strategy (a technician at opening, a second one at 12
+/// artisans), seven machines for nine professionals, two partner firms and three letters,
+/// six training sessions a year, and 240 k€ asked of the call for the machines. An expert
+/// would say "ready to apply": the call's three conditions are met and the workshop is
+/// real; the training offer is the thin part.
+///
+/// Expert's first actions: 1. more training sessions (six a year for a workshop meant to
+/// train); 2. a third partner firm. Nothing blocks, nothing in the funding plan to fix.
+#[test]
+fn the_reemploi_workshop_is_a_ready_manufacture() {
+    let (dossier, evaluation) = evaluated("manufacture-reemploi");
+    assert_eq!(dossier.call, CallId::ManufactureProximite);
+    assert_eq!(evaluation.referential_id, "manufacture-de-proximite");
+    let ids: Vec<CriterionId> = evaluation.criteria.iter().map(|c| c.id).collect();
+    assert_eq!(ids, CriterionId::MANUFACTURE);
+    assert!(evaluation.blocking.is_empty());
+    assert_eq!(evaluation.verdict, Verdict::PretADeposer);
+    assert_eq!(
+        evaluation.weakest_criterion().map(|c| c.id),
+        Some(CriterionId::Formation)
+    );
+    // Its three conditions are in the dossier: the call's grant is open to it, for
+    // investment, and the investment is fully financed.
+    assert_eq!(
+        eligibility(&evaluation, FundingSource::Ami),
+        Eligibility::Eligible
+    );
+    assert!(evaluation.funding.problems.is_empty());
+    assert_eq!(
+        first_three(&evaluation),
+        ["formation.sessions", "entreprises.partenaires"]
+    );
+    assert_eq!(evaluation.actions[0].section, Section::Production);
+    assert!(evaluation.actions[0]
+        .text
+        .contains("6 sessions de formation par an, pour un objectif de 12, soit 6 de plus"));
+    // Without its premises and its HR strategy, it could not apply, whatever its score.
+    let mut unsuited = dossier.clone();
+    unsuited.production.premises_suited = false;
+    unsuited.production.hr_strategy.clear();
+    let evaluation = evaluate(
+        &unsuited,
+        Referential::builtin(unsuited.variant()),
+        Lang::Fr,
+    );
+    assert_eq!(
+        evaluation.blocking,
+        vec![Blocking::PremisesNotSuited, Blocking::NoHrStrategy]
+    );
+    assert_eq!(evaluation.verdict, Verdict::PasEncorePret);
+    assert_eq!(
+        first_three(&evaluation)[..2],
+        ["bloquant.locaux", "bloquant.rh"]
+    );
+}
+
 #[test]
 fn every_fixture_survives_serialization_unchanged() {
     for name in [
         "strong-rural-hub",
         "fragile-qpv-digital",
         "ineligible-town-led",
+        "manufacture-reemploi",
     ] {
         let dossier = load(name);
         assert_eq!(
@@ -313,6 +372,7 @@ fn the_report_names_verdict_weakest_criterion_funding_and_plan() {
         "strong-rural-hub",
         "fragile-qpv-digital",
         "ineligible-town-led",
+        "manufacture-reemploi",
     ] {
         let (dossier, evaluation) = evaluated(name);
         let referential = Referential::builtin(dossier.variant());

@@ -38,10 +38,11 @@ fn json_deflate_base64_length(dossier: &Dossier) -> usize {
         .len()
 }
 
-pub const EXAMPLES: [&str; 3] = [
+pub const EXAMPLES: [&str; 4] = [
     "strong-rural-hub",
     "fragile-qpv-digital",
     "ineligible-town-led",
+    "manufacture-reemploi",
 ];
 
 #[test]
