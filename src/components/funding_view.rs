@@ -11,6 +11,8 @@ use fabrique_core::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
     SourceEligibility,
 };
+use fabrique_core::report::colon;
+use fabrique_core::units::Local;
 use leptos::prelude::*;
 
 /// One source's line: its eligibility, what is asked, why.
@@ -22,8 +24,8 @@ fn source_line(source: &SourceEligibility) -> impl IntoView {
     };
     view! {
         <li class=class>
-            <strong>{funding_source(source.source)}</strong> " : " <span class="eligibility">{word}</span>
-            {(source.requested.0 > 0).then(|| format!(" ({} {})", tr("demandé", "requested"), source.requested))}
+            <strong>{funding_source(source.source)}</strong> {colon(lang())} <span class="eligibility">{word}</span>
+            {(source.requested.0 > 0).then(|| format!(" ({} {})", tr("demandé", "requested"), Local(source.requested, lang())))}
             <br/><span class="reason">{source.reason.to_string()}</span>
         </li>
     }
@@ -51,7 +53,7 @@ pub fn FundingView(
                 <h4>{tr("Plan de financement des investissements (CGCT art. L1111-10)", "Investment funding plan (CGCT art. L1111-10)")}</h4>
                 {move || evaluation.with(|e| {
                     if e.funding.items.is_empty() {
-                        view! { <p>{tr("Aucun investissement : la règle des 20 % de part propre est sans objet.", "No investment: the 20 % own-share rule is not applicable.")}</p> }.into_any()
+                        view! { <p>{tr("Aucun investissement : la règle des 20 % de part propre est sans objet.", "No investment: the 20% own-share rule is not applicable.")}</p> }.into_any()
                     } else {
                         let totals = e.funding.totals();
                         view! {
@@ -65,11 +67,12 @@ pub fn FundingView(
                                 }).collect_view()}
                             </ul>
                             <p class="totals">{format!(
-                                "{} {} ; {} {} ; {} {} ; {} {}",
-                                tr("Total : coût", "Total: cost"), totals.cost,
-                                tr("financé", "financed"), totals.financed,
-                                tr("reste à financer", "still to finance"), totals.remaining,
-                                tr("au-delà du coût", "beyond the cost"), totals.over_financed,
+                                "{} {}{separator}{} {}{separator}{} {}{separator}{} {}",
+                                tr("Total : coût", "Total: cost"), Local(totals.cost, language),
+                                tr("financé", "financed"), Local(totals.financed, language),
+                                tr("reste à financer", "still to finance"), Local(totals.remaining, language),
+                                tr("au-delà du coût", "beyond the cost"), Local(totals.over_financed, language),
+                                separator = tr(" ; ", "; "),
                             )}</p>
                         }.into_any()
                     }
@@ -96,7 +99,7 @@ pub fn FundingView(
                 <summary>{tr("Ce qui compte comme aide publique, et pourquoi", "What counts as public aid, and why")}</summary>
                 <ul>
                     {fabrique_core::dossier::FundingSource::ALL.into_iter().map(|source| view! {
-                        <li><strong>{funding_source(source)}</strong> " : " {public_aid_note(source).get(language)}</li>
+                        <li><strong>{funding_source(source)}</strong> {colon(language)} {public_aid_note(source).get(language)}</li>
                     }).collect_view()}
                 </ul>
             </details>
@@ -104,11 +107,11 @@ pub fn FundingView(
                 <summary>{tr("Ressources du programme pour les lauréats (pas de l'argent)", "The programme's resources for laureates (not money)")}</summary>
                 <ul data-testid="catalogue">
                     {CATALOGUE.into_iter().map(|resource| view! {
-                        <li><strong>{resource.name.get(language)}</strong> " : " {resource.brings.get(language)}</li>
+                        <li><strong>{resource.name.get(language)}</strong> {colon(language)} {resource.brings.get(language)}</li>
                     }).collect_view()}
                 </ul>
                 <p>{CATALOGUE_WHO.get(language)}</p>
-                <p class="source">{tr("Source : ", "Source: ")}{CATALOGUE_SOURCE}</p>
+                <p class="source">{tr("Source : ", "Source: ")}{CATALOGUE_SOURCE.get(language)}</p>
             </details>
         </section>
     }

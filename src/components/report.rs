@@ -16,6 +16,7 @@ use fabrique_core::funding::{
 };
 use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
+use fabrique_core::units::Local;
 use fabrique_core::{report, spreadsheet};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -229,7 +230,7 @@ pub fn Report(
             <section class="report-partners">
                 <h2>{tr("Partenaires", "Partners")}</h2>
                 <p>{format!("{} {} · {} {}", dossier.partners.len(), tr("partenaire(s)", "partner(s)"), letters.len(), tr("lettre(s) de soutien", "letter(s) of support"))}
-                   {(!letters.is_empty()).then(|| format!(" : {}", letters.join(", ")))}</p>
+                   {(!letters.is_empty()).then(|| format!("{}{}", fabrique_core::report::colon(language), letters.join(", ")))}</p>
                 {full.then(|| view! {
                     <table>
                         <thead><tr><th scope="col">{tr("Partenaire", "Partner")}</th><th scope="col">{tr("Catégorie", "Category")}</th><th scope="col">{tr("Lettre", "Letter")}</th><th scope="col">{tr("Apport", "Contribution")}</th></tr></thead>
@@ -321,7 +322,7 @@ fn FundingSection(
                     <tr>
                         <td>{i18n::funding_source(s.source)}</td>
                         <td>{report::eligibility_name(s.eligibility, language)}</td>
-                        <td>{if s.requested.0 > 0 { s.requested.to_string() } else { tr("non sollicitée", "not asked").to_owned() }}</td>
+                        <td>{if s.requested.0 > 0 { Local(s.requested, language).to_string() } else { tr("non sollicitée", "not asked").to_owned() }}</td>
                         <td>{s.reason.to_string()} " (" {public_aid_note(s.source).get(language)} ")"</td>
                     </tr>
                 }).collect_view()}</tbody>
@@ -342,7 +343,7 @@ fn BudgetSection(
 ) -> impl IntoView {
     let f = &evaluation.finances;
     let share = |p: Option<fabrique_core::units::Percent>| {
-        p.map_or_else(|| "—".to_owned(), |p| p.to_string())
+        p.map_or_else(|| "—".to_owned(), |p| Local(p, i18n::lang()).to_string())
     };
     let years = || {
         (1..=4)
@@ -355,23 +356,23 @@ fn BudgetSection(
             <p>{format!(
                 "{} {} ({} {}) · {} {} · {} {} · {} {}",
                 tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"), share(f.own_revenue_share),
-                tr("repère :", "benchmark:"), f.own_revenue_benchmark,
+                tr("repère :", "benchmark:"), Local(f.own_revenue_benchmark, i18n::lang()),
                 tr("part de l'AMI :", "AMI share:"), share(f.ami_dependence),
                 tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), f.balance_after_grant.map_or_else(|| tr("non renseigné", "not filled in").to_owned(), |b| fabrique_core::units::Local(b, crate::i18n::lang()).to_string()),
-                tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| x.to_string()).join(" · "),
+                tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| Local(x, i18n::lang()).to_string()).join(" · "),
             )}</p>
             {full.then(|| view! {
                 <table class="budget-table">
                     <thead><tr><th scope="col">{tr("Ligne", "Line")}</th>{years()}</tr></thead>
                     <tbody>
                         {dossier.economic_model.revenue.iter().map(|l| view! {
-                            <tr><td>{format!("{} — {}", i18n::revenue_source(l.source), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                            <tr><td>{format!("{} — {}", i18n::revenue_source(l.source), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
                         }).collect_view()}
-                        <tr class="total"><th scope="row">{tr("Total des recettes", "Total revenue")}</th>{f.revenue.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                        <tr class="total"><th scope="row">{tr("Total des recettes", "Total revenue")}</th>{f.revenue.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
                         {dossier.economic_model.costs.iter().map(|l| view! {
-                            <tr><td>{format!("{} — {}", i18n::cost_kind(l.kind), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                            <tr><td>{format!("{} — {}", i18n::cost_kind(l.kind), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
                         }).collect_view()}
-                        <tr class="total"><th scope="row">{tr("Total des charges", "Total costs")}</th>{f.costs.iter().map(|v| view! { <td class="amount">{v.to_string()}</td> }).collect_view()}</tr>
+                        <tr class="total"><th scope="row">{tr("Total des charges", "Total costs")}</th>{f.costs.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
                     </tbody>
                 </table>
             })}

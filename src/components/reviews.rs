@@ -89,7 +89,7 @@ pub fn SectionComments(
                     <h3>{tr("Commentaires des partenaires sur cette section", "Partners' comments on this section")}</h3>
                     <ul>
                         {comments.into_iter().map(|(who, text)| view! {
-                            <li><strong>{who}</strong> " : " <span class="user-text">{text}</span></li>
+                            <li><strong>{who}</strong> {fabrique_core::report::colon(crate::i18n::lang())} <span class="user-text">{text}</span></li>
                         }).collect_view()}
                     </ul>
                 </aside>

@@ -286,8 +286,10 @@ pub const CATALOGUE_WHO: Words = Words {
 };
 
 /// The source of the catalogue.
-pub const CATALOGUE_SOURCE: &str =
-    "Catalogue « Nouveaux lieux, nouveaux liens » (societenumerique.gouv.fr/tierslieux), cité par l'article source.";
+pub const CATALOGUE_SOURCE: Words = Words {
+    fr: "Catalogue « Nouveaux lieux, nouveaux liens » (societenumerique.gouv.fr/tierslieux), cité par l'article source.",
+    en: "“Nouveaux lieux, nouveaux liens” catalogue (societenumerique.gouv.fr/tierslieux), cited by the source article.",
+};
 
 /// The "Nouveaux lieux, nouveaux liens" catalogue: services and resources for laureates,
 /// named by the source article. None of them is a grant.
