@@ -3,7 +3,7 @@
 //! holder. Nothing is sent anywhere by Fabrique, and nothing is stored.
 
 use crate::browser::{clock, location};
-use crate::components::sections::SECTIONS;
+use crate::components::sections::{section_applies, SECTIONS};
 use crate::components::share_panel::CopyButton;
 use crate::i18n::{self, tr, Choices};
 use fabrique_core::dossier::{Dossier, PartnerCategory};
@@ -46,8 +46,10 @@ pub fn ReviewForm(
     let in_kind = RwSignal::new(false);
     let seat = RwSignal::new(false);
     let amount = RwSignal::new(String::new());
+    let variant = dossier.with_value(|d| d.variant());
     let comments: Vec<(Section, RwSignal<String>)> = SECTIONS
         .into_iter()
+        .filter(|section| section_applies(*section, variant))
         .map(|section| (section, RwSignal::new(String::new())))
         .collect();
     let comments = StoredValue::new(comments);

@@ -77,7 +77,11 @@ pub fn Workspace(
             </nav>
             <form class="dossier-form" on:submit=|event| event.prevent_default()>
                 {move || {
-                    let current = section.get();
+                    // A section of another label (the workshop, once the call changed) gives
+                    // way to the first one.
+                    let current = Some(section.get())
+                        .filter(|chosen| section_applies(*chosen, variant.get()))
+                        .unwrap_or(Section::Identity);
                     generation.track();
                     view! {
                         <fieldset disabled=read_only>

@@ -976,8 +976,8 @@ fn action_text(
         Measure::Year4SelfFunded => {
             let year = finances.after_grant_year + 1;
             match (finances.balance_after_grant, lang) {
-                (None, Lang::Fr) => format!("Renseigner les charges et les recettes de l'année {year}, qui suit la subvention : le solde de cette année est non renseigné"),
-                (None, Lang::En) => format!("Fill in the costs and revenue of year {year}, after the grant: that year's balance is not filled in"),
+                (None, Lang::Fr) => format!("{advice} : renseigner d'abord les charges et les recettes de l'année {year}, dont le solde est non renseigné"),
+                (None, Lang::En) => format!("{advice}: first fill in the costs and revenue of year {year}, whose balance is not filled in"),
                 (Some(balance), Lang::Fr) => {
                     let gap = money(Cents(-balance.0));
                     format!("{advice} : {} en année {year} sans l'AMI, soit +{gap} de recettes ou −{gap} de charges", money(balance))

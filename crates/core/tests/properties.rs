@@ -186,6 +186,11 @@ prop_compose! {
         territory_2023 in proptest::option::of(any::<bool>()),
         syndicat_population in proptest::option::of(0_u32..200_000),
         official in proptest::option::of((text(), text(), proptest::option::of(any::<u32>()), any::<u16>())),
+        // Schema 5's facts: the stage, attendance and visits, how no tension was checked,
+        // the general assembly, the zoning, and a Manufacture's workshop.
+        stage in (any::<bool>(), 0_u32..5_000, 0_u32..100, text(), any::<bool>(), proptest::option::of(any::<bool>())),
+        workshop in (any::<bool>(), text(), proptest::collection::vec(text(), 0..8), 0_u32..20, 0_u32..30),
+        meetings_format in proptest::collection::vec((any::<bool>(), 0_u32..500), 0..6),
     ) -> Dossier {
         let mut dossier = Dossier { name, call, investment, ..Dossier::default() };
         dossier.identity.sous_prefecture_without_fabrique = territory_2023;
@@ -226,6 +231,28 @@ prop_compose! {
             .collect();
         dossier.economic_model.costs = costs.into_iter().map(|years| CostLine { years, ..CostLine::default() }).collect();
         dossier.staff = staff;
+        let (open, visitors, visits, how, assembly, frr) = stage;
+        dossier.identity.already_open = open;
+        dossier.need.visitors_per_year = visitors;
+        dossier.need.test_visits = visits;
+        dossier.need.no_tension_how = how;
+        dossier.governance.general_assembly = assembly;
+        dossier.identity.frr_zone = frr;
+        let (suited, hr_strategy, machines, professional_users, trainings_per_year) = workshop;
+        dossier.production = Production {
+            premises_suited: suited,
+            premises_description: String::new(),
+            hr_strategy,
+            machines,
+            professional_users,
+            trainings_per_year,
+        };
+        for (consultation, (public, attendance)) in dossier.need.consultations.iter_mut().zip(meetings_format) {
+            if public {
+                consultation.format = ConsultationFormat::PublicMeetings;
+                consultation.attendance = attendance;
+            }
+        }
         dossier
     }
 }
@@ -245,6 +272,11 @@ enum Evidence {
     Events(u32),
     ExistingStructure,
     UnmetNeed,
+    GeneralAssembly,
+    Machine,
+    Visitors(u32),
+    Trainings(u32),
+    Professionals(u32),
 }
 
 fn evidence() -> impl Strategy<Value = Evidence> {
@@ -261,6 +293,11 @@ fn evidence() -> impl Strategy<Value = Evidence> {
         (1_u32..4).prop_map(Evidence::Events),
         Just(Evidence::ExistingStructure),
         Just(Evidence::UnmetNeed),
+        Just(Evidence::GeneralAssembly),
+        Just(Evidence::Machine),
+        (1_u32..500).prop_map(Evidence::Visitors),
+        (1_u32..6).prop_map(Evidence::Trainings),
+        (1_u32..6).prop_map(Evidence::Professionals),
     ]
 }
 
@@ -314,6 +351,11 @@ fn add(dossier: &mut Dossier, evidence: Evidence) {
         }),
         Evidence::ExistingStructure => dossier.need.existing_structures.push("Médiathèque".into()),
         Evidence::UnmetNeed => dossier.need.unmet_needs.push("Pas de fablab".into()),
+        Evidence::GeneralAssembly => dossier.governance.general_assembly = true,
+        Evidence::Machine => dossier.production.machines.push("Scie à format".into()),
+        Evidence::Visitors(more) => dossier.need.visitors_per_year += more,
+        Evidence::Trainings(more) => dossier.production.trainings_per_year += more,
+        Evidence::Professionals(more) => dossier.production.professional_users += more,
     }
 }
 
@@ -348,6 +390,37 @@ proptest! {
             .filter(|a| a.kind == fabrique_core::evaluation::ActionKind::Funding)
             .count();
         prop_assert_eq!(funding_actions, evaluation.funding.problems.len());
+        // Every blocking condition is an action, first of all.
+        let blocking_actions = evaluation
+            .actions
+            .iter()
+            .take_while(|a| a.kind == fabrique_core::evaluation::ActionKind::Blocking)
+            .count();
+        prop_assert_eq!(blocking_actions, evaluation.blocking.len());
+        // Each action gives the advice of the project's stage: a place not yet open is told
+        // to plan, an open one what fits it (its attendance is its test), never the other's.
+        let referential = Referential::builtin(dossier.variant());
+        let open = dossier.identity.already_open;
+        for action in &evaluation.actions {
+            let Some(indicator) = referential
+                .criteria
+                .iter()
+                .flat_map(|c| &c.indicators)
+                .find(|i| i.id == action.indicator_id)
+            else {
+                continue;
+            };
+            let (own, other) = if open {
+                (&indicator.recommendation_open, &indicator.recommendation_project)
+            } else {
+                (&indicator.recommendation_project, &indicator.recommendation_open)
+            };
+            let expected = own.as_ref().unwrap_or(&indicator.recommendation);
+            prop_assert!(action.text.starts_with(&*expected.fr), "{}", action.text);
+            if let Some(other) = other {
+                prop_assert!(!action.text.starts_with(&*other.fr), "{}", action.text);
+            }
+        }
         // Every item's plan adds up: what is financed, minus what is over, plus what
         // remains, is the cost.
         for item in &evaluation.funding.items {
