@@ -951,14 +951,22 @@ fn recommendation<'a>(indicator: &'a Indicator, context: &Context<'_>) -> &'a st
 /// when there is no revenue at all).
 pub fn own_revenue_to_add(finances: &Finances, target: i64) -> Option<Cents> {
     let years = ..finances.grant_years;
-    let total: i64 = finances.revenue[years].iter().map(|c| c.0).sum();
-    let own: i64 = finances.own_revenue[years].iter().map(|c| c.0).sum();
+    // In i128: amounts typed by hand may be large enough to overflow once multiplied.
+    let total: i128 = finances.revenue[years]
+        .iter()
+        .map(|c| i128::from(c.0))
+        .sum();
+    let own: i128 = finances.own_revenue[years]
+        .iter()
+        .map(|c| i128::from(c.0))
+        .sum();
+    let target = i128::from(target);
     if total <= 0 || !(1..100).contains(&target) || own * 100 >= target * total {
         return None;
     }
     // Rounded up to the euro: (target × total − 100 × own) / (100 − target).
     let cents = (target * total - 100 * own + (100 - target) - 1) / (100 - target);
-    Some(Cents((cents + 99) / 100 * 100))
+    i64::try_from((cents + 99) / 100 * 100).ok().map(Cents)
 }
 
 /// What to do about one indicator not met, with the dossier's own figures and the target.

@@ -584,3 +584,39 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The own revenue the plan asks for reaches the target, and a euro less does not: the
+    /// figure quoted is the one that closes the gap.
+    #[test]
+    fn the_own_revenue_asked_for_closes_the_gap_and_no_less_does(
+        own in proptest::array::uniform3(0_i64..20_000_000),
+        other in proptest::array::uniform3(0_i64..20_000_000),
+    ) {
+        use fabrique_core::evaluation::own_revenue_to_add;
+        use fabrique_core::finance::finances;
+        let line = |source, years: [i64; 3]| RevenueLine {
+            source,
+            label: String::new(),
+            years: [Cents(years[0]), Cents(years[1]), Cents(years[2]), Cents(0)],
+        };
+        let mut dossier = Dossier::default();
+        dossier.economic_model.revenue = vec![line(RevenueSource::Own, own), line(RevenueSource::OtherPublic, other)];
+        let target = 50;
+        let figures = finances(&dossier);
+        let share = |extra: i64| {
+            let mut richer = dossier.clone();
+            richer.economic_model.revenue.push(line(RevenueSource::Own, [extra, 0, 0]));
+            finances(&richer).own_revenue_share.map_or(0, |p| p.0)
+        };
+        match own_revenue_to_add(&figures, target) {
+            None => prop_assert!(figures.own_revenue_share.is_none_or(|p| p.0 >= target)),
+            Some(add) => {
+                prop_assert!(share(add.0) >= target, "{:?}", add);
+                prop_assert!(share(add.0 - 100) < target || add.0 < 100, "{:?}", add);
+            }
+        }
+    }
+}
