@@ -451,12 +451,12 @@ pub fn list_editor(
     add_label: &'static str,
     item_name: &'static str,
 ) -> AnyView {
-    list_rows(
+    nested_list_editor(
         editing,
-        Arc::new(count),
-        Arc::new(row),
-        Arc::new(remove),
-        Arc::new(add),
+        count,
+        row,
+        remove,
+        add,
         add_label.to_owned(),
         item_name,
     )
