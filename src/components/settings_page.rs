@@ -11,7 +11,6 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let settings = use_settings();
-    let referential = Referential::builtin(Variant::FabriqueDeTerritoire);
     let current_lang = lang();
     let persistent = RwSignal::new(None::<Option<bool>>);
     leptos::task::spawn_local(async move {
@@ -47,6 +46,24 @@ pub fn SettingsPage() -> impl IntoView {
                 "Aucune pondération officielle des six critères n'est publiée : celle de Fabrique est un choix, que vous pouvez adapter. Elle s'applique à l'évaluation de tous vos dossiers dans ce navigateur.",
                 "No official weighting of the six criteria is published: Fabrique's is a choice, which you can adapt. It applies to the evaluation of all your dossiers in this browser.",
             )}</p>
+            {[
+                (Variant::FabriqueDeTerritoire, tr("Fabriques de territoire (et numériques)", "Fabriques de territoire (and numériques)")),
+                (Variant::ManufactureDeProximite, tr("Manufactures de proximité", "Manufactures de proximité")),
+            ].into_iter().map(|(variant, title)| view! {
+                <h3>{title}</h3>
+                {weight_fields(Referential::builtin(variant), current_lang)}
+            }).collect_view()}
+            <button type="button" on:click=move |_| settings.update(|s| s.weights.clear())>
+                {tr("Rétablir les pondérations de Fabrique", "Restore Fabrique's weights")}
+            </button>
+        </section>
+    }
+}
+
+/// One field per criterion of a referential: its weight, Fabrique's until changed.
+fn weight_fields(referential: &'static Referential, current_lang: Lang) -> impl IntoView {
+    let settings = use_settings();
+    view! {
             {referential.criteria.iter().map(|criterion| {
                 let id = criterion.id;
                 let default = criterion.weight;
@@ -71,9 +88,5 @@ pub fn SettingsPage() -> impl IntoView {
                     </div>
                 }
             }).collect_view()}
-            <button type="button" on:click=move |_| settings.update(|s| s.weights.clear())>
-                {tr("Rétablir les pondérations de Fabrique", "Restore Fabrique's weights")}
-            </button>
-        </section>
     }
 }

@@ -51,6 +51,23 @@ test('weights change the weighted score, and can be restored', async ({ page }) 
   await expect(editor.weightedScore).toHaveText(String(before));
 });
 
+test('a Manufacture de proximité has its own criterion weights', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.exampleChoice.selectOption({ index: 3 });
+  await home.openExample.click();
+  const editor = new EditorPage(page);
+  const before = Number(await editor.weightedScore.textContent());
+  const dossierUrl = page.url();
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await expect(page.getByRole('heading', { name: 'Manufactures de proximité' })).toBeVisible();
+  // Training is this workshop's weakest criterion: weighing it more lowers the score.
+  await page.getByLabel('Poids du critère Formation').fill('100');
+  await page.getByLabel('Poids du critère Formation').blur();
+  await page.goto(dossierUrl);
+  await expect.poll(async () => Number(await editor.weightedScore.textContent())).toBeLessThan(before);
+});
+
 test('the settings say whether the browser keeps the dossiers', async ({ page }) => {
   const home = new HomePage(page);
   await home.goto();
