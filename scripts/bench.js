@@ -121,10 +121,11 @@ async function territoryLookup(page) {
   await page.getByLabel('Trouver la commune (nom, code postal ou code INSEE)').fill('st flour');
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
   await page.getByRole('button', { name: 'Saint-Flour — Cantal (15)' }).click();
-  // The example already names its commune: the app asks before replacing; keep its values.
-  const keep = page.getByRole('button', { name: 'Garder mes valeurs (ne remplir que les champs vides)' });
-  await keep.or(page.getByTestId('territory-official')).first().waitFor();
-  if (await keep.isVisible()) await keep.click();
+  // The example already names another commune: the app asks before replacing. Replace
+  // (kept values would leave the official record aside, as it no longer names the commune).
+  const replace = page.getByRole('button', { name: 'Remplacer par les données officielles' });
+  await replace.or(page.getByTestId('territory-official')).first().waitFor();
+  if (await replace.isVisible()) await replace.click();
   await page.getByTestId('territory-official').waitFor();
   const names = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname).filter((name) => name.includes('/territoire/')));

@@ -503,7 +503,7 @@ fn evaluate_indicator(
         });
     }
     if level != Level::Met {
-        let target = write_value(indicator.unit, indicator.met_at, lang);
+        let target = Written(indicator.unit, indicator.met_at, lang);
         let _ = match lang {
             Lang::Fr => write!(explanation, " ; attendu : {target}"),
             Lang::En => write!(explanation, "; expected: {target}"),
@@ -546,7 +546,7 @@ fn value_phrase(indicator: &Indicator, value: i64, dossier: &Dossier, lang: Lang
         phrase.push_str(&rest[..position]);
         let tail = &rest[position..];
         if let Some(after) = tail.strip_prefix("{}") {
-            phrase.push_str(&write_value(indicator.unit, value, lang));
+            let _ = write!(phrase, "{}", Written(indicator.unit, value, lang));
             rest = after;
         } else if let Some(after) = tail.strip_prefix("(s)") {
             if !singular {
@@ -567,17 +567,25 @@ fn value_phrase(indicator: &Indicator, value: i64, dossier: &Dossier, lang: Lang
     phrase
 }
 
-fn write_value(unit: Unit, value: i64, lang: Lang) -> String {
-    match unit {
-        Unit::Count => Local(value, lang).to_string(),
-        Unit::YesNo => match (value > 0, lang) {
-            (true, Lang::Fr) => "oui".to_owned(),
-            (false, Lang::Fr) => "non".to_owned(),
-            (true, Lang::En) => "yes".to_owned(),
-            (false, Lang::En) => "no".to_owned(),
-        },
-        Unit::Percent => Local(Percent(value), lang).to_string(),
-        Unit::Fte => Local(Fte(u32::try_from(value.max(0)).unwrap_or(u32::MAX)), lang).to_string(),
+/// A value in its unit, written in `lang` where it is displayed: no string of its own
+/// (this runs for every indicator and action on every keystroke).
+#[derive(Clone, Copy)]
+struct Written(Unit, i64, Lang);
+
+impl std::fmt::Display for Written {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Written(unit, value, lang) = *self;
+        match unit {
+            Unit::Count => Local(value, lang).fmt(f),
+            Unit::YesNo => f.write_str(match (value > 0, lang) {
+                (true, Lang::Fr) => "oui",
+                (false, Lang::Fr) => "non",
+                (true, Lang::En) => "yes",
+                (false, Lang::En) => "no",
+            }),
+            Unit::Percent => Local(Percent(value), lang).fmt(f),
+            Unit::Fte => Local(Fte(u32::try_from(value.max(0)).unwrap_or(u32::MAX)), lang).fmt(f),
+        }
     }
 }
 
@@ -1021,14 +1029,20 @@ fn action_text(
         _ if indicator.unit == Unit::YesNo => advice.to_owned(),
         _ => {
             let gap = indicator.met_at.saturating_sub(evaluated.value).max(0);
-            let target = write_value(indicator.unit, indicator.met_at, lang);
-            let more = write_value(indicator.unit, gap, lang);
-            match lang {
-                Lang::Fr => {
-                    format!("{advice} : {shown}, pour un objectif de {target}, soit {more} de plus")
-                }
-                Lang::En => format!("{advice}: {shown}, for a target of {target}, so {more} more"),
-            }
+            let target = Written(indicator.unit, indicator.met_at, lang);
+            let more = Written(indicator.unit, gap, lang);
+            let mut text = String::with_capacity(advice.len() + shown.len() + 48);
+            let _ = match lang {
+                Lang::Fr => write!(
+                    text,
+                    "{advice} : {shown}, pour un objectif de {target}, soit {more} de plus"
+                ),
+                Lang::En => write!(
+                    text,
+                    "{advice}: {shown}, for a target of {target}, so {more} more"
+                ),
+            };
+            text
         }
     }
 }

@@ -305,6 +305,10 @@ impl fmt::Display for Local<i64> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use crate::referential::Lang;
         let Local(value, lang) = *self;
+        // Most counts have no thousands to group: written as they are, nothing allocated.
+        if (-999..=999).contains(&value) {
+            return write!(f, "{value}");
+        }
         let sign = if value < 0 { "-" } else { "" };
         let separator = match lang {
             Lang::Fr => THOUSANDS,
