@@ -45,6 +45,25 @@ pub fn use_list_version() -> ListVersion {
 }
 
 /// The whole app.
+/// What the app shows inside another page's frame: no dossier, no action, a way out to a
+/// tab of its own (in both languages: the settings are not read here either).
+#[component]
+pub fn Framed() -> impl IntoView {
+    let href = location::current_href();
+    view! {
+        <main class="framed" data-testid="framed">
+            <h1>"Fabrique"</h1>
+            <p lang="fr">"Fabrique ne s'affiche pas dans le cadre d'une autre page : vos dossiers n'y sont ni montrés ni modifiables."</p>
+            <p lang="en">"Fabrique does not show inside another page's frame: your dossiers are neither shown nor changed there."</p>
+            <p>
+                <a href=href target="_blank" rel="noopener noreferrer" data-testid="open-in-tab">
+                    "Ouvrir Fabrique dans son propre onglet · Open Fabrique in its own tab"
+                </a>
+            </p>
+        </main>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let settings: RwSignal<Settings> = RwSignal::new(settings::load());

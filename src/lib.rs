@@ -16,6 +16,11 @@ pub fn start() {
     browser::crash::install_test_hooks();
     // `make bench` reads these marks: the app's own start, and its first screen on display.
     browser::clock::mark("fabrique:start");
+    if browser::location::is_framed() {
+        // Inside another page's frame: nothing of the user's is read or shown.
+        leptos::mount::mount_to_body(app::Framed);
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
     browser::clock::mark("fabrique:first-screen");
 }

@@ -297,3 +297,12 @@ async fn a_missing_territory_file_is_not_found() {
     let result: Result<NameFile, FetchError> = fetch("noms/zzz.tsv").await;
     assert_eq!(result, Err(FetchError::NotFound));
 }
+
+#[wasm_bindgen_test]
+fn the_test_page_is_not_framed_and_knows_its_whole_address() {
+    // The runner opens its page in a tab of its own: the app would show there.
+    assert!(!location::is_framed());
+    let href = location::current_href();
+    assert!(href.starts_with("http"), "{href}");
+    assert!(href.starts_with(&location::app_address()), "{href}");
+}

@@ -72,3 +72,24 @@ pub fn current_path() -> String {
         .and_then(|window| window.location().pathname().ok())
         .unwrap_or_default()
 }
+
+/// The app is shown inside a frame of another page (or its window cannot tell, which is
+/// treated the same): then it shows no dossier and acts on none, so that a page of another
+/// site cannot dress it up and have a user click in it. A defence in depth where the host
+/// sends no `frame-ancestors` header.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(top.as_ref(), window.as_ref()),
+        Ok(None) | Err(_) => true,
+    }
+}
+
+/// The whole address of the page, fragment included: the same screen, in a tab of its own.
+pub fn current_href() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .unwrap_or_default()
+}
