@@ -16,12 +16,14 @@ const SECTIONS = ['Identité et territoire', 'Gouvernance', 'Partenaires', 'Beso
 // The payload at position i, cycling through the corpus.
 const pick = (i) => payloads[i % payloads.length];
 
-// A dossier whose every text field holds a payload, starting at position `start`.
-function hostileDossier(start) {
+// A dossier whose every text field holds a payload, starting at position `start`: one of
+// schema 3, read through the migrations, or (`manufacture`) one of schema 5, a Manufacture
+// de proximité with its workshop's texts, a post's funders and how no tension was checked.
+function hostileDossier(start, manufacture) {
   let i = start;
   const next = () => pick(i++);
   const years = [100000, 100000, 100000, 100000];
-  return {
+  const base = {
     schema_version: 3,
     name: next(),
     identity: { holder_name: next(), lead_member: next(), commune: next(), epci: next() },
@@ -46,6 +48,16 @@ function hostileDossier(start) {
     notes: Object.fromEntries(['identite', 'gouvernance', 'partenaires', 'besoin', 'services']
       .map((slug) => [slug, next()])),
   };
+  if (!manufacture) return base;
+  const funders = (name) => ({ funders: [{ funder: name, from_call: false, status: 'granted' }] });
+  return {
+    ...base,
+    schema_version: 5,
+    call: 'manufacture_proximite',
+    need: { ...base.need, no_tension_found: true, no_tension_how: next() },
+    staff: [{ role: base.staff[0].role, fte: 100, years: [funders(next()), funders(next()), { funders: [] }, { funders: [] }] }],
+    production: { premises_suited: true, premises_description: next(), hr_strategy: next(), machines: [next(), next()] },
+  };
 }
 const FIELDS_PER_DOSSIER = 33;
 
@@ -54,6 +66,10 @@ async function visitEverything(page, { report }) {
   const editor = new EditorPage(page);
   for (const section of SECTIONS) {
     await editor.openSection(section);
+  }
+  // A Manufacture's workshop, where there is one.
+  if (await editor.section('Atelier de production').count()) {
+    await editor.openSection('Atelier de production');
   }
   await page.locator('.criterion summary').first().click();
   if (report) {
@@ -118,7 +134,7 @@ test('imported dossiers, their snapshot links and their reports show payloads as
   const home = new HomePage(page);
   await home.goto();
   const count = Math.ceil(payloads.length / FIELDS_PER_DOSSIER);
-  const dossiers = Array.from({ length: count }, (_, n) => hostileDossier(n * FIELDS_PER_DOSSIER));
+  const dossiers = Array.from({ length: count }, (_, n) => hostileDossier(n * FIELDS_PER_DOSSIER, n % 2 === 1));
   await home.importFile.setInputFiles({
     name: 'hostile.json', mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ format: 'fabrique-export', version: 1, dossiers })),
