@@ -28,14 +28,12 @@ pub fn ActionPlan(
                     let limit = if show_all.get() { e.actions.len() } else { SHOWN_FIRST };
                     e.actions.iter().take(limit).map(|action| {
                         // What blocks and the funding plan come first, whatever the score.
-                        let (class, why) = match action.kind {
-                            ActionKind::Blocking => ("blocking", tr("condition bloquante", "blocking condition").to_owned()),
-                            ActionKind::Funding => ("funding", tr("plan de financement", "funding plan").to_owned()),
-                            ActionKind::Indicator => ("indicator", match i18n::lang() {
-                                fabrique_core::referential::Lang::Fr => format!("+{},{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100),
-                                fabrique_core::referential::Lang::En => format!("+{}.{:02} pt", action.gain_hundredths / 100, action.gain_hundredths % 100),
-                            }),
+                        let class = match action.kind {
+                            ActionKind::Blocking => "blocking",
+                            ActionKind::Funding => "funding",
+                            ActionKind::Indicator => "indicator",
                         };
+                        let why = action.why(i18n::lang());
                         let section = action.section;
                         let step = action.step.map(|step| view! { " " <span class="step">{format!("({})", step.label(i18n::lang()))}</span> });
                         let link = go_to.map(|go| view! {

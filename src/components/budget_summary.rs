@@ -24,7 +24,7 @@ pub fn BudgetSummary(
                 <dt>{tr("Part de l'AMI dans les recettes", "AMI share of revenue")}</dt>
                 <dd>{move || evaluation.with(|e| share(e.finances.ami_dependence))}</dd>
                 <dt>{move || evaluation.with(|e| format!("{} {} {}", tr("Solde de l'année", "Balance of year"), e.finances.after_grant_year + 1, tr("(après la subvention, sans l'AMI)", "(after the grant, without the AMI)")))}</dt>
-                <dd data-testid="year4-balance">{move || evaluation.with(|e| e.finances.balance_after_grant.map_or_else(|| tr("non renseigné", "not filled in").to_owned(), |b| Local(b, lang).to_string()))}</dd>
+                <dd data-testid="year4-balance">{move || evaluation.with(|e| fabrique_core::finance::balance_text(&e.finances, lang))}</dd>
                 <dt>{tr("ETP financés (années 1 à 4)", "FTE funded (years 1 to 4)")}</dt>
                 <dd>{move || evaluation.with(|e| e.finances.fte_funded.map(|f| Local(f, lang).to_string()).join(" · "))}</dd>
             </dl>

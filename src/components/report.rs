@@ -358,7 +358,7 @@ fn BudgetSection(
                 tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"), share(f.own_revenue_share),
                 tr("repère :", "benchmark:"), Local(f.own_revenue_benchmark, i18n::lang()),
                 tr("part de l'AMI :", "AMI share:"), share(f.ami_dependence),
-                tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), f.balance_after_grant.map_or_else(|| tr("non renseigné", "not filled in").to_owned(), |b| fabrique_core::units::Local(b, crate::i18n::lang()).to_string()),
+                tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), fabrique_core::finance::balance_text(f, i18n::lang()),
                 tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| Local(x, i18n::lang()).to_string()).join(" · "),
             )}</p>
             {full.then(|| view! {

@@ -3,7 +3,7 @@
 //! holder. Nothing is sent anywhere by Fabrique, and nothing is stored.
 
 use crate::browser::{clock, location};
-use crate::components::sections::{section_applies, SECTIONS};
+use crate::components::sections::SECTIONS;
 use crate::components::share_panel::CopyButton;
 use crate::i18n::{self, tr, Choices};
 use fabrique_core::dossier::{Dossier, PartnerCategory};
@@ -49,7 +49,7 @@ pub fn ReviewForm(
     let variant = dossier.with_value(|d| d.variant());
     let comments: Vec<(Section, RwSignal<String>)> = SECTIONS
         .into_iter()
-        .filter(|section| section_applies(*section, variant))
+        .filter(|section| section.applies_to(variant))
         .map(|section| (section, RwSignal::new(String::new())))
         .collect();
     let comments = StoredValue::new(comments);

@@ -5,7 +5,7 @@ use crate::browser::location;
 use crate::components::evaluation_panel::EvaluationPanel;
 use crate::components::fields::{area_field, Editing};
 use crate::components::reviews::{ReceivedReviews, SectionComments};
-use crate::components::sections::{section_applies, section_form, SECTIONS};
+use crate::components::sections::{section_form, SECTIONS};
 use crate::i18n::{self, tr};
 use crate::route::{dossier_section_query, section_in_query, section_slug};
 use fabrique_core::evaluation::{evaluate, Section};
@@ -54,7 +54,7 @@ pub fn Workspace(
         <div class="editor">
             <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
                 <ul>
-                    {move || SECTIONS.into_iter().filter(|item| section_applies(*item, variant.get())).map(|item| {
+                    {move || SECTIONS.into_iter().filter(|item| item.applies_to(variant.get())).map(|item| {
                         let percent = move || evaluation.with(|e| e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent()));
                         view! {
                             <li>
@@ -80,7 +80,7 @@ pub fn Workspace(
                     // A section of another label (the workshop, once the call changed) gives
                     // way to the first one.
                     let current = Some(section.get())
-                        .filter(|chosen| section_applies(*chosen, variant.get()))
+                        .filter(|chosen| chosen.applies_to(variant.get()))
                         .unwrap_or(Section::Identity);
                     generation.track();
                     view! {

@@ -234,6 +234,14 @@ pub enum Section {
     Production,
 }
 
+impl Section {
+    /// Whether the section belongs to a dossier of this label: the workshop is the
+    /// Manufacture de proximité's alone.
+    pub fn applies_to(self, variant: Variant) -> bool {
+        self != Section::Production || variant == Variant::ManufactureDeProximite
+    }
+}
+
 /// How much of a section is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Completeness {
@@ -281,6 +289,22 @@ pub struct Action {
     pub step: Option<Step>,
     /// The section of the dossier where it is done.
     pub section: Section,
+}
+
+impl Action {
+    /// Why it is in the plan, in words: a blocking condition, the funding plan, or the
+    /// points it adds to the weighted score ("+6,00 pt", "+6.00 pt").
+    pub fn why(&self, lang: Lang) -> String {
+        let (points, hundredths) = (self.gain_hundredths / 100, self.gain_hundredths % 100);
+        match (self.kind, lang) {
+            (ActionKind::Blocking, Lang::Fr) => "condition bloquante".to_owned(),
+            (ActionKind::Blocking, Lang::En) => "blocking condition".to_owned(),
+            (ActionKind::Funding, Lang::Fr) => "plan de financement".to_owned(),
+            (ActionKind::Funding, Lang::En) => "funding plan".to_owned(),
+            (ActionKind::Indicator, Lang::Fr) => format!("+{points},{hundredths:02} pt"),
+            (ActionKind::Indicator, Lang::En) => format!("+{points}.{hundredths:02} pt"),
+        }
+    }
 }
 
 /// The evaluation of a whole dossier.
@@ -854,10 +878,7 @@ fn blocking_actions(blocking: &[Blocking], lang: Lang) -> Vec<Action> {
                 Blocking::NoHrStrategy => "bloquant.rh",
             }),
             criterion: None,
-            text: match lang {
-                Lang::Fr => format!("{} — {}", condition.action(lang), condition.label(lang)),
-                Lang::En => format!("{} — {}", condition.action(lang), condition.label(lang)),
-            },
+            text: format!("{} — {}", condition.action(lang), condition.label(lang)),
             gain_hundredths: 0,
             step: None,
             section: condition.section(),
@@ -913,8 +934,9 @@ pub fn measure_section(measure: Measure) -> Section {
         | Measure::UnmetNeeds
         | Measure::TensionsConsidered
         | Measure::TestParticipants => Section::Need,
-        Measure::PriorityTerritory | Measure::LegalStructureDeclared => Section::Identity,
-        Measure::PremisesSurface => Section::Identity,
+        Measure::PriorityTerritory | Measure::LegalStructureDeclared | Measure::PremisesSurface => {
+            Section::Identity
+        }
         Measure::DigitalServiceKinds
         | Measure::NumeriqueServiceKinds
         | Measure::WeeklyServiceHours
@@ -1169,7 +1191,7 @@ fn completeness(dossier: &Dossier) -> Vec<Completeness> {
         ),
         section(Section::Investment, &[!dossier.investment.items.is_empty()]),
     ];
-    if dossier.variant() == Variant::ManufactureDeProximite {
+    if Section::Production.applies_to(dossier.variant()) {
         sections.push(section(
             Section::Production,
             &[

@@ -109,6 +109,17 @@ pub fn finances(dossier: &Dossier) -> Finances {
     }
 }
 
+/// The year after the grant's balance in words: the amount, or "non renseigné" while that
+/// year is empty (an empty year is not a balanced one).
+pub fn balance_text(finances: &Finances, lang: crate::referential::Lang) -> String {
+    use crate::referential::Lang;
+    match (finances.balance_after_grant, lang) {
+        (Some(balance), _) => crate::units::Local(balance, lang).to_string(),
+        (None, Lang::Fr) => "non renseigné".to_owned(),
+        (None, Lang::En) => "not filled in".to_owned(),
+    }
+}
+
 /// The label of the revenue line that carries the spaces' rents.
 pub const RENTALS_LINE: &str = "Locations d'espaces";
 
@@ -124,17 +135,21 @@ pub fn yearly_rentals(dossier: &Dossier) -> Cents {
         .sum()
 }
 
+/// The budget has the spaces' rents line already.
+pub fn rentals_in_budget(dossier: &Dossier) -> bool {
+    dossier
+        .economic_model
+        .revenue
+        .iter()
+        .any(|line| line.label.trim() == RENTALS_LINE)
+}
+
 /// Puts the spaces' yearly rents in the budget as an own-revenue line, in each of its
 /// years. It adds, never replaces: when a line of that name exists already, nothing changes
 /// and `false` is returned (so is it when there is no rent).
 pub fn add_rentals_to_budget(dossier: &mut Dossier) -> bool {
     let rent = yearly_rentals(dossier);
-    let exists = dossier
-        .economic_model
-        .revenue
-        .iter()
-        .any(|line| line.label.trim() == RENTALS_LINE);
-    if rent.0 <= 0 || exists {
+    if rent.0 <= 0 || rentals_in_budget(dossier) {
         return false;
     }
     dossier

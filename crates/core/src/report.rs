@@ -342,13 +342,7 @@ fn lines(
     let share = |p: Option<crate::units::Percent>| {
         p.map_or_else(|| "—".to_owned(), |p| Local(p, lang).to_string())
     };
-    let balance = f.balance_after_grant.map_or_else(
-        || match lang {
-            Lang::Fr => "non renseigné".to_owned(),
-            Lang::En => "not filled in".to_owned(),
-        },
-        |b| Local(b, lang).to_string(),
-    );
+    let balance = crate::finance::balance_text(f, lang);
     let fte_per_year = f
         .fte_funded
         .map(|fte| Local(fte, lang).to_string())
@@ -413,23 +407,7 @@ fn lines(
     }
     out.push((2, w.actions.to_owned()));
     for (rank, action) in evaluation.actions.iter().enumerate() {
-        use crate::evaluation::ActionKind;
-        let why = match (action.kind, lang) {
-            (ActionKind::Blocking, Lang::Fr) => "condition bloquante".to_owned(),
-            (ActionKind::Blocking, Lang::En) => "blocking condition".to_owned(),
-            (ActionKind::Funding, Lang::Fr) => "plan de financement".to_owned(),
-            (ActionKind::Funding, Lang::En) => "funding plan".to_owned(),
-            (ActionKind::Indicator, Lang::Fr) => format!(
-                "+{},{:02} pt",
-                action.gain_hundredths / 100,
-                action.gain_hundredths % 100
-            ),
-            (ActionKind::Indicator, Lang::En) => format!(
-                "+{}.{:02} pt",
-                action.gain_hundredths / 100,
-                action.gain_hundredths % 100
-            ),
-        };
+        let why = action.why(lang);
         let step = action
             .step
             .map(|step| format!(" — {}", step.label(lang)))

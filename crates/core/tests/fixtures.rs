@@ -273,6 +273,17 @@ fn the_town_led_project_is_not_ready_and_says_why() {
     assert!(evaluation.actions[2]
         .text
         .contains("100\u{202f}000,00\u{a0}€"));
+    // Each action says why it is in the plan, in each language's way.
+    assert_eq!(evaluation.actions[0].why(Lang::Fr), "condition bloquante");
+    assert_eq!(evaluation.actions[2].why(Lang::En), "funding plan");
+    let first_indicator = evaluation
+        .actions
+        .iter()
+        .find(|a| a.kind == ActionKind::Indicator)
+        .expect("an indicator action");
+    assert_eq!(first_indicator.gain_hundredths, 600);
+    assert_eq!(first_indicator.why(Lang::Fr), "+6,00 pt");
+    assert_eq!(first_indicator.why(Lang::En), "+6.00 pt");
     // The year after the grant quotes its deficit and what closes it.
     let year_after = evaluation
         .actions
@@ -326,6 +337,10 @@ fn the_reemploi_workshop_is_a_ready_manufacture() {
         ["formation.sessions", "entreprises.partenaires"]
     );
     assert_eq!(evaluation.actions[0].section, Section::Production);
+    // The workshop is a Manufacture's section alone.
+    assert!(Section::Production.applies_to(dossier.variant()));
+    assert!(!Section::Production.applies_to(fabrique_core::dossier::Variant::FabriqueDeTerritoire));
+    assert!(Section::Budget.applies_to(fabrique_core::dossier::Variant::FabriqueNumerique));
     assert!(evaluation.actions[0]
         .text
         .contains("6 sessions de formation par an, pour un objectif de 12, soit 6 de plus"));

@@ -70,17 +70,10 @@ fn RentalsInBudget(
     /// The dossier being edited.
     editing: Editing,
 ) -> impl IntoView {
-    use fabrique_core::finance::{add_rentals_to_budget, yearly_rentals, RENTALS_LINE};
+    use fabrique_core::finance::{add_rentals_to_budget, rentals_in_budget, yearly_rentals};
     let lang = crate::i18n::lang();
     let rent = Memo::new(move |_| editing.read(yearly_rentals));
-    let in_budget = Memo::new(move |_| {
-        editing.read(|d| {
-            d.economic_model
-                .revenue
-                .iter()
-                .any(|l| l.label.trim() == RENTALS_LINE)
-        })
-    });
+    let in_budget = Memo::new(move |_| editing.read(rentals_in_budget));
     view! {
         <p class="rentals" data-testid="rentals">
             {move || format!(

@@ -51,10 +51,3 @@ pub const SECTIONS: [Section; 11] = [
     Section::Investment,
     Section::Production,
 ];
-
-/// Whether a section belongs to a dossier of this label: the workshop is the Manufacture
-/// de proximité's alone.
-pub fn section_applies(section: Section, variant: fabrique_core::dossier::Variant) -> bool {
-    section != Section::Production
-        || variant == fabrique_core::dossier::Variant::ManufactureDeProximite
-}
