@@ -12,6 +12,9 @@ step() { printf '\n== %s ==\n' "$*"; }
 step "format"
 cargo fmt --all --check
 
+step "layering (scripts/layers.py: what each part of src/ may import)"
+python3 scripts/layers.py
+
 step "clippy, native"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 

@@ -6,45 +6,21 @@ use crate::components::{
     editor::Editor, home::Home, reply_view::ReplyView, report::ReportPage,
     settings_page::SettingsPage, snapshot_view::SnapshotView,
 };
+use crate::context::{ListVersion, Navigator};
 use crate::i18n::{self, tr};
-use crate::route::Route;
-use crate::settings::{self, Settings};
+use fabrique_app_core::repository::{is_list_key, Settings, SETTINGS_KEY};
+use fabrique_app_core::route::Route;
 use leptos::prelude::*;
 
-/// Which screen is open, shared by every screen.
-#[derive(Clone, Copy)]
-pub struct Navigator(RwSignal<Route>);
-
-impl Navigator {
-    /// Opens a screen and records it in the browser's history.
-    pub fn go(self, route: Route) {
-        location::push_query(&route.to_query());
-        self.0.set(route);
-    }
+/// The screen the page's address names.
+fn route_here() -> Route {
+    Route::from_location(
+        &location::current_path(),
+        &location::current_query(),
+        &location::current_hash(),
+    )
 }
 
-/// The navigator provided by [`App`].
-pub fn use_navigator() -> Navigator {
-    use_context::<Navigator>().unwrap_or_else(|| Navigator(RwSignal::new(Route::Home)))
-}
-
-/// Raised whenever the list of dossiers may have changed (here or in another tab).
-#[derive(Clone, Copy)]
-pub struct ListVersion(pub RwSignal<u64>);
-
-impl ListVersion {
-    /// Says the list changed.
-    pub fn bump(self) {
-        self.0.update(|version| *version += 1);
-    }
-}
-
-/// The list version provided by [`App`].
-pub fn use_list_version() -> ListVersion {
-    use_context::<ListVersion>().unwrap_or_else(|| ListVersion(RwSignal::new(0)))
-}
-
-/// The whole app.
 /// What the app shows inside another page's frame: no dossier, no action, a way out to a
 /// tab of its own (in both languages: the settings are not read here either).
 #[component]
@@ -64,21 +40,19 @@ pub fn Framed() -> impl IntoView {
     }
 }
 
+/// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let settings: RwSignal<Settings> = RwSignal::new(settings::load());
+    let repository = storage::repository();
+    let settings: RwSignal<Settings> = RwSignal::new(repository.settings());
     provide_context(settings);
-    let route = RwSignal::new(Route::from_location(
-        &location::current_path(),
-        &location::current_query(),
-        &location::current_hash(),
-    ));
+    let route = RwSignal::new(route_here());
     let navigator = Navigator(route);
     provide_context(navigator);
     let list_version = ListVersion(RwSignal::new(0));
     provide_context(list_version);
     // A deletion can be undone until the page is left: the trash of the last visit goes.
-    let _ = storage::empty_trash();
+    let _ = repository.empty_trash();
     // A new build waiting in the service worker: offered, never forced.
     let update_ready = RwSignal::new(false);
     offline::register(move || update_ready.set(true));
@@ -101,34 +75,21 @@ pub fn App() -> impl IntoView {
                 );
             }
             if already_ran.is_some() {
-                if let Ok(text) = serde_json::to_string(current) {
-                    let _ = storage::write_settings(&text);
-                }
+                let _ = storage::repository().save_settings(current);
             }
         });
     });
 
-    let back_forward = window_event_listener(leptos::ev::popstate, move |_| {
-        route.set(Route::from_location(
-            &location::current_path(),
-            &location::current_query(),
-            &location::current_hash(),
-        ));
-    });
+    let back_forward =
+        window_event_listener(leptos::ev::popstate, move |_| route.set(route_here()));
     // A link pasted into the address bar of an open page only changes its fragment.
-    let new_link = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(Route::from_location(
-            &location::current_path(),
-            &location::current_query(),
-            &location::current_hash(),
-        ));
-    });
+    let new_link = window_event_listener(leptos::ev::hashchange, move |_| route.set(route_here()));
     let went_offline = window_event_listener(leptos::ev::offline, move |_| online.set(false));
     let came_online = window_event_listener(leptos::ev::online, move |_| online.set(true));
     // Another tab changed the list or the settings: follow it.
     let other_tab = window_event_listener(leptos::ev::storage, move |event| match event.key() {
-        Some(key) if storage::is_list_key(&key) => list_version.bump(),
-        Some(key) if key == storage::SETTINGS_KEY => settings.set(settings::load()),
+        Some(key) if is_list_key(&key) => list_version.bump(),
+        Some(key) if key == SETTINGS_KEY => settings.set(storage::repository().settings()),
         None => list_version.bump(),
         _ => {}
     });
@@ -140,7 +101,7 @@ pub fn App() -> impl IntoView {
         other_tab.remove();
     });
 
-    let persistent = storage::is_persistent();
+    let persistent = repository.is_persistent();
     let lang = Memo::new(move |_| settings.with(|s| s.lang));
     view! {
         {move || {

@@ -5,6 +5,8 @@
 //! The language is chosen in the settings; the app re-mounts its screens when it changes
 //! (after saving), so components read the language once, with [`lang`], when they are built.
 
+use fabrique_app_core::reply::MergeError;
+use fabrique_app_core::repository::{ActionError, ImportFailure, StorageError};
 use fabrique_core::dossier::*;
 use fabrique_core::evaluation::Section;
 use fabrique_core::referential::Lang;
@@ -490,3 +492,88 @@ choices!(
         CeilingException::DisasterRepair
     ]
 );
+
+/// A saved time in the current language: `29/11/2026 à 14:05` (empty when unknown).
+pub fn date_time(ms: u64) -> String {
+    crate::browser::clock::local_date_time(ms, lang())
+}
+
+/// Why the browser's storage could not be read or written, in plain words.
+pub fn storage_error(error: &StorageError) -> String {
+    match error {
+        StorageError::Unreadable {
+            key,
+            cause: ReadError::FutureVersion(version),
+        } => format!(
+            "{} « {key} » {} ({version}). {}",
+            tr("L'entrée", "The entry"),
+            tr(
+                "vient d'une version plus récente de Fabrique",
+                "comes from a newer version of Fabrique"
+            ),
+            tr(
+                "Elle est conservée telle quelle ; mettez l'application à jour pour l'ouvrir.",
+                "It is kept as it is; update the app to open it."
+            )
+        ),
+        StorageError::Unreadable { key, .. } => format!(
+            "{} « {key} » {}",
+            tr("L'entrée", "The entry"),
+            tr(
+                "de ce navigateur est illisible. Son texte est conservé tel quel.",
+                "of this browser cannot be read. Its text is kept as it is."
+            )
+        ),
+        StorageError::WriteRefused { .. } => tr(
+            "Le navigateur refuse d'enregistrer (espace plein ou navigation privée).",
+            "The browser refuses to save (storage full, or private browsing).",
+        )
+        .to_owned(),
+        StorageError::Unavailable => tr(
+            "Le navigateur refuse de lire son stockage local.",
+            "The browser refuses to read its local storage.",
+        )
+        .to_owned(),
+    }
+}
+
+/// Why an action on a dossier of the list did not happen.
+pub fn action_error(error: &ActionError) -> String {
+    match error {
+        ActionError::Gone => gone().to_owned(),
+        ActionError::Storage(error) => storage_error(error),
+    }
+}
+
+/// The dossier an action was for is no longer kept.
+pub fn gone() -> &'static str {
+    tr(
+        "Ce dossier n'existe plus dans ce navigateur.",
+        "This dossier no longer exists in this browser.",
+    )
+}
+
+/// Why a partner's reply was not merged.
+pub fn merge_error(error: &MergeError) -> String {
+    match error {
+        MergeError::Gone => gone().to_owned(),
+        MergeError::Conflict => tr(
+            "Le dossier vient d'être modifié dans un autre onglet : rouvrez ce lien de réponse.",
+            "The dossier was just changed in another tab: open this reply link again.",
+        )
+        .to_owned(),
+        MergeError::Storage(error) => storage_error(error),
+    }
+}
+
+/// Why an import did not happen.
+pub fn import_failure(failure: &ImportFailure) -> String {
+    format!(
+        "{} {}",
+        tr("Import impossible :", "Import failed:"),
+        match failure {
+            ImportFailure::File(error) => error.to_string(),
+            ImportFailure::Storage(error) => storage_error(error),
+        }
+    )
+}

@@ -1,13 +1,14 @@
-//! Fabrique, the browser app: a thin Leptos shell over `fabrique-core`. Components wire
-//! signals to core calls; everything that touches a browser API goes through `browser`.
+//! Fabrique, the browser app: a thin Leptos shell over `fabrique-core` (the domain) and
+//! `fabrique-app-core` (the workflows: repository, editing session, replies, routes).
+//! Components render state and forward events; everything that touches a browser API goes
+//! through `browser`.
 
 mod app;
 pub mod browser;
 mod components;
+mod context;
 mod examples;
 mod i18n;
-pub mod route;
-mod settings;
 
 /// Starts the app: a panic is printed to the console and shown in the crash overlay, then
 /// the root component is mounted.

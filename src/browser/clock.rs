@@ -1,5 +1,7 @@
 //! The time, from the browser: the core has no clock.
 
+use fabrique_core::referential::Lang;
+
 /// Milliseconds since 1970, as the browser's clock says.
 pub fn now_ms() -> u64 {
     // A float of milliseconds: whole and positive for any date this app will see.
@@ -33,7 +35,7 @@ pub fn local_date(ms: u64) -> String {
 }
 
 /// A saved time: `29/11/2026 à 14:05` (`at` in English; local time; empty when unknown).
-pub fn local_date_time(ms: u64) -> String {
+pub fn local_date_time(ms: u64, lang: Lang) -> String {
     if ms == 0 {
         return String::new();
     }
@@ -41,7 +43,10 @@ pub fn local_date_time(ms: u64) -> String {
     format!(
         "{}{}{:02}:{:02}",
         local_date(ms),
-        crate::i18n::tr(" à ", " at "),
+        match lang {
+            Lang::Fr => " à ",
+            Lang::En => " at ",
+        },
         date.get_hours(),
         date.get_minutes()
     )

@@ -6,6 +6,7 @@
 //! defined only when localStorage holds `fabrique.test-hooks = "1"` (nothing in the app
 //! writes it; a test sets it before the page loads).
 
+use fabrique_app_core::store::KeyValue as _;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -37,7 +38,8 @@ pub fn install_panic_hook() {
 
 /// Defines `window.fabriqueTestPanic` when the test hooks are enabled; returns whether.
 pub fn install_test_hooks() -> bool {
-    let enabled = crate::browser::storage::read_raw(TEST_HOOKS_KEY)
+    let enabled = crate::browser::storage::BrowserStore
+        .get(TEST_HOOKS_KEY)
         .ok()
         .flatten()
         .is_some_and(|value| value == "1");

@@ -1,14 +1,12 @@
-//! Identifiers for local dossiers: short random hex strings, unique within one browser.
+//! Randomness for new dossier identifiers (their shape is `fabrique_app_core::id`'s).
 
-/// How many random bytes an identifier carries: 64 bits make a collision among a person's
-/// dossiers vanishingly unlikely while keeping `?dossier=…` addresses short.
-const ID_BYTES: usize = 8;
+use fabrique_app_core::id::{DossierId, ID_BYTES};
 
-/// A new random dossier identifier, 16 lowercase hex characters.
+/// A new random dossier identifier.
 ///
 /// Uses `crypto.getRandomValues`, which, unlike `crypto.randomUUID`, also works on a plain
 /// http:// host; falls back to `Math.random` if the Web Crypto API is missing.
-pub fn new_dossier_id() -> String {
+pub fn new_dossier_id() -> DossierId {
     let mut bytes = [0_u8; ID_BYTES];
     let filled = web_sys::window()
         .and_then(|window| window.crypto().ok())
@@ -19,14 +17,5 @@ pub fn new_dossier_id() -> String {
             *byte = (js_sys::Math::random() * 256.0) as u8;
         }
     }
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-/// Whether a string has the shape of an identifier made by [`new_dossier_id`]. Identifiers
-/// read from the address bar are checked with it before they name a storage key.
-pub fn is_dossier_id(candidate: &str) -> bool {
-    candidate.len() == ID_BYTES * 2
-        && candidate
-            .bytes()
-            .all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte))
+    DossierId::from_random(bytes)
 }

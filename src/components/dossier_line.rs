@@ -1,44 +1,16 @@
 //! One dossier in the home list, with its verdict, score and last save, and what can be done
 //! to it; or, for an entry that cannot be read, what happened and how to keep its text.
 
-use crate::app::{use_list_version, use_navigator};
-use crate::browser::{clock, files, storage};
+use crate::browser::storage::repository;
+use crate::browser::{clock, files, ids};
 use crate::components::editor::export_file_name;
-use crate::components::home::{create, Notice};
-use crate::i18n::{lang, tr};
-use crate::route::Route;
+use crate::components::home::Notice;
+use crate::context::{use_list_version, use_navigator};
+use crate::i18n::{self, lang, tr};
+use fabrique_app_core::repository::{ActionError, Entry, EntryState};
+use fabrique_app_core::route::Route;
 use fabrique_core::dossier;
-use fabrique_core::evaluation::Verdict;
 use leptos::prelude::*;
-
-/// A line of the list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub id: String,
-    pub state: EntryState,
-}
-
-impl Entry {
-    /// What identifies the line as shown: the same key, the same line (kept as it is).
-    pub fn key(&self) -> String {
-        format!("{}|{:?}", self.id, self.state)
-    }
-}
-
-/// What was read for a line: only what the line shows. An action that needs the dossier
-/// reads it from storage then, so that it acts on the latest save (another tab's too).
-#[derive(Debug, Clone, PartialEq)]
-pub enum EntryState {
-    Readable {
-        name: String,
-        saved_at_ms: u64,
-        verdict: Verdict,
-        /// The weighted score, with the user's weights.
-        score: u32,
-    },
-    /// The message saying why it could not be read.
-    Unreadable(String),
-}
 
 /// One line of the list.
 #[component]
@@ -48,7 +20,7 @@ pub fn DossierLine(
 ) -> impl IntoView {
     let navigator = use_navigator();
     let list_version = use_list_version();
-    let notice = use_context::<RwSignal<Option<Notice>>>().unwrap_or_else(|| RwSignal::new(None));
+    let notice = expect_context::<RwSignal<Option<Notice>>>();
     let id = entry.id.clone();
     match entry.state {
         EntryState::Readable {
@@ -57,77 +29,67 @@ pub fn DossierLine(
             verdict,
             score,
         } => {
-            let name = crate::i18n::dossier_name(&stored_name);
+            let name = i18n::dossier_name(&stored_name);
             let badge = format!("{} · {} / 100", verdict.label(lang()), score);
             let saved = (saved_at_ms > 0).then(|| {
                 format!(
                     "{} {}",
                     tr("Modifié le", "Changed on"),
-                    clock::local_date_time(saved_at_ms)
+                    i18n::date_time(saved_at_ms)
                 )
             });
             let renaming = RwSignal::new(false);
             let new_name = RwSignal::new(stored_name);
             let id = StoredValue::new(id);
-            // The dossier as last saved, or the reason it cannot be read (shown in the notice).
-            let stored = move || -> Result<dossier::Dossier, String> {
-                match storage::load_dossier(&id.get_value()) {
-                    Ok(Some(dossier)) => Ok(dossier),
-                    Ok(None) => Err(tr(
-                        "Ce dossier n'existe plus dans ce navigateur.",
-                        "This dossier no longer exists in this browser.",
-                    )
-                    .to_owned()),
-                    Err(error) => Err(error.to_string()),
-                }
-            };
             let shown_name = StoredValue::new(name.clone());
             let open = move |event: leptos::ev::MouseEvent| {
                 event.prevent_default();
                 navigator.go(Route::Dossier { id: id.get_value() });
             };
+            let failed = move |error: ActionError| {
+                notice.set(Some(Notice::Error(i18n::action_error(&error))));
+            };
             let rename = move |_| {
-                let saved = stored().and_then(|mut renamed| {
-                    renamed.name = new_name.get_untracked().trim().to_owned();
-                    storage::save_dossier(&id.get_value(), &renamed)
-                        .map_err(|error| error.to_string())
+                let renamed = id.with_value(|id| {
+                    repository().rename(id, &new_name.get_untracked(), clock::now_ms())
                 });
-                if let Err(error) = saved {
-                    notice.set(Some(Notice::Error(error)));
+                if let Err(error) = renamed {
+                    failed(error);
                 }
                 renaming.set(false);
                 list_version.bump();
             };
             let duplicate = move |_| {
-                let copied = stored().and_then(|mut copy| {
-                    copy.name = format!("{} ({})", shown_name.get_value(), tr("copie", "copy"));
-                    create(&copy)
+                let name = format!("{} ({})", shown_name.get_value(), tr("copie", "copy"));
+                let copied = id.with_value(|id| {
+                    repository().duplicate(id, name, clock::now_ms(), ids::new_dossier_id)
                 });
                 match copied {
                     Ok(_) => notice.set(Some(Notice::Info(
                         tr("Dossier dupliqué.", "Dossier duplicated.").to_owned(),
                     ))),
-                    Err(error) => notice.set(Some(Notice::Error(error))),
+                    Err(error) => failed(error),
                 }
                 list_version.bump();
             };
-            let export = move |_| match stored() {
-                Ok(d) => {
+            let export = move |_| match id.with_value(|id| repository().load_dossier(id)) {
+                Ok(Some(d)) => {
                     files::download(
                         &export_file_name(&d.name),
                         "application/json",
                         &dossier::to_json(&d),
                     );
                 }
-                Err(error) => notice.set(Some(Notice::Error(error))),
+                Ok(None) => failed(ActionError::Gone),
+                Err(error) => failed(ActionError::Storage(error)),
             };
             let delete = move |_| {
-                match storage::move_to_trash(&id.get_value()) {
+                match id.with_value(|id| repository().move_to_trash(id)) {
                     Ok(()) => notice.set(Some(Notice::Deleted {
                         id: id.get_value(),
                         name: shown_name.get_value(),
                     })),
-                    Err(error) => notice.set(Some(Notice::Error(error.to_string()))),
+                    Err(error) => failed(ActionError::Storage(error)),
                 }
                 list_version.bump();
             };
@@ -159,15 +121,10 @@ pub fn DossierLine(
             .into_any()
         }
         EntryState::Unreadable(error) => {
+            let error = i18n::storage_error(&error);
             let id = StoredValue::new(id);
             let download = move |_| {
-                let key = storage::quarantine_key(&id.get_value());
-                let text = storage::read_raw(&key).ok().flatten().or_else(|| {
-                    storage::read_raw(&storage::dossier_key(&id.get_value()))
-                        .ok()
-                        .flatten()
-                });
-                if let Some(text) = text {
+                if let Some(text) = id.with_value(|id| repository().unreadable_text(id)) {
                     files::download(
                         &format!("fabrique-illisible-{}.txt", id.get_value()),
                         "text/plain",
@@ -176,8 +133,8 @@ pub fn DossierLine(
                 }
             };
             let forget = move |_| {
-                if let Err(error) = storage::forget_unreadable(&id.get_value()) {
-                    notice.set(Some(Notice::Error(error.to_string())));
+                if let Err(error) = id.with_value(|id| repository().forget_unreadable(id)) {
+                    notice.set(Some(Notice::Error(i18n::storage_error(&error))));
                 }
                 list_version.bump();
             };

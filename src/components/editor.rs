@@ -2,16 +2,17 @@
 //! the page is hidden or left), follows another tab's changes, and asks when both sides
 //! changed. A dossier that cannot be read is reported and left untouched.
 
-use crate::app::use_navigator;
-use crate::browser::storage::{self, Record, SaveError};
+use crate::browser::storage::repository;
 use crate::browser::{clock, files};
 use crate::components::fields::Editing;
 use crate::components::share_panel::SharePanel;
 use crate::components::workspace::Workspace;
-use crate::i18n::tr;
-use crate::route::Route;
-use crate::settings::use_settings;
-use fabrique_core::dossier;
+use crate::context::{use_navigator, use_settings};
+use crate::i18n::{self, tr};
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::route::Route;
+use fabrique_app_core::session::{EditingSession, FromOtherTab, SaveStatus};
+use fabrique_core::dossier::{self, Dossier};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -22,87 +23,96 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 #[component]
 pub fn Editor(
     /// The identifier of the dossier in this browser's storage.
-    id: String,
+    id: DossierId,
 ) -> impl IntoView {
     let navigator = use_navigator();
     let back = move |_| navigator.go(Route::Home);
-    match storage::load_record(&id) {
-        Ok(Some(record)) => view! { <DossierEditor id=id record=record/> }.into_any(),
+    match EditingSession::open(&repository(), id) {
+        Ok(Some((session, dossier))) => {
+            view! { <DossierEditor session=session dossier=dossier/> }.into_any()
+        }
         Ok(None) => view! {
             <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p>
             <button type="button" on:click=back>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
         }
         .into_any(),
         Err(error) => view! {
-            <p class="banner error" role="alert">{error.to_string()}</p>
+            <p class="banner error" role="alert">{i18n::storage_error(&error)}</p>
             <button type="button" on:click=back>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
         }
         .into_any(),
     }
 }
 
-/// Where the dossier stands against storage.
+/// What the editor shows of its session.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum SaveStatus {
-    Saved,
-    Pending,
-    Failed(String),
-    DeletedElsewhere,
+struct Shown {
+    status: SaveStatus,
+    /// When the other tab's version was saved, while a conflict is open.
+    conflict_saved_at_ms: Option<u64>,
+    saved_at_ms: u64,
 }
 
-/// The editor of a dossier that was read successfully.
+impl Shown {
+    fn of(session: &EditingSession) -> Shown {
+        Shown {
+            status: session.status().clone(),
+            conflict_saved_at_ms: session.conflict().map(|theirs| theirs.saved_at_ms),
+            saved_at_ms: session.saved_at_ms(),
+        }
+    }
+}
+
+/// The editor of a dossier that was read successfully: it draws the session's state and
+/// forwards events to it (the rules are `EditingSession`'s, tested natively).
 #[component]
 fn DossierEditor(
-    /// The identifier the dossier is saved under.
-    id: String,
-    /// The dossier as it was loaded, with its revision.
-    record: Record,
+    /// The session opened on the dossier.
+    session: EditingSession,
+    /// The dossier as it was loaded.
+    dossier: Dossier,
 ) -> impl IntoView {
     let settings = use_settings();
     let navigator = use_navigator();
-    let dossier = RwSignal::new(record.dossier);
-    let base_revision = StoredValue::new(record.revision);
-    // When the dossier was last saved: shown in the links it is shared by.
-    let saved_at = RwSignal::new(record.saved_at_ms);
-    let dirty = RwSignal::new(false);
-    let status = RwSignal::new(SaveStatus::Saved);
-    let conflict = RwSignal::new(None::<Record>);
+    let id = StoredValue::new(session.id().clone());
+    let dossier = RwSignal::new(dossier);
+    // The session is not reactive; what the screen shows of it is, and changes only when
+    // the save status does (not at each keystroke).
+    let shown = RwSignal::new(Shown::of(&session));
+    let session = StoredValue::new(session);
+    let act = move |step: &mut dyn FnMut(&mut EditingSession)| {
+        let now = session.try_update_value(|s| {
+            step(s);
+            Shown::of(s)
+        });
+        if let Some(now) = now {
+            if shown.try_with_untracked(|before| *before != now) == Some(true) {
+                shown.set(now);
+            }
+        }
+    };
     // Raised when the dossier is replaced from outside: the form is built again from it.
     let generation = RwSignal::new(0_u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    let id = StoredValue::new(id);
+    let replace = move |theirs: Dossier| {
+        dossier.set(theirs);
+        generation.update(|g| *g += 1);
+    };
 
     let save_now = move || {
-        let Some(true) = dirty.try_get_untracked() else {
-            return;
-        };
-        if conflict.get_untracked().is_some() {
+        // The page may be gone (cleanup, then a late timer): nothing to save then.
+        if !session
+            .try_with_value(EditingSession::is_dirty)
+            .unwrap_or(false)
+        {
             return;
         }
-        let result = dossier.with_untracked(|current| {
-            storage::save_dossier_from(
-                &id.get_value(),
-                current,
-                base_revision.get_value(),
-                clock::now_ms(),
-            )
+        dossier.with_untracked(|current| {
+            act(&mut |s| s.save(&repository(), current, clock::now_ms()));
         });
-        match result {
-            Ok(revision) => {
-                base_revision.set_value(revision);
-                saved_at.set(clock::now_ms());
-                dirty.set(false);
-                status.set(SaveStatus::Saved);
-            }
-            Err(SaveError::Conflict(theirs)) => conflict.set(Some(*theirs)),
-            Err(SaveError::Storage(error)) => status.set(SaveStatus::Failed(error.to_string())),
-        }
     };
     let changed = Callback::new(move |()| {
-        dirty.set(true);
-        if !matches!(status.get_untracked(), SaveStatus::Failed(_)) {
-            status.set(SaveStatus::Pending);
-        }
+        act(&mut EditingSession::changed);
         if let Some(handle) = timer.get_value() {
             handle.clear();
         }
@@ -115,21 +125,13 @@ fn DossierEditor(
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| save_now());
     // Another tab saved this dossier: follow it, unless both sides changed.
     let other_tab = window_event_listener(leptos::ev::storage, move |event| {
-        if event.key().as_deref() != Some(storage::dossier_key(&id.get_value()).as_str()) {
+        let Some(key) = event.key() else {
             return;
-        }
-        match storage::load_record(&id.get_value()) {
-            Ok(Some(theirs)) if theirs.revision != base_revision.get_value() => {
-                if dirty.get_untracked() {
-                    conflict.set(Some(theirs));
-                } else {
-                    base_revision.set_value(theirs.revision);
-                    dossier.set(theirs.dossier);
-                    generation.update(|g| *g += 1);
-                }
-            }
-            Ok(None) => status.set(SaveStatus::DeletedElsewhere),
-            _ => {}
+        };
+        let mut outcome = FromOtherTab::Nothing;
+        act(&mut |s| outcome = s.other_tab_wrote(&repository(), &key));
+        if let FromOtherTab::Follow(theirs) = outcome {
+            replace(*theirs);
         }
     });
     on_cleanup(move || {
@@ -140,21 +142,15 @@ fn DossierEditor(
     });
 
     let keep_mine = move |_| {
-        if let Some(theirs) = conflict.get_untracked() {
-            base_revision.set_value(theirs.revision);
-            conflict.set(None);
-            dirty.set(true);
-            save_now();
-        }
+        dossier.with_untracked(|current| {
+            act(&mut |s| s.keep_mine(&repository(), current, clock::now_ms()));
+        });
     };
     let take_theirs = move |_| {
-        if let Some(theirs) = conflict.get_untracked() {
-            base_revision.set_value(theirs.revision);
-            dossier.set(theirs.dossier);
-            dirty.set(false);
-            conflict.set(None);
-            status.set(SaveStatus::Saved);
-            generation.update(|g| *g += 1);
+        let mut theirs = None;
+        act(&mut |s| theirs = s.take_theirs());
+        if let Some(theirs) = theirs {
+            replace(theirs);
         }
     };
     let export = move |_| {
@@ -164,12 +160,13 @@ fn DossierEditor(
 
     let weights = Signal::derive(move || settings.with(|s| s.weights.clone()));
     let share_open = RwSignal::new(false);
+    let persistent = repository().is_persistent();
     view! {
         <div class="editor-head">
-            <h1>{move || dossier.with(|d| crate::i18n::dossier_name(&d.name))}</h1>
+            <h1>{move || dossier.with(|d| i18n::dossier_name(&d.name))}</h1>
             <p class="save-status" role="status" data-testid="save-status">
-                {move || match status.get() {
-                    SaveStatus::Saved if !storage::is_persistent() => tr("Gardé dans cette page seulement : exportez-le", "Kept in this page only: export it"),
+                {move || match shown.with(|s| s.status.clone()) {
+                    SaveStatus::Saved if !persistent => tr("Gardé dans cette page seulement : exportez-le", "Kept in this page only: export it"),
                     SaveStatus::Saved => tr("Enregistré dans ce navigateur", "Saved in this browser"),
                     SaveStatus::Pending => tr("Enregistrement…", "Saving…"),
                     SaveStatus::Failed(_) => tr("Non enregistré", "Not saved"),
@@ -186,10 +183,10 @@ fn DossierEditor(
                 </button>
             </div>
         </div>
-        {move || match status.get() {
+        {move || match shown.with(|s| s.status.clone()) {
             SaveStatus::Failed(error) => Some(view! {
                 <div class="banner error" role="alert">
-                    <p>{error} " " {tr("Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez le dossier pour ne rien perdre.", "Your changes stay on screen but are not saved: export the dossier so nothing is lost.")}</p>
+                    <p>{i18n::storage_error(&error)} " " {tr("Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez le dossier pour ne rien perdre.", "Your changes stay on screen but are not saved: export the dossier so nothing is lost.")}</p>
                     <button type="button" on:click=export>{tr("Exporter maintenant", "Export now")}</button>
                 </div>
             }.into_any()),
@@ -198,15 +195,15 @@ fn DossierEditor(
             }.into_any()),
             _ => None,
         }}
-        {move || conflict.get().map(|theirs| view! {
+        {move || shown.with(|s| s.conflict_saved_at_ms).map(|their_save_ms| view! {
             <div class="banner warning" role="alertdialog" aria-labelledby="conflict-title">
                 <p id="conflict-title"><strong>{tr("Ce dossier a été modifié dans un autre onglet.", "This dossier was changed in another tab.")}</strong></p>
-                <p>{format!("{} {}", tr("Autre version enregistrée le", "Other version saved on"), clock::local_date_time(theirs.saved_at_ms))}</p>
+                <p>{format!("{} {}", tr("Autre version enregistrée le", "Other version saved on"), i18n::date_time(their_save_ms))}</p>
                 <button type="button" class="primary" on:click=keep_mine>{tr("Garder ma version", "Keep my version")}</button>
                 <button type="button" on:click=take_theirs>{tr("Prendre l'autre version", "Take the other version")}</button>
             </div>
         })}
-        {move || share_open.get().then(|| view! { <SharePanel id=id.get_value() dossier=dossier weights=weights saved_at_ms=Signal::derive(move || saved_at.get())/> })}
+        {move || share_open.get().then(|| view! { <SharePanel id=id.get_value() dossier=dossier weights=weights saved_at_ms=Signal::derive(move || shown.with(|s| s.saved_at_ms))/> })}
         <Workspace editing=editing weights=weights generation=generation.into() url_id=id.get_value() read_only=false/>
     }
 }

@@ -2,70 +2,23 @@
 //! done to them as a whole: create (empty or from an example), rename, duplicate, delete
 //! with undo, export and import.
 
-use crate::app::{use_list_version, use_navigator};
-use crate::browser::{clock, files, ids, offline, storage};
-use crate::components::dossier_line::{DossierLine, Entry, EntryState};
+use crate::browser::storage::repository;
+use crate::browser::{clock, files, ids, offline};
+use crate::components::dossier_line::DossierLine;
+use crate::context::{use_list_version, use_navigator, use_settings};
 use crate::examples::{example, examples};
-use crate::i18n::tr;
-use crate::route::Route;
-use crate::settings::use_settings;
+use crate::i18n::{self, tr};
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::repository::{Entry, StorageError};
+use fabrique_app_core::route::Route;
 use fabrique_core::dossier::Dossier;
-use fabrique_core::dossier::Variant;
-use fabrique_core::evaluation::summary;
-use fabrique_core::exchange::{self, MAX_IMPORT_BYTES};
-use fabrique_core::referential::{CriterionId, Referential};
+use fabrique_core::exchange::MAX_IMPORT_BYTES;
 use leptos::prelude::*;
-use std::collections::{BTreeMap, HashMap};
 use wasm_bindgen::JsCast;
 
 /// How many lines of the list are read and shown with the first screen; the others follow
 /// in the next task, so that a long list opens at once.
 const FIRST_LINES: usize = 30;
-
-/// The lines read, and how many dossiers the list names in all.
-#[derive(Debug, Clone, PartialEq)]
-struct Lines {
-    lines: Vec<Entry>,
-    total: usize,
-}
-
-/// Reads the first `limit` dossiers of the list, with their verdict and weighted score; an
-/// unreadable one is an entry too, never dropped. The referential with the user's weights
-/// is built once per variant, not once per dossier.
-fn read_entries(weights: &BTreeMap<CriterionId, u32>, limit: usize) -> Result<Lines, String> {
-    let mut ids = storage::dossier_ids().map_err(|error| error.to_string())?;
-    // An index edited by hand may name a dossier twice: it is one dossier, one line.
-    let mut seen = std::collections::HashSet::new();
-    ids.retain(|id| seen.insert(id.clone()));
-    let total = ids.len();
-    let mut referentials: HashMap<Variant, Referential> = HashMap::new();
-    let lines = ids
-        .into_iter()
-        .take(limit)
-        .filter_map(|id| {
-            let state = match storage::load_record(&id) {
-                Ok(Some(record)) => {
-                    let variant = record.dossier.variant();
-                    let referential = referentials
-                        .entry(variant)
-                        .or_insert_with(|| Referential::builtin(variant).with_weights(weights));
-                    let summary = summary(&record.dossier, referential);
-                    EntryState::Readable {
-                        name: record.dossier.name,
-                        saved_at_ms: record.saved_at_ms,
-                        verdict: summary.verdict,
-                        score: summary.weighted_score,
-                    }
-                }
-                // Listed but missing: nothing to show or open.
-                Ok(None) => return None,
-                Err(error) => EntryState::Unreadable(error.to_string()),
-            };
-            Some(Entry { id, state })
-        })
-        .collect();
-    Ok(Lines { lines, total })
-}
 
 /// A message shown after an action on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,20 +27,24 @@ pub enum Notice {
     Error(String),
     /// A dossier was deleted and can be brought back.
     Deleted {
-        id: String,
+        id: DossierId,
         name: String,
     },
 }
 
-/// Saves a new dossier and says so, or why not. Once there is something to keep, the
-/// browser is asked to keep this site's storage even when it runs short of space.
-pub fn create(dossier: &Dossier) -> Result<String, String> {
-    let id = ids::new_dossier_id();
-    storage::save_dossier(&id, dossier).map_err(|error| error.to_string())?;
+/// Keeps a new dossier. Once there is something to keep, the browser is asked to keep this
+/// site's storage even when it runs short of space.
+pub fn create(dossier: &Dossier) -> Result<DossierId, StorageError> {
+    let id = repository().create(dossier, clock::now_ms(), ids::new_dossier_id)?;
+    ask_to_persist();
+    Ok(id)
+}
+
+/// Asks the browser to keep this site's storage even when it runs short of space.
+fn ask_to_persist() {
     leptos::task::spawn_local(async {
         let _ = offline::request_persistence().await;
     });
-    Ok(id)
 }
 
 /// The home screen.
@@ -102,7 +59,7 @@ pub fn Home() -> impl IntoView {
     let entries = Memo::new(move |_| {
         list_version.0.track();
         let limit = limit.get();
-        settings.with(|s| read_entries(&s.weights, limit))
+        settings.with(|s| repository().lines(&s.weights, limit))
     });
     if entries.with_untracked(|e| e.as_ref().is_ok_and(|l| l.total > FIRST_LINES)) {
         // `try_set`: the screen may be gone by then.
@@ -115,16 +72,17 @@ pub fn Home() -> impl IntoView {
     }
     // What the list is, apart from its lines: rebuilt only when that changes, so that the
     // lines themselves are kept (keyed) when others are added or one changes.
-    let list_kind =
-        Memo::new(move |_| entries.with(|e| e.as_ref().map(|l| l.total > 0).map_err(Clone::clone)));
+    let list_kind = Memo::new(move |_| {
+        entries.with(|e| e.as_ref().map(|l| l.total > 0).map_err(i18n::storage_error))
+    });
 
     let open_new = move |dossier: Dossier| match create(&dossier) {
         Ok(id) => navigator.go(Route::Dossier { id }),
-        Err(error) => notice.set(Some(Notice::Error(error))),
+        Err(error) => notice.set(Some(Notice::Error(i18n::storage_error(&error)))),
     };
     let chosen_example = RwSignal::new(0_usize);
-    let undo = move |id: String| {
-        match storage::restore_from_trash(&id) {
+    let undo = move |id: DossierId| {
+        match repository().restore_from_trash(&id) {
             Ok(true) => notice.set(Some(Notice::Info(
                 tr("Suppression annulée.", "Deletion undone.").to_owned(),
             ))),
@@ -135,28 +93,17 @@ pub fn Home() -> impl IntoView {
                 )
                 .to_owned(),
             ))),
-            Err(error) => notice.set(Some(Notice::Error(error.to_string()))),
+            Err(error) => notice.set(Some(Notice::Error(i18n::storage_error(&error)))),
         }
         list_version.bump();
     };
-    let export_all = move |_| {
-        // Read again from storage: the latest save of each, another tab's included.
-        let dossiers: Vec<Dossier> = storage::dossier_ids()
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|id| storage::load_dossier(id).ok().flatten())
-            .collect();
-        if dossiers.is_empty() {
-            notice.set(Some(Notice::Info(
-                tr("Aucun dossier à exporter.", "No dossier to export.").to_owned(),
-            )));
-            return;
+    let export_all = move |_| match repository().export_all() {
+        Some(file) => {
+            files::download("fabrique-dossiers.json", "application/json", &file);
         }
-        files::download(
-            "fabrique-dossiers.json",
-            "application/json",
-            &exchange::export_json(&dossiers),
-        );
+        None => notice.set(Some(Notice::Info(
+            tr("Aucun dossier à exporter.", "No dossier to export.").to_owned(),
+        ))),
     };
     let import = move |event: leptos::ev::Event| {
         let Some(input) = event
@@ -171,19 +118,14 @@ pub fn Home() -> impl IntoView {
             let outcome = match result {
                 Ok(None) => return,
                 Err(size) => Err(format!(
-                    "{} ({size})",
+                    "{} {} ({size})",
+                    tr("Import impossible :", "Import failed:"),
                     tr("Fichier trop gros", "File too large")
                 )),
-                Ok(Some(text)) => exchange::import_json(&text)
-                    .map_err(|error| error.to_string())
-                    .and_then(|dossiers| {
-                        // Imports are always new dossiers: nothing here is ever overwritten.
-                        dossiers
-                            .iter()
-                            .map(create)
-                            .collect::<Result<Vec<_>, _>>()
-                            .map(|created| created.len())
-                    }),
+                Ok(Some(text)) => repository()
+                    .import(&text, clock::now_ms(), ids::new_dossier_id)
+                    .inspect(|_| ask_to_persist())
+                    .map_err(|failure| i18n::import_failure(&failure)),
             };
             notice.set(Some(match outcome {
                 Ok(count) => Notice::Info(format!(
@@ -194,10 +136,7 @@ pub fn Home() -> impl IntoView {
                         tr("dossier importé.", "dossier imported.")
                     }
                 )),
-                Err(error) => Notice::Error(format!(
-                    "{} {error}",
-                    tr("Import impossible :", "Import failed:")
-                )),
+                Err(error) => Notice::Error(error),
             }));
             list_version.bump();
         });
@@ -260,6 +199,6 @@ pub fn Home() -> impl IntoView {
             }.into_any(),
             Err(error) => view! { <p class="banner error" role="alert">{error}</p> }.into_any(),
         }}
-        <p class="note">{format!("{} {}", tr("Dernière ouverture :", "Opened:"), clock::local_date_time(clock::now_ms()))}</p>
+        <p class="note">{format!("{} {}", tr("Dernière ouverture :", "Opened:"), i18n::date_time(clock::now_ms()))}</p>
     }
 }

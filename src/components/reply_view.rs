@@ -3,81 +3,19 @@
 //! merging would do, and merges only when the holder accepts. A reply for a dossier this
 //! browser does not know, or one already merged, changes nothing.
 
-use crate::app::use_navigator;
-use crate::browser::{clock, storage};
+use crate::browser::clock;
+use crate::browser::storage::repository;
 use crate::components::reviews::{author, comments_list, commitment_text};
 use crate::components::snapshot_view::{differences_table, explain};
+use crate::context::use_navigator;
 use crate::i18n::{self, tr};
-use crate::route::Route;
-use fabrique_core::compare::{differences, Difference};
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::reply::{self, Answered};
+use fabrique_app_core::route::Route;
+use fabrique_core::compare::Difference;
 use fabrique_core::dossier::Dossier;
-use fabrique_core::link;
-use fabrique_core::review::{self, MergeOutcome, Review};
+use fabrique_core::review::{self, Review};
 use leptos::prelude::*;
-
-/// The local dossier a reply answers.
-#[derive(Clone)]
-enum Answered {
-    /// It is in this dossier already (merged at that time).
-    Merged {
-        id: String,
-        name: String,
-        at_ms: u64,
-    },
-    /// This dossier, as it is now.
-    Current { id: String, dossier: Dossier },
-    /// This dossier, in a version shared earlier (saved then): what changed since.
-    Older {
-        id: String,
-        dossier: Dossier,
-        saved_at_ms: u64,
-        changes: Vec<Difference>,
-    },
-    /// No dossier of this browser.
-    Unknown,
-}
-
-/// Looks for the dossier a reply answers: one that holds it already, one whose current
-/// version it answers, then one whose shared versions include the one it answers.
-fn locate(review: &Review) -> Answered {
-    let dossiers: Vec<(String, Dossier)> = storage::dossier_ids()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|id| storage::load_dossier(&id).ok().flatten().map(|d| (id, d)))
-        .collect();
-    if let Some((id, dossier, at_ms)) = dossiers.iter().find_map(|(id, dossier)| {
-        review::already_merged(dossier, review).map(|received| (id, dossier, received.merged_at_ms))
-    }) {
-        return Answered::Merged {
-            id: id.clone(),
-            name: crate::i18n::dossier_name(&dossier.name),
-            at_ms,
-        };
-    }
-    if let Some((id, dossier)) = dossiers
-        .iter()
-        .find(|(_, dossier)| review::fingerprint(dossier) == review.answers)
-    {
-        return Answered::Current {
-            id: id.clone(),
-            dossier: dossier.clone(),
-        };
-    }
-    for (id, dossier) in &dossiers {
-        let shared = storage::shared_versions(id)
-            .into_iter()
-            .find(|version| version.fingerprint == review.answers);
-        if let Some(then) = shared.and_then(|version| link::decode(&version.token).ok()) {
-            return Answered::Older {
-                id: id.clone(),
-                dossier: dossier.clone(),
-                saved_at_ms: then.saved_at_ms,
-                changes: differences(&then.dossier, dossier),
-            };
-        }
-    }
-    Answered::Unknown
-}
 
 /// The view of a reply link.
 #[component]
@@ -131,31 +69,15 @@ fn ReplyReader(
     review: Review,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let answered = locate(&review);
-    let merged = RwSignal::new(None::<Result<String, String>>);
+    let answered = reply::locate(&repository(), &review);
+    let merged = RwSignal::new(None::<Result<DossierId, String>>);
     let review = StoredValue::new(review);
 
-    let merge = move |id: String| {
-        let result = (|| -> Result<String, String> {
-            let record = storage::load_record(&id)
-                .map_err(|error| error.to_string())?
-                .ok_or_else(|| {
-                    tr(
-                        "Ce dossier n'existe plus dans ce navigateur.",
-                        "This dossier no longer exists in this browser.",
-                    )
-                    .to_owned()
-                })?;
-            let mut dossier = record.dossier;
-            let outcome = review.with_value(|r| review::merge(&mut dossier, r, clock::now_ms()));
-            if let MergeOutcome::Merged { .. } = outcome {
-                storage::save_dossier_from(&id, &dossier, record.revision, clock::now_ms()).map_err(|error| match error {
-                    storage::SaveError::Conflict(_) => tr("Le dossier vient d'être modifié dans un autre onglet : rouvrez ce lien de réponse.", "The dossier was just changed in another tab: open this reply link again.").to_owned(),
-                    storage::SaveError::Storage(error) => error.to_string(),
-                })?;
-            }
-            Ok(id)
-        })();
+    let merge = move |id: DossierId| {
+        let result = review
+            .with_value(|r| reply::merge(&repository(), &id, r, clock::now_ms()))
+            .map(|()| id)
+            .map_err(|error| i18n::merge_error(&error));
         merged.set(Some(result));
     };
 
@@ -164,7 +86,7 @@ fn ReplyReader(
             <h1>{tr("Avis d'un partenaire", "A partner's review")}</h1>
             <div class="review-received" data-testid="review">
                 <p><strong>{author(r)}</strong> {format!(" — {}", i18n::partner_category(r.category))}</p>
-                <p>{format!("{} {}.", tr("Écrit le", "Written on"), clock::local_date_time(r.written_at_ms))}</p>
+                <p>{format!("{} {}.", tr("Écrit le", "Written on"), i18n::date_time(r.written_at_ms))}</p>
                 <p data-testid="review-commitment">{format!("{} : {}", tr("Engagement", "Commitment"), commitment_text(&r.commitment))}</p>
                 {comments_list(r)}
             </div>
@@ -185,19 +107,22 @@ fn ReplyReader(
             </p>
         }
         .into_any(),
-        Answered::Merged { id, name, at_ms } => view! {
+        Answered::Merged { id, name, at_ms } => {
+            let name = i18n::dossier_name(&name);
+            view! {
             <p class="banner" role="status" data-testid="reply-merged-already">
                 {format!(
                     "{} « {name} » {} {}. {}",
                     tr("Cet avis a déjà été intégré au dossier", "This review was already merged into the dossier"),
                     tr("le", "on"),
-                    clock::local_date_time(at_ms),
+                    i18n::date_time(at_ms),
                     tr("L'intégrer à nouveau ne changerait rien.", "Merging it again would change nothing."),
                 )}
             </p>
             <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: id.clone() })>{tr("Ouvrir le dossier", "Open the dossier")}</button>
+            }
+            .into_any()
         }
-        .into_any(),
         Answered::Current { id, dossier } => view! {
             <MergeOffer id=id dossier=dossier review=review merged=merged merge=Callback::new(merge) older=None/>
         }
@@ -217,20 +142,20 @@ fn ReplyReader(
 #[component]
 fn MergeOffer(
     /// The dossier's local identifier.
-    id: String,
+    id: DossierId,
     /// The dossier as it is now.
     dossier: Dossier,
     /// The reply.
     review: StoredValue<Review>,
     /// The merge's result: the dossier's id, or what went wrong.
-    merged: RwSignal<Option<Result<String, String>>>,
+    merged: RwSignal<Option<Result<DossierId, String>>>,
     /// Merges the reply into the dossier of that id.
-    merge: Callback<String>,
+    merge: Callback<DossierId>,
     /// When the reply answers an older version: when it was saved, and what changed since.
     older: Option<(u64, Vec<Difference>)>,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let name = crate::i18n::dossier_name(&dossier.name);
+    let name = i18n::dossier_name(&dossier.name);
     let preview = review.with_value(|r| merge_preview(&dossier, r));
     let id = StoredValue::new(id);
     view! {
@@ -239,7 +164,7 @@ fn MergeOffer(
             <div class="banner warning" role="alert" data-testid="reply-older">
                 <p>
                     <strong>{tr("Cet avis répond à une version antérieure du dossier", "This review answers an earlier version of the dossier")}</strong>
-                    {format!(" ({} {}). {} ({}) :", tr("enregistrée le", "saved on"), clock::local_date_time(saved_at_ms), tr("Depuis, ces réponses ont changé", "Since then, these answers changed"), changes.len())}
+                    {format!(" ({} {}). {} ({}) :", tr("enregistrée le", "saved on"), i18n::date_time(saved_at_ms), tr("Depuis, ces réponses ont changé", "Since then, these answers changed"), changes.len())}
                 </p>
                 {differences_table(changes, "reply-changes", tr("Version lue par le partenaire", "Version the partner read"), tr("Aujourd'hui", "Today"))}
             </div>

@@ -2,13 +2,14 @@
 //! a full report, laid out for A4 paper (the browser's "print to PDF"), and the same content
 //! as Markdown, with the budget and the funding plan as CSV.
 
-use crate::app::use_navigator;
-use crate::browser::{clock, files, storage};
+use crate::browser::storage::repository;
+use crate::browser::{clock, files};
 use crate::components::editor::export_file_name;
 use crate::components::radar::Radar;
+use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, lang, tr};
-use crate::route::Route;
-use crate::settings::use_settings;
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::route::Route;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::{evaluate, Evaluation, Level};
 use fabrique_core::funding::{
@@ -25,19 +26,19 @@ use std::collections::BTreeMap;
 #[component]
 pub fn ReportPage(
     /// The dossier's id in this browser.
-    id: String,
+    id: DossierId,
     /// The full report (else the two-page summary).
     full: bool,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    match storage::load_record(&id) {
+    match repository().load(&id) {
         Ok(Some(record)) => {
             let weights = use_settings().with_untracked(|s| s.weights.clone());
             view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights/> }.into_any()
         }
         Ok(None) => view! { <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p> }.into_any(),
         Err(error) => view! {
-            <p class="banner error" role="alert">{error.to_string()}</p>
+            <p class="banner error" role="alert">{i18n::storage_error(&error)}</p>
             <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
         }
         .into_any(),
@@ -64,7 +65,7 @@ pub fn Report(
     saved_at_ms: u64,
     /// Its id in this browser (none for a snapshot: no way back to an editor).
     #[prop(optional, into)]
-    id: Option<String>,
+    id: Option<DossierId>,
     /// The full report (else the two-page summary).
     full: bool,
     /// The criterion weights to evaluate with.
@@ -74,7 +75,7 @@ pub fn Report(
     let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
     let language = lang();
     let evaluation = evaluate(&dossier, &referential, language);
-    let name = crate::i18n::dossier_name(&dossier.name);
+    let name = i18n::dossier_name(&dossier.name);
     let date = clock::local_date(clock::now_ms());
     let footer = format!(
         "@page {{ @bottom-left {{ content: \"Fabrique — {} — {}\"; }} }}",
@@ -191,7 +192,7 @@ pub fn Report(
                 <p>{holder}</p>
                 <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))} {frr.map(|frr| format!(" · {frr}"))}</p>
                 {official_line.map(|line| view! { <p class="source" data-testid="report-territory-source">{line}</p> })}
-                <p class="report-date">{format!("{} {date}", tr("Établi le", "Made on"))} {(saved_at_ms > 0).then(|| format!(" · {} {}", tr("dossier enregistré le", "dossier saved on"), clock::local_date_time(saved_at_ms)))}</p>
+                <p class="report-date">{format!("{} {date}", tr("Établi le", "Made on"))} {(saved_at_ms > 0).then(|| format!(" · {} {}", tr("dossier enregistré le", "dossier saved on"), i18n::date_time(saved_at_ms)))}</p>
             </header>
             <section class="report-verdict">
                 <p><strong data-testid="report-verdict">{evaluation.verdict.label(language)}</strong> " · " {tr("score pondéré", "weighted score")} " " <strong>{evaluation.weighted_score}</strong> " / 100"</p>

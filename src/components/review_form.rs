@@ -3,7 +3,6 @@
 //! holder. Nothing is sent anywhere by Fabrique, and nothing is stored.
 
 use crate::browser::{clock, location};
-use crate::components::sections::SECTIONS;
 use crate::components::share_panel::CopyButton;
 use crate::i18n::{self, tr, Choices};
 use fabrique_core::dossier::{Dossier, PartnerCategory};
@@ -47,7 +46,7 @@ pub fn ReviewForm(
     let seat = RwSignal::new(false);
     let amount = RwSignal::new(String::new());
     let variant = dossier.with_value(|d| d.variant());
-    let comments: Vec<(Section, RwSignal<String>)> = SECTIONS
+    let comments: Vec<(Section, RwSignal<String>)> = Section::ALL
         .into_iter()
         .filter(|section| section.applies_to(variant))
         .map(|section| (section, RwSignal::new(String::new())))
@@ -146,7 +145,7 @@ pub fn ReviewForm(
                 <legend>{tr("Vos commentaires, section par section (facultatif)", "Your comments, section by section (optional)")}</legend>
                 {comments.with_value(|all| all.iter().map(|(section, value)| {
                     let value = *value;
-                    let id = format!("review-comment-{}", crate::route::section_slug(*section));
+                    let id = format!("review-comment-{}", section.slug());
                     view! {
                         <div class="field">
                             <label for=id.clone()>{i18n::section(*section)}</label>

@@ -1,8 +1,8 @@
 //! The settings: the language, and the criterion weights with a way back to Fabrique's.
 
 use crate::browser::offline;
+use crate::context::use_settings;
 use crate::i18n::{lang, tr};
-use crate::settings::use_settings;
 use fabrique_core::dossier::Variant;
 use fabrique_core::referential::{Lang, Referential};
 use leptos::prelude::*;

@@ -2,9 +2,11 @@
 //! copy button, a QR code when the link fits in one, and a plain warning about what the link
 //! contains.
 
-use crate::browser::storage::{self, SharedVersion};
+use crate::browser::storage::repository;
 use crate::browser::{clipboard, location};
 use crate::i18n::tr;
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::repository::SharedVersion;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::link::{self, Snapshot};
 use fabrique_core::referential::{CriterionId, Referential};
@@ -62,7 +64,7 @@ pub fn CopyButton(
 pub fn SharePanel(
     /// The local identifier of the dossier shared: the versions shared are remembered under
     /// it, to explain partners' replies to older ones.
-    id: String,
+    id: DossierId,
     /// The dossier shared.
     dossier: RwSignal<Dossier>,
     /// The weights it is evaluated with, carried in the link.
@@ -72,23 +74,32 @@ pub fn SharePanel(
 ) -> impl IntoView {
     let address = location::app_address();
     let id = StoredValue::new(id);
+    // Made when the panel opens and again at each save (or change of weights), never at
+    // each keystroke: encoding, compressing and drawing the QR code are not free. With it,
+    // the fingerprint of the version it carries, which partners' replies name.
+    let fingerprint = StoredValue::new(0_u64);
     let link_text = Memo::new(move |_| {
-        let snapshot = Snapshot {
-            dossier: dossier.get(),
-            weights: weights.get(),
-            referential_version: Referential::builtin(dossier.with(|d| d.variant())).version,
-            saved_at_ms: saved_at_ms.get(),
-        };
+        let snapshot = dossier.with_untracked(|current| {
+            fingerprint.set_value(review::fingerprint(current));
+            Snapshot {
+                dossier: current.clone(),
+                weights: weights.get(),
+                referential_version: Referential::builtin(current.variant()).version,
+                saved_at_ms: saved_at_ms.get(),
+            }
+        });
         link::to_link(&address, &snapshot)
     });
     // The version shown when the panel opens, and each one copied, is what partners may
     // answer: remembered (best effort: a full storage only loses the "what changed" of a
     // late reply).
     let remember = move || {
-        let fingerprint = dossier.with_untracked(review::fingerprint);
         let token = link_text.with_untracked(|text| link::extract_token(text).to_owned());
-        let _ =
-            id.with_value(|id| storage::remember_shared(id, SharedVersion { fingerprint, token }));
+        let version = SharedVersion {
+            fingerprint: fingerprint.get_value(),
+            token,
+        };
+        let _ = id.with_value(|id| repository().remember_shared(id, version));
     };
     remember();
     view! {

@@ -2,17 +2,16 @@
 //! that names it. Opening a link never touches local dossiers; from here the user may import
 //! it as a new dossier, or compare it with one of theirs.
 
-use crate::app::use_navigator;
-use crate::browser::{clock, storage};
+use crate::browser::storage::repository;
 use crate::components::fields::Editing;
 use crate::components::home::create;
 use crate::components::report::Report;
 use crate::components::review_form::ReviewForm;
 use crate::components::workspace::Workspace;
-use crate::i18n::{lang, tr};
-use crate::route::Route;
+use crate::context::use_navigator;
+use crate::i18n::{self, lang, tr};
+use fabrique_app_core::route::Route;
 use fabrique_core::compare::{differences, Difference};
-use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::link::{self, LinkError, Snapshot};
 use fabrique_core::referential::Referential;
@@ -58,8 +57,8 @@ fn SnapshotReader(
     snapshot: Snapshot,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let name = crate::i18n::dossier_name(&snapshot.dossier.name);
-    let saved = clock::local_date_time(snapshot.saved_at_ms);
+    let name = i18n::dossier_name(&snapshot.dossier.name);
+    let saved = i18n::date_time(snapshot.saved_at_ms);
     let custom_weights = !snapshot.weights.is_empty();
     let weights = snapshot.weights.clone();
     let dossier = RwSignal::new(snapshot.dossier.clone());
@@ -68,7 +67,7 @@ fn SnapshotReader(
     let import_error = RwSignal::new(None::<String>);
     let import = move |_| match create(&dossier.get_untracked()) {
         Ok(id) => navigator.go(Route::Dossier { id }),
-        Err(error) => import_error.set(Some(error.to_string())),
+        Err(error) => import_error.set(Some(i18n::storage_error(&error))),
     };
     let report = RwSignal::new(None::<bool>);
     let reviewing = RwSignal::new(false);
@@ -139,11 +138,7 @@ fn Comparison(
     /// The snapshot received.
     snapshot: StoredValue<Snapshot>,
 ) -> impl IntoView {
-    let locals: Vec<(String, Dossier)> = storage::dossier_ids()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|id| storage::load_dossier(&id).ok().flatten().map(|d| (id, d)))
-        .collect();
+    let locals = repository().readable();
     if locals.is_empty() {
         return None;
     }
@@ -177,7 +172,7 @@ fn Comparison(
                 <select id="compare-with" on:change=move |event| chosen.set(event_target_value(&event).parse().ok())>
                     <option value="">{tr("— choisir —", "— choose —")}</option>
                     {locals.with_value(|l| l.iter().enumerate().map(|(index, (_, d))| {
-                        let label = crate::i18n::dossier_name(&d.name);
+                        let label = i18n::dossier_name(&d.name);
                         view! { <option value=index.to_string()>{label}</option> }
                     }).collect_view())}
                 </select>

@@ -5,9 +5,10 @@ use crate::browser::location;
 use crate::components::evaluation_panel::EvaluationPanel;
 use crate::components::fields::{area_field, Editing};
 use crate::components::reviews::{ReceivedReviews, SectionComments};
-use crate::components::sections::{section_form, SECTIONS};
+use crate::components::sections::section_form;
 use crate::i18n::{self, tr};
-use crate::route::{dossier_section_query, section_in_query, section_slug};
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::route::{dossier_section_query, section_in_query};
 use fabrique_core::evaluation::{evaluate, Section};
 use fabrique_core::referential::{CriterionId, Referential};
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ pub fn Workspace(
     generation: Signal<u64>,
     /// The local dossier's id, when the chosen section belongs in the address.
     #[prop(optional, into)]
-    url_id: Option<String>,
+    url_id: Option<DossierId>,
     /// Shown without a way to change it (a snapshot).
     read_only: bool,
 ) -> impl IntoView {
@@ -54,7 +55,7 @@ pub fn Workspace(
         <div class="editor">
             <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
                 <ul>
-                    {move || SECTIONS.into_iter().filter(|item| item.applies_to(variant.get())).map(|item| {
+                    {move || Section::ALL.into_iter().filter(|item| item.applies_to(variant.get())).map(|item| {
                         let percent = move || evaluation.with(|e| e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent()));
                         view! {
                             <li>
@@ -92,12 +93,12 @@ pub fn Workspace(
                             {area_field(
                                 editing,
                                 tr("Notes sur cette section", "Notes on this section").to_owned(),
-                                move |d| d.notes.get(section_slug(current)).cloned().unwrap_or_default(),
+                                move |d| d.notes.get(current.slug()).cloned().unwrap_or_default(),
                                 move |d, text| {
                                     if text.is_empty() {
-                                        d.notes.remove(section_slug(current));
+                                        d.notes.remove(current.slug());
                                     } else {
-                                        d.notes.insert(section_slug(current).to_owned(), text);
+                                        d.notes.insert(current.slug().to_owned(), text);
                                     }
                                 },
                             )}

@@ -235,6 +235,47 @@ pub enum Section {
 }
 
 impl Section {
+    /// Every section, in the order they are filled (the app's navigator, the reports).
+    pub const ALL: [Section; 11] = [
+        Section::Identity,
+        Section::Governance,
+        Section::Partners,
+        Section::Need,
+        Section::Services,
+        Section::EconomicModel,
+        Section::Budget,
+        Section::Staff,
+        Section::Collectivite,
+        Section::Investment,
+        Section::Production,
+    ];
+
+    /// The section's name in the app's addresses (`?section=…`). Only addresses use it:
+    /// what is stored names a section by its serde name, so that an address may change
+    /// without orphaning anything kept.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Section::Identity => "identite",
+            Section::Governance => "gouvernance",
+            Section::Partners => "partenaires",
+            Section::Need => "besoin",
+            Section::Services => "services",
+            Section::EconomicModel => "modele",
+            Section::Budget => "budget",
+            Section::Staff => "equipe",
+            Section::Collectivite => "collectivite",
+            Section::Investment => "investissement",
+            Section::Production => "atelier",
+        }
+    }
+
+    /// The section an address names.
+    pub fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL
+            .into_iter()
+            .find(|section| section.slug() == slug)
+    }
+
     /// Whether the section belongs to a dossier of this label: the workshop is the
     /// Manufacture de proximité's alone.
     pub fn applies_to(self, variant: Variant) -> bool {

@@ -36,18 +36,3 @@ pub fn section_form(section: Section, editing: Editing) -> AnyView {
         Section::Production => view! { <production::ProductionForm editing=editing/> }.into_any(),
     }
 }
-
-/// Every section, in order.
-pub const SECTIONS: [Section; 11] = [
-    Section::Identity,
-    Section::Governance,
-    Section::Partners,
-    Section::Need,
-    Section::Services,
-    Section::EconomicModel,
-    Section::Budget,
-    Section::Staff,
-    Section::Collectivite,
-    Section::Investment,
-    Section::Production,
-];

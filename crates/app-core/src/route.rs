@@ -2,8 +2,7 @@
 //! `?page=reglages`), never in the path, so that every screen survives a reload on any
 //! static host and under any sub-path; the fragment (`#…`) is left to snapshot links.
 
-use crate::browser::ids::is_dossier_id;
-use crate::components::sections::SECTIONS;
+use crate::id::DossierId;
 use fabrique_core::evaluation::Section;
 use fabrique_core::review;
 
@@ -13,9 +12,9 @@ pub enum Route {
     /// The list of dossiers.
     Home,
     /// One dossier's editor.
-    Dossier { id: String },
+    Dossier { id: DossierId },
     /// One dossier's report: the two-page summary, or the full report.
-    Report { id: String, full: bool },
+    Report { id: DossierId, full: bool },
     /// The settings.
     Settings,
     /// A snapshot received as a link (read-only; local dossiers untouched).
@@ -67,17 +66,11 @@ impl Route {
 
     /// The screen a query string names; anything unknown or malformed is the home screen.
     pub fn from_query(query: &str) -> Route {
-        if let Some(id) = query_value(query, "dossier").filter(|id| is_dossier_id(id)) {
+        if let Some(id) = query_value(query, "dossier").and_then(DossierId::parse) {
             return match query_value(query, "rapport") {
-                Some("synthese") => Route::Report {
-                    id: id.to_owned(),
-                    full: false,
-                },
-                Some("complet") => Route::Report {
-                    id: id.to_owned(),
-                    full: true,
-                },
-                _ => Route::Dossier { id: id.to_owned() },
+                Some("synthese") => Route::Report { id, full: false },
+                Some("complet") => Route::Report { id, full: true },
+                _ => Route::Dossier { id },
             };
         }
         if query_value(query, "page") == Some("reglages") {
@@ -101,46 +94,30 @@ impl Route {
     }
 }
 
-/// A section's name in the address.
-pub fn section_slug(section: Section) -> &'static str {
-    match section {
-        Section::Identity => "identite",
-        Section::Governance => "gouvernance",
-        Section::Partners => "partenaires",
-        Section::Need => "besoin",
-        Section::Services => "services",
-        Section::EconomicModel => "modele",
-        Section::Budget => "budget",
-        Section::Staff => "equipe",
-        Section::Collectivite => "collectivite",
-        Section::Investment => "investissement",
-        Section::Production => "atelier",
-    }
-}
-
 /// The section a query string names, if any.
 pub fn section_in_query(query: &str) -> Option<Section> {
-    let slug = query_value(query, "section")?;
-    SECTIONS
-        .into_iter()
-        .find(|section| section_slug(*section) == slug)
+    Section::from_slug(query_value(query, "section")?)
 }
 
 /// The address of a dossier's section.
-pub fn dossier_section_query(id: &str, section: Section) -> String {
-    format!("?dossier={id}&section={}", section_slug(section))
+pub fn dossier_section_query(id: &DossierId, section: Section) -> String {
+    format!("?dossier={id}&section={}", section.slug())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn id(text: &str) -> DossierId {
+        DossierId::parse(text).expect("a valid identifier")
+    }
+
     #[test]
     fn queries_name_screens_and_nothing_else() {
         assert_eq!(
             Route::from_query("?dossier=0123456789abcdef&section=budget"),
             Route::Dossier {
-                id: "0123456789abcdef".to_owned()
+                id: id("0123456789abcdef")
             }
         );
         assert_eq!(Route::from_query("?page=reglages"), Route::Settings);
@@ -198,14 +175,22 @@ mod tests {
             Route::Home,
             Route::Settings,
             Route::Dossier {
-                id: "00000000000000ff".to_owned(),
+                id: id("00000000000000ff"),
+            },
+            Route::Report {
+                id: id("00000000000000ff"),
+                full: true,
+            },
+            Route::Report {
+                id: id("00000000000000ff"),
+                full: false,
             },
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route);
         }
-        for section in SECTIONS {
+        for section in Section::ALL {
             assert_eq!(
-                section_in_query(&dossier_section_query("00000000000000ff", section)),
+                section_in_query(&dossier_section_query(&id("00000000000000ff"), section)),
                 Some(section)
             );
         }

@@ -1,0 +1,643 @@
+//! The dossiers kept in a store: an index of identifiers under one key and one record per
+//! dossier, so that one damaged entry never hides the others.
+//!
+//! A record carries a revision number, raised at every save: a save whose base revision is
+//! no longer the stored one is refused as a conflict (another tab saved in between), so that
+//! neither side's edits are silently dropped. Nothing here ever overwrites an entry it could
+//! not read: its raw text is copied to a quarantine key and the error returned. A deleted
+//! dossier goes to a trash that lasts until the next start, so that a deletion can be undone.
+
+use crate::id::DossierId;
+use crate::store::{KeyValue, StoreError};
+use fabrique_core::dossier::{self, Dossier, ReadError};
+use fabrique_core::evaluation::{summary, Verdict};
+use fabrique_core::exchange::{self, ImportError};
+use fabrique_core::referential::{CriterionId, Lang, Referential};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The key of the list of dossier identifiers.
+pub const INDEX_KEY: &str = "fabrique.index";
+/// The key of the user's settings.
+pub const SETTINGS_KEY: &str = "fabrique.settings";
+const DOSSIER_PREFIX: &str = "fabrique.dossier.";
+const QUARANTINE_PREFIX: &str = "fabrique.quarantine.";
+const TRASH_PREFIX: &str = "fabrique.trash.";
+const SHARED_PREFIX: &str = "fabrique.shared.";
+/// How many shared versions of a dossier are remembered (to tell partners' replies to
+/// older versions what changed since).
+pub const SHARED_VERSIONS_KEPT: usize = 10;
+
+/// The key under which one dossier is kept.
+pub fn dossier_key(id: &DossierId) -> String {
+    format!("{DOSSIER_PREFIX}{id}")
+}
+
+/// The key under which an unreadable entry's raw text is kept safe.
+pub fn quarantine_key(id: &DossierId) -> String {
+    format!("{QUARANTINE_PREFIX}{id}")
+}
+
+fn trash_key(id: &DossierId) -> String {
+    format!("{TRASH_PREFIX}{id}")
+}
+
+fn shared_key(id: &DossierId) -> String {
+    format!("{SHARED_PREFIX}{id}")
+}
+
+/// Whether a key belongs to the list of dossiers (the index or a dossier).
+pub fn is_list_key(key: &str) -> bool {
+    key == INDEX_KEY || key.starts_with(DOSSIER_PREFIX)
+}
+
+/// A stored dossier with its revision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    /// Raised by one at every save.
+    pub revision: u64,
+    /// When it was last saved, in milliseconds since 1970 (0: unknown).
+    pub saved_at_ms: u64,
+    pub dossier: Dossier,
+}
+
+/// Why the storage could not be read or written. The app puts it into words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// The entry is there but is not readable (edited by hand, truncated, newer format…).
+    Unreadable { key: String, cause: ReadError },
+    /// The store refused to keep a text (storage full, or disabled in private browsing).
+    WriteRefused { key: String, detail: String },
+    /// The store refused to be read.
+    Unavailable,
+}
+
+impl StorageError {
+    fn from_store(key: &str, error: StoreError) -> StorageError {
+        match error {
+            StoreError::Unavailable => StorageError::Unavailable,
+            StoreError::WriteRefused(detail) => StorageError::WriteRefused {
+                key: key.to_owned(),
+                detail,
+            },
+        }
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab saved this dossier since it was loaded here: here is its version.
+    Conflict(Box<Record>),
+    Storage(StorageError),
+}
+
+impl From<StorageError> for SaveError {
+    fn from(error: StorageError) -> Self {
+        SaveError::Storage(error)
+    }
+}
+
+/// The stored shape of a record: the dossier stays raw JSON until the core reads it, so
+/// that migration and refusal of newer formats happen in one place.
+#[derive(Deserialize)]
+struct StoredRecord {
+    revision: u64,
+    #[serde(default)]
+    saved_at_ms: u64,
+    dossier: serde_json::Value,
+}
+
+/// A record whose dossier is in the current shape, read in one typed pass.
+#[derive(Deserialize)]
+struct CurrentRecord {
+    revision: u64,
+    #[serde(default)]
+    saved_at_ms: u64,
+    dossier: Dossier,
+}
+
+/// Only the schema version of a record's dossier.
+#[derive(Deserialize)]
+struct RecordVersion {
+    dossier: DossierVersion,
+}
+
+#[derive(Deserialize)]
+struct DossierVersion {
+    schema_version: u32,
+}
+
+/// Reads a record's text: the current shape, or a bare dossier as the first version of
+/// Fabrique stored it (revision 0).
+pub fn parse_record(text: &str) -> Result<Record, ReadError> {
+    // The common case in one typed pass, after a version check that builds nothing (the
+    // list reads every record); anything else, including every error, takes the general
+    // path through a JSON value and the migrations.
+    let current = serde_json::from_str::<RecordVersion>(text)
+        .is_ok_and(|peek| peek.dossier.schema_version == dossier::SCHEMA_VERSION);
+    if current {
+        if let Ok(record) = serde_json::from_str::<CurrentRecord>(text) {
+            return Ok(Record {
+                revision: record.revision,
+                saved_at_ms: record.saved_at_ms,
+                dossier: record.dossier,
+            });
+        }
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    if value.get("dossier").is_none() {
+        return dossier::from_json(text).map(|dossier| Record {
+            revision: 0,
+            saved_at_ms: 0,
+            dossier,
+        });
+    }
+    let stored: StoredRecord =
+        serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
+    let dossier = dossier::from_value(stored.dossier)?;
+    Ok(Record {
+        revision: stored.revision,
+        saved_at_ms: stored.saved_at_ms,
+        dossier,
+    })
+}
+
+/// A version of a dossier that was shared as a link: its fingerprint and its token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedVersion {
+    pub fingerprint: u64,
+    pub token: String,
+}
+
+/// What the user chose: the language and the criterion weights.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub lang: Lang,
+    /// Criterion weights that replace the referential's; empty: Fabrique's defaults.
+    pub weights: BTreeMap<CriterionId, u32>,
+}
+
+/// A line of the list of dossiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: DossierId,
+    pub state: EntryState,
+}
+
+impl Entry {
+    /// What identifies the line as shown: the same key, the same line (kept as it is).
+    pub fn key(&self) -> String {
+        format!("{}|{:?}", self.id, self.state)
+    }
+}
+
+/// What was read for a line: only what the line shows. An action that needs the dossier
+/// reads it from the store then, so that it acts on the latest save (another tab's too).
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryState {
+    Readable {
+        name: String,
+        saved_at_ms: u64,
+        verdict: Verdict,
+        /// The weighted score, with the user's weights.
+        score: u32,
+    },
+    /// Why it could not be read.
+    Unreadable(StorageError),
+}
+
+/// The lines read, and how many dossiers the list names in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lines {
+    pub lines: Vec<Entry>,
+    pub total: usize,
+}
+
+/// Why an import did not happen. Nothing is kept from a file that fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportFailure {
+    /// The file is not a Fabrique export.
+    File(ImportError),
+    /// The store refused to keep the dossiers: none of them were kept.
+    Storage(StorageError),
+}
+
+/// The dossiers kept in a store.
+#[derive(Debug, Clone, Copy)]
+pub struct Repository<S> {
+    store: S,
+}
+
+impl<S: KeyValue> Repository<S> {
+    /// The dossiers kept in `store`.
+    pub fn new(store: S) -> Repository<S> {
+        Repository { store }
+    }
+
+    /// The store itself.
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Whether dossiers outlive the page.
+    pub fn is_persistent(&self) -> bool {
+        self.store.is_persistent()
+    }
+
+    fn read(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.store
+            .get(key)
+            .map_err(|error| StorageError::from_store(key, error))
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.store
+            .set(key, value)
+            .map_err(|error| StorageError::from_store(key, error))
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.store
+            .remove(key)
+            .map_err(|error| StorageError::from_store(key, error))
+    }
+
+    /// The identifiers of the dossiers kept, oldest first, each once. An entry of the index
+    /// that is not an identifier names no dossier and is left aside (never a storage key).
+    pub fn ids(&self) -> Result<Vec<DossierId>, StorageError> {
+        let Some(text) = self.read(INDEX_KEY)? else {
+            return Ok(Vec::new());
+        };
+        let listed: Vec<String> =
+            serde_json::from_str(&text).map_err(|error| StorageError::Unreadable {
+                key: INDEX_KEY.to_owned(),
+                cause: ReadError::Invalid(error.to_string()),
+            })?;
+        let mut seen = HashSet::new();
+        Ok(listed
+            .iter()
+            .filter_map(|text| DossierId::parse(text))
+            .filter(|id| seen.insert(id.clone()))
+            .collect())
+    }
+
+    fn write_index(&self, ids: &[DossierId]) -> Result<(), StorageError> {
+        let texts: Vec<&str> = ids.iter().map(DossierId::as_str).collect();
+        let index = serde_json::to_string(&texts).map_err(|error| StorageError::WriteRefused {
+            key: INDEX_KEY.to_owned(),
+            detail: error.to_string(),
+        })?;
+        self.write(INDEX_KEY, &index)
+    }
+
+    /// Adds `id` at the end of the index, unless it is there already.
+    fn add_to_index(&self, id: &DossierId) -> Result<(), StorageError> {
+        let mut ids = self.ids()?;
+        if !ids.contains(id) {
+            ids.push(id.clone());
+            self.write_index(&ids)?;
+        }
+        Ok(())
+    }
+
+    fn remove_from_index(&self, id: &DossierId) -> Result<(), StorageError> {
+        let ids: Vec<DossierId> = self
+            .ids()?
+            .into_iter()
+            .filter(|known| known != id)
+            .collect();
+        self.write_index(&ids)
+    }
+
+    /// The record kept under `id`, or `None` when there is none. An unreadable record's raw
+    /// text is copied to its quarantine key (once) before the error is returned.
+    pub fn load(&self, id: &DossierId) -> Result<Option<Record>, StorageError> {
+        let key = dossier_key(id);
+        let Some(text) = self.read(&key)? else {
+            return Ok(None);
+        };
+        match parse_record(&text) {
+            Ok(record) => Ok(Some(record)),
+            Err(cause) => {
+                let quarantine = quarantine_key(id);
+                if self.read(&quarantine)?.is_none() {
+                    // Best effort: a full storage must not hide the read error itself.
+                    let _ = self.write(&quarantine, &text);
+                }
+                Err(StorageError::Unreadable { key, cause })
+            }
+        }
+    }
+
+    /// The dossier kept under `id`, or `None` when there is none.
+    pub fn load_dossier(&self, id: &DossierId) -> Result<Option<Dossier>, StorageError> {
+        self.load(id)
+            .map(|record| record.map(|record| record.dossier))
+    }
+
+    /// Every dossier that can be read, in the list's order (the others are left aside: the
+    /// list shows them with their problem).
+    pub fn readable(&self) -> Vec<(DossierId, Dossier)> {
+        self.ids()
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|id| self.load_dossier(&id).ok().flatten().map(|d| (id, d)))
+            .collect()
+    }
+
+    fn write_record(&self, id: &DossierId, record: &Record) -> Result<(), StorageError> {
+        let key = dossier_key(id);
+        let text = serde_json::to_string(record).map_err(|error| StorageError::WriteRefused {
+            key: key.clone(),
+            detail: error.to_string(),
+        })?;
+        self.write(&key, &text)?;
+        self.add_to_index(id)
+    }
+
+    /// Saves `dossier` as the revision after `base_revision`, unless another tab saved since:
+    /// then the stored record is returned as a conflict and nothing is written. Returns the
+    /// new revision.
+    pub fn save_from(
+        &self,
+        id: &DossierId,
+        dossier: &Dossier,
+        base_revision: u64,
+        now_ms: u64,
+    ) -> Result<u64, SaveError> {
+        if let Some(stored) = self.load(id)? {
+            if stored.revision != base_revision {
+                return Err(SaveError::Conflict(Box::new(stored)));
+            }
+        }
+        let record = Record {
+            revision: base_revision + 1,
+            saved_at_ms: now_ms,
+            dossier: dossier.clone(),
+        };
+        self.write_record(id, &record)?;
+        Ok(record.revision)
+    }
+
+    /// Saves over whatever is stored under `id`, as its next revision (renaming from the
+    /// list, which reads the latest save just before). An unreadable entry stays in
+    /// quarantine. Returns the new revision.
+    pub fn overwrite(
+        &self,
+        id: &DossierId,
+        dossier: &Dossier,
+        now_ms: u64,
+    ) -> Result<u64, StorageError> {
+        let revision = match self.load(id) {
+            Ok(Some(stored)) => stored.revision + 1,
+            Ok(None) | Err(StorageError::Unreadable { .. }) => 1,
+            Err(error) => return Err(error),
+        };
+        let record = Record {
+            revision,
+            saved_at_ms: now_ms,
+            dossier: dossier.clone(),
+        };
+        self.write_record(id, &record)?;
+        Ok(revision)
+    }
+
+    /// Keeps a new dossier under a new identifier (`new_id` is asked again in the unlikely
+    /// case it names a kept entry: nothing is ever overwritten).
+    pub fn create(
+        &self,
+        dossier: &Dossier,
+        now_ms: u64,
+        mut new_id: impl FnMut() -> DossierId,
+    ) -> Result<DossierId, StorageError> {
+        let mut id = new_id();
+        while self.read(&dossier_key(&id))?.is_some() || self.read(&trash_key(&id))?.is_some() {
+            id = new_id();
+        }
+        let record = Record {
+            revision: 1,
+            saved_at_ms: now_ms,
+            dossier: dossier.clone(),
+        };
+        self.write_record(&id, &record)?;
+        Ok(id)
+    }
+
+    /// A copy of the dossier kept under `id`, named `name`, as a new dossier.
+    pub fn duplicate(
+        &self,
+        id: &DossierId,
+        name: String,
+        now_ms: u64,
+        new_id: impl FnMut() -> DossierId,
+    ) -> Result<DossierId, ActionError> {
+        let mut copy = self.load_dossier(id)?.ok_or(ActionError::Gone)?;
+        copy.name = name;
+        Ok(self.create(&copy, now_ms, new_id)?)
+    }
+
+    /// Renames the dossier kept under `id` (its latest save, another tab's included).
+    pub fn rename(&self, id: &DossierId, name: &str, now_ms: u64) -> Result<(), ActionError> {
+        let mut renamed = self.load_dossier(id)?.ok_or(ActionError::Gone)?;
+        renamed.name = name.trim().to_owned();
+        self.overwrite(id, &renamed, now_ms)?;
+        Ok(())
+    }
+
+    /// Moves a dossier to the trash: out of the list, its text kept until the next start so
+    /// that the deletion can be undone.
+    pub fn move_to_trash(&self, id: &DossierId) -> Result<(), StorageError> {
+        let key = dossier_key(id);
+        if let Some(text) = self.read(&key)? {
+            self.write(&trash_key(id), &text)?;
+        }
+        self.remove_from_index(id)?;
+        self.remove(&key)
+    }
+
+    /// Brings a dossier back from the trash, at the end of the list; `false` when the trash
+    /// no longer holds it.
+    pub fn restore_from_trash(&self, id: &DossierId) -> Result<bool, StorageError> {
+        let trash = trash_key(id);
+        let Some(text) = self.read(&trash)? else {
+            return Ok(false);
+        };
+        self.write(&dossier_key(id), &text)?;
+        self.add_to_index(id)?;
+        self.remove(&trash)?;
+        Ok(true)
+    }
+
+    /// Empties the trash (at start-up: an undo lasts as long as the page), and forgets the
+    /// shared versions of dossiers that are gone.
+    pub fn empty_trash(&self) -> Result<(), StorageError> {
+        for key in self.store.keys() {
+            let orphan = key
+                .strip_prefix(SHARED_PREFIX)
+                .is_some_and(|id| matches!(self.read(&format!("{DOSSIER_PREFIX}{id}")), Ok(None)));
+            if key.starts_with(TRASH_PREFIX) || orphan {
+                self.remove(&key)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes an unreadable dossier out of the list; its raw text stays under its quarantine
+    /// key.
+    pub fn forget_unreadable(&self, id: &DossierId) -> Result<(), StorageError> {
+        let key = dossier_key(id);
+        if let Some(text) = self.read(&key)? {
+            if self.read(&quarantine_key(id))?.is_none() {
+                self.write(&quarantine_key(id), &text)?;
+            }
+        }
+        self.remove_from_index(id)?;
+        self.remove(&key)
+    }
+
+    /// The raw text of an unreadable dossier: its quarantined copy, or the entry itself.
+    pub fn unreadable_text(&self, id: &DossierId) -> Option<String> {
+        self.read(&quarantine_key(id))
+            .ok()
+            .flatten()
+            .or_else(|| self.read(&dossier_key(id)).ok().flatten())
+    }
+
+    /// The versions of a dossier shared as links, oldest first. A damaged entry reads as
+    /// none: it only serves to explain replies, and is written again at the next share.
+    pub fn shared_versions(&self, id: &DossierId) -> Vec<SharedVersion> {
+        self.read(&shared_key(id))
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Remembers that this version of a dossier was shared (the most recent last, at most
+    /// [`SHARED_VERSIONS_KEPT`]).
+    pub fn remember_shared(
+        &self,
+        id: &DossierId,
+        version: SharedVersion,
+    ) -> Result<(), StorageError> {
+        let mut versions = self.shared_versions(id);
+        versions.retain(|known| known.fingerprint != version.fingerprint);
+        versions.push(version);
+        let excess = versions.len().saturating_sub(SHARED_VERSIONS_KEPT);
+        versions.drain(..excess);
+        let key = shared_key(id);
+        let text =
+            serde_json::to_string(&versions).map_err(|error| StorageError::WriteRefused {
+                key: key.clone(),
+                detail: error.to_string(),
+            })?;
+        self.write(&key, &text)
+    }
+
+    /// The settings kept, or the defaults. A damaged entry gives the defaults and is not
+    /// overwritten until the user changes a setting.
+    pub fn settings(&self) -> Settings {
+        self.read(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    /// Keeps the settings.
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StorageError> {
+        let text = serde_json::to_string(settings).map_err(|error| StorageError::WriteRefused {
+            key: SETTINGS_KEY.to_owned(),
+            detail: error.to_string(),
+        })?;
+        self.write(SETTINGS_KEY, &text)
+    }
+
+    /// The first `limit` lines of the list, with each dossier's verdict and weighted score;
+    /// an unreadable dossier is a line too, never dropped; a listed but missing one is no
+    /// line. The referential with the user's weights is built once per variant.
+    pub fn lines(
+        &self,
+        weights: &BTreeMap<CriterionId, u32>,
+        limit: usize,
+    ) -> Result<Lines, StorageError> {
+        let ids = self.ids()?;
+        let total = ids.len();
+        let mut referentials = HashMap::new();
+        let lines = ids
+            .into_iter()
+            .take(limit)
+            .filter_map(|id| {
+                let state = match self.load(&id) {
+                    Ok(Some(record)) => {
+                        let variant = record.dossier.variant();
+                        let referential = referentials
+                            .entry(variant)
+                            .or_insert_with(|| Referential::builtin(variant).with_weights(weights));
+                        let summary = summary(&record.dossier, referential);
+                        EntryState::Readable {
+                            name: record.dossier.name,
+                            saved_at_ms: record.saved_at_ms,
+                            verdict: summary.verdict,
+                            score: summary.weighted_score,
+                        }
+                    }
+                    Ok(None) => return None,
+                    Err(error) => EntryState::Unreadable(error),
+                };
+                Some(Entry { id, state })
+            })
+            .collect();
+        Ok(Lines { lines, total })
+    }
+
+    /// Every readable dossier as one export file (`None` when there is none). Read from the
+    /// store: the latest save of each, another tab's included.
+    pub fn export_all(&self) -> Option<String> {
+        let dossiers: Vec<Dossier> = self.readable().into_iter().map(|(_, d)| d).collect();
+        (!dossiers.is_empty()).then(|| exchange::export_json(&dossiers))
+    }
+
+    /// Imports a file's dossiers, always as new dossiers (nothing kept is ever overwritten).
+    /// All or nothing: when the store refuses one, the ones kept before it are taken back
+    /// out. Returns how many were imported.
+    pub fn import(
+        &self,
+        text: &str,
+        now_ms: u64,
+        mut new_id: impl FnMut() -> DossierId,
+    ) -> Result<usize, ImportFailure> {
+        let dossiers = exchange::import_json(text).map_err(ImportFailure::File)?;
+        let mut created = Vec::new();
+        for dossier in &dossiers {
+            match self.create(dossier, now_ms, &mut new_id) {
+                Ok(id) => created.push(id),
+                Err(error) => {
+                    for id in &created {
+                        let _ = self.remove_from_index(id);
+                        let _ = self.remove(&dossier_key(id));
+                    }
+                    return Err(ImportFailure::Storage(error));
+                }
+            }
+        }
+        Ok(created.len())
+    }
+}
+
+/// Why an action on a dossier of the list did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActionError {
+    /// The dossier is no longer kept (deleted in another tab).
+    Gone,
+    Storage(StorageError),
+}
+
+impl From<StorageError> for ActionError {
+    fn from(error: StorageError) -> Self {
+        ActionError::Storage(error)
+    }
+}
