@@ -63,6 +63,13 @@ if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]
   cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
 fi
 
+# leptosfmt, for the formatting of view! macros that `make test` checks (leptosfmt.toml).
+LEPTOSFMT_VERSION=0.1.33
+if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+  say "installing leptosfmt $LEPTOSFMT_VERSION (about a minute)"
+  cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
+fi
+
 # Chromium and chromedriver from Debian, for the browser and end-to-end tests; brotli to
 # report compressed sizes.
 missing_packages=()

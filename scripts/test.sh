@@ -11,6 +11,9 @@ step() { printf '\n== %s ==\n' "$*"; }
 
 step "format"
 cargo fmt --all --check
+# The view! macros, which rustfmt leaves alone (leptosfmt.toml); `leptosfmt src && cargo fmt`
+# writes both.
+leptosfmt --check --quiet src
 
 step "layering (scripts/layers.py: what each part of src/ may import)"
 python3 scripts/layers.py

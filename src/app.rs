@@ -29,8 +29,12 @@ pub fn Framed() -> impl IntoView {
     view! {
         <main class="framed" data-testid="framed">
             <h1>"Fabrique"</h1>
-            <p lang="fr">"Fabrique ne s'affiche pas dans le cadre d'une autre page : vos dossiers n'y sont ni montrés ni modifiables."</p>
-            <p lang="en">"Fabrique does not show inside another page's frame: your dossiers are neither shown nor changed there."</p>
+            <p lang="fr">
+                "Fabrique ne s'affiche pas dans le cadre d'une autre page : vos dossiers n'y sont ni montrés ni modifiables."
+            </p>
+            <p lang="en">
+                "Fabrique does not show inside another page's frame: your dossiers are neither shown nor changed there."
+            </p>
             <p>
                 <a href=href target="_blank" rel="noopener noreferrer" data-testid="open-in-tab">
                     "Ouvrir Fabrique dans son propre onglet · Open Fabrique in its own tab"
@@ -105,53 +109,104 @@ pub fn App() -> impl IntoView {
     let lang = Memo::new(move |_| settings.with(|s| s.lang));
     view! {
         {move || {
-            // The whole page is written in the chosen language: built again when it changes.
             i18n::set_lang(lang.get());
+            // The whole page is written in the chosen language: built again when it changes.
             view! {
-                <a class="skip-link" href="#contenu">{tr("Aller au contenu", "Skip to content")}</a>
+                <a class="skip-link" href="#contenu">
+                    {tr("Aller au contenu", "Skip to content")}
+                </a>
                 <header class="site-header">
-                    <a class="brand" href="?" on:click=move |event| {
-                        event.prevent_default();
-                        navigator.go(Route::Home);
-                    }>"Fabrique"</a>
-                    <span class="tagline">{tr("Préparer un dossier « Fabriques de territoire »", "Prepare a « Fabriques de territoire » application")}</span>
-                    {move || (!online.get()).then(|| view! {
-                        <span class="offline-badge" role="status">{tr("Hors ligne : tout fonctionne, rien n'est perdu", "Offline: everything works, nothing is lost")}</span>
-                    })}
-                    <nav aria-label=tr("Navigation principale", "Main navigation")>
-                        <a href="?" on:click=move |event| {
+                    <a
+                        class="brand"
+                        href="?"
+                        on:click=move |event| {
                             event.prevent_default();
                             navigator.go(Route::Home);
-                        }>{tr("Mes dossiers", "My dossiers")}</a>
-                        <a href="?page=reglages" on:click=move |event| {
-                            event.prevent_default();
-                            navigator.go(Route::Settings);
-                        }>{tr("Réglages", "Settings")}</a>
+                        }
+                    >
+                        "Fabrique"
+                    </a>
+                    <span class="tagline">
+                        {tr(
+                            "Préparer un dossier « Fabriques de territoire »",
+                            "Prepare a « Fabriques de territoire » application",
+                        )}
+                    </span>
+                    {move || {
+                        (!online.get())
+                            .then(|| {
+                                view! {
+                                    <span class="offline-badge" role="status">
+                                        {tr(
+                                            "Hors ligne : tout fonctionne, rien n'est perdu",
+                                            "Offline: everything works, nothing is lost",
+                                        )}
+                                    </span>
+                                }
+                            })
+                    }}
+                    <nav aria-label=tr("Navigation principale", "Main navigation")>
+                        <a
+                            href="?"
+                            on:click=move |event| {
+                                event.prevent_default();
+                                navigator.go(Route::Home);
+                            }
+                        >
+                            {tr("Mes dossiers", "My dossiers")}
+                        </a>
+                        <a
+                            href="?page=reglages"
+                            on:click=move |event| {
+                                event.prevent_default();
+                                navigator.go(Route::Settings);
+                            }
+                        >
+                            {tr("Réglages", "Settings")}
+                        </a>
                     </nav>
                 </header>
-                {(!persistent).then(|| view! {
-                    <p class="banner error" role="alert">
-                        {tr(
-                            "Ce navigateur ne donne pas accès à son stockage (navigation privée ou stockage bloqué) : vos dossiers restent dans cette page tant qu'elle est ouverte. Exportez-les avant de la fermer.",
-                            "This browser gives no access to its storage (private browsing or blocked storage): your dossiers stay in this page while it is open. Export them before closing it.",
-                        )}
-                    </p>
-                })}
-                {move || update_ready.get().then(|| view! {
-                    <div class="banner update" role="status">
-                        <p>{tr("Nouvelle version disponible — recharger ? Le dossier ouvert est enregistré avant.", "New version available — reload? The open dossier is saved first.")}</p>
-                        <button type="button" class="primary" on:click=move |_| offline::apply_update()>{tr("Recharger", "Reload")}</button>
-                        <button type="button" on:click=move |_| update_ready.set(false)>{tr("Plus tard", "Later")}</button>
-                    </div>
-                })}
+                {(!persistent)
+                    .then(|| {
+                        view! {
+                            <p class="banner error" role="alert">
+                                {tr(
+                                    "Ce navigateur ne donne pas accès à son stockage (navigation privée ou stockage bloqué) : vos dossiers restent dans cette page tant qu'elle est ouverte. Exportez-les avant de la fermer.",
+                                    "This browser gives no access to its storage (private browsing or blocked storage): your dossiers stay in this page while it is open. Export them before closing it.",
+                                )}
+                            </p>
+                        }
+                    })}
+                {move || {
+                    update_ready
+                        .get()
+                        .then(|| {
+                            view! {
+                                <div class="banner update" role="status">
+                                    <p>
+                                        {tr(
+                                            "Nouvelle version disponible — recharger ? Le dossier ouvert est enregistré avant.",
+                                            "New version available — reload? The open dossier is saved first.",
+                                        )}
+                                    </p>
+                                    <button type="button" class="primary" on:click=move |_| offline::apply_update()>
+                                        {tr("Recharger", "Reload")}
+                                    </button>
+                                    <button type="button" on:click=move |_| update_ready.set(false)>
+                                        {tr("Plus tard", "Later")}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
                 <main id="contenu" tabindex="-1">
                     {move || match route.get() {
-                        Route::Home => view! { <Home/> }.into_any(),
-                        Route::Dossier { id } => view! { <Editor id=id/> }.into_any(),
-                        Route::Settings => view! { <SettingsPage/> }.into_any(),
-                        Route::Report { id, full } => view! { <ReportPage id=id full=full/> }.into_any(),
-                        Route::Snapshot { token } => view! { <SnapshotView token=token/> }.into_any(),
-                        Route::Reply { token } => view! { <ReplyView token=token/> }.into_any(),
+                        Route::Home => view! { <Home /> }.into_any(),
+                        Route::Dossier { id } => view! { <Editor id=id /> }.into_any(),
+                        Route::Settings => view! { <SettingsPage /> }.into_any(),
+                        Route::Report { id, full } => view! { <ReportPage id=id full=full /> }.into_any(),
+                        Route::Snapshot { token } => view! { <SnapshotView token=token /> }.into_any(),
+                        Route::Reply { token } => view! { <ReplyView token=token /> }.into_any(),
                     }}
                 </main>
             }

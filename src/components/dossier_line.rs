@@ -96,25 +96,65 @@ pub fn DossierLine(
             view! {
                 <li class="dossier-line">
                     <div class="dossier-main">
-                        <a href=format!("?dossier={}", id.get_value()) on:click=open>{name.clone()}</a>
+                        <a href=format!("?dossier={}", id.get_value()) on:click=open>
+                            {name.clone()}
+                        </a>
                         <span class="badge">{badge}</span>
                         {saved.map(|text| view! { <span class="saved">{text}</span> })}
                     </div>
-                    {move || renaming.get().then(|| view! {
-                        <form class="rename" on:submit=move |event| { event.prevent_default(); rename(()); }>
-                            <div class="field inline">
-                                <label for=format!("nom-{}", id.get_value())>{format!("{} « {} »", tr("Nouveau nom pour", "New name for"), shown_name.get_value())}</label>
-                                <input id=format!("nom-{}", id.get_value()) type="text" prop:value=move || new_name.get() on:input=move |event| new_name.set(event_target_value(&event))/>
-                            </div>
-                            <button type="submit" class="primary">{tr("Valider le nom", "Save the name")}</button>
-                            <button type="button" on:click=move |_| renaming.set(false)>{tr("Annuler", "Cancel")}</button>
-                        </form>
-                    })}
+                    {move || {
+                        renaming
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <form
+                                        class="rename"
+                                        on:submit=move |event| {
+                                            event.prevent_default();
+                                            rename(());
+                                        }
+                                    >
+                                        <div class="field inline">
+                                            <label for=format!(
+                                                "nom-{}",
+                                                id.get_value(),
+                                            )>
+                                                {format!(
+                                                    "{} « {} »",
+                                                    tr("Nouveau nom pour", "New name for"),
+                                                    shown_name.get_value(),
+                                                )}
+                                            </label>
+                                            <input
+                                                id=format!("nom-{}", id.get_value())
+                                                type="text"
+                                                prop:value=move || new_name.get()
+                                                on:input=move |event| new_name.set(event_target_value(&event))
+                                            />
+                                        </div>
+                                        <button type="submit" class="primary">
+                                            {tr("Valider le nom", "Save the name")}
+                                        </button>
+                                        <button type="button" on:click=move |_| renaming.set(false)>
+                                            {tr("Annuler", "Cancel")}
+                                        </button>
+                                    </form>
+                                }
+                            })
+                    }}
                     <div class="dossier-actions">
-                        <button type="button" on:click=move |_| renaming.set(true)>{format!("{} « {} »", tr("Renommer", "Rename"), name)}</button>
-                        <button type="button" on:click=duplicate>{format!("{} « {} »", tr("Dupliquer", "Duplicate"), shown_name.get_value())}</button>
-                        <button type="button" on:click=export>{format!("{} « {} »", tr("Exporter", "Export"), shown_name.get_value())}</button>
-                        <button type="button" class="danger" on:click=delete>{format!("{} « {} »", tr("Supprimer", "Delete"), shown_name.get_value())}</button>
+                        <button type="button" on:click=move |_| renaming.set(true)>
+                            {format!("{} « {} »", tr("Renommer", "Rename"), name)}
+                        </button>
+                        <button type="button" on:click=duplicate>
+                            {format!("{} « {} »", tr("Dupliquer", "Duplicate"), shown_name.get_value())}
+                        </button>
+                        <button type="button" on:click=export>
+                            {format!("{} « {} »", tr("Exporter", "Export"), shown_name.get_value())}
+                        </button>
+                        <button type="button" class="danger" on:click=delete>
+                            {format!("{} « {} »", tr("Supprimer", "Delete"), shown_name.get_value())}
+                        </button>
                     </div>
                 </li>
             }
@@ -142,8 +182,15 @@ pub fn DossierLine(
                 <li class="dossier-line unreadable" data-testid="unreadable-entry">
                     <p class="error">{error}</p>
                     <div class="dossier-actions">
-                        <button type="button" on:click=download>{tr("Télécharger le texte brut", "Download the raw text")}</button>
-                        <button type="button" on:click=forget>{tr("Retirer de la liste (le texte reste conservé)", "Remove from the list (the text stays kept)")}</button>
+                        <button type="button" on:click=download>
+                            {tr("Télécharger le texte brut", "Download the raw text")}
+                        </button>
+                        <button type="button" on:click=forget>
+                            {tr(
+                                "Retirer de la liste (le texte reste conservé)",
+                                "Remove from the list (the text stays kept)",
+                            )}
+                        </button>
                     </div>
                 </li>
             }

@@ -29,16 +29,27 @@ pub fn Editor(
     let back = move |_| navigator.go(Route::Home);
     match EditingSession::open(&repository(), id) {
         Ok(Some((session, dossier))) => {
-            view! { <DossierEditor session=session dossier=dossier/> }.into_any()
+            view! { <DossierEditor session=session dossier=dossier /> }.into_any()
         }
         Ok(None) => view! {
-            <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p>
-            <button type="button" on:click=back>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
+            <p class="banner error" role="alert">
+                {tr(
+                    "Ce dossier n'existe pas (ou plus) dans ce navigateur.",
+                    "This dossier does not exist (any more) in this browser.",
+                )}
+            </p>
+            <button type="button" on:click=back>
+                {tr("Revenir à mes dossiers", "Back to my dossiers")}
+            </button>
         }
         .into_any(),
         Err(error) => view! {
-            <p class="banner error" role="alert">{i18n::storage_error(&error)}</p>
-            <button type="button" on:click=back>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
+            <p class="banner error" role="alert">
+                {i18n::storage_error(&error)}
+            </p>
+            <button type="button" on:click=back>
+                {tr("Revenir à mes dossiers", "Back to my dossiers")}
+            </button>
         }
         .into_any(),
     }
@@ -166,7 +177,9 @@ fn DossierEditor(
             <h1>{move || dossier.with(|d| i18n::dossier_name(&d.name))}</h1>
             <p class="save-status" role="status" data-testid="save-status">
                 {move || match shown.with(|s| s.status.clone()) {
-                    SaveStatus::Saved if !persistent => tr("Gardé dans cette page seulement : exportez-le", "Kept in this page only: export it"),
+                    SaveStatus::Saved if !persistent => {
+                        tr("Gardé dans cette page seulement : exportez-le", "Kept in this page only: export it")
+                    }
                     SaveStatus::Saved => tr("Enregistré dans ce navigateur", "Saved in this browser"),
                     SaveStatus::Pending => tr("Enregistrement…", "Saving…"),
                     SaveStatus::Failed(_) => tr("Non enregistré", "Not saved"),
@@ -174,37 +187,113 @@ fn DossierEditor(
                 }}
             </p>
             <div class="head-actions">
-                <button type="button" class="primary" aria-expanded=move || share_open.get().to_string() on:click=move |_| share_open.update(|open| *open = !*open)>
+                <button
+                    type="button"
+                    class="primary"
+                    aria-expanded=move || share_open.get().to_string()
+                    on:click=move |_| share_open.update(|open| *open = !*open)
+                >
                     {tr("Partager", "Share")}
                 </button>
-                <button type="button" on:click=export>{tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}</button>
-                <button type="button" on:click=move |_| { save_now(); navigator.go(Route::Report { id: id.get_value(), full: false }) }>
+                <button type="button" on:click=export>
+                    {tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        save_now();
+                        navigator
+                            .go(Route::Report {
+                                id: id.get_value(),
+                                full: false,
+                            })
+                    }
+                >
                     {tr("Rapport", "Report")}
                 </button>
             </div>
         </div>
         {move || match shown.with(|s| s.status.clone()) {
-            SaveStatus::Failed(error) => Some(view! {
-                <div class="banner error" role="alert">
-                    <p>{i18n::storage_error(&error)} " " {tr("Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez le dossier pour ne rien perdre.", "Your changes stay on screen but are not saved: export the dossier so nothing is lost.")}</p>
-                    <button type="button" on:click=export>{tr("Exporter maintenant", "Export now")}</button>
-                </div>
-            }.into_any()),
-            SaveStatus::DeletedElsewhere => Some(view! {
-                <p class="banner" role="alert">{tr("Ce dossier a été supprimé dans un autre onglet. Votre prochaine modification le recréera ici.", "This dossier was deleted in another tab. Your next change will recreate it here.")}</p>
-            }.into_any()),
+            SaveStatus::Failed(error) => {
+                Some(
+                    view! {
+                        <div class="banner error" role="alert">
+                            <p>
+                                {i18n::storage_error(&error)} " "
+                                {tr(
+                                    "Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez le dossier pour ne rien perdre.",
+                                    "Your changes stay on screen but are not saved: export the dossier so nothing is lost.",
+                                )}
+                            </p>
+                            <button type="button" on:click=export>
+                                {tr("Exporter maintenant", "Export now")}
+                            </button>
+                        </div>
+                    }
+                        .into_any(),
+                )
+            }
+            SaveStatus::DeletedElsewhere => {
+                Some(
+                    view! {
+                        <p class="banner" role="alert">
+                            {tr(
+                                "Ce dossier a été supprimé dans un autre onglet. Votre prochaine modification le recréera ici.",
+                                "This dossier was deleted in another tab. Your next change will recreate it here.",
+                            )}
+                        </p>
+                    }
+                        .into_any(),
+                )
+            }
             _ => None,
         }}
-        {move || shown.with(|s| s.conflict_saved_at_ms).map(|their_save_ms| view! {
-            <div class="banner warning" role="alertdialog" aria-labelledby="conflict-title">
-                <p id="conflict-title"><strong>{tr("Ce dossier a été modifié dans un autre onglet.", "This dossier was changed in another tab.")}</strong></p>
-                <p>{format!("{} {}", tr("Autre version enregistrée le", "Other version saved on"), i18n::date_time(their_save_ms))}</p>
-                <button type="button" class="primary" on:click=keep_mine>{tr("Garder ma version", "Keep my version")}</button>
-                <button type="button" on:click=take_theirs>{tr("Prendre l'autre version", "Take the other version")}</button>
-            </div>
-        })}
-        {move || share_open.get().then(|| view! { <SharePanel id=id.get_value() dossier=dossier weights=weights saved_at_ms=Signal::derive(move || shown.with(|s| s.saved_at_ms))/> })}
-        <Workspace editing=editing weights=weights generation=generation.into() url_id=id.get_value() read_only=false/>
+        {move || {
+            shown
+                .with(|s| s.conflict_saved_at_ms)
+                .map(|their_save_ms| {
+                    view! {
+                        <div class="banner warning" role="alertdialog" aria-labelledby="conflict-title">
+                            <p id="conflict-title">
+                                <strong>
+                                    {tr(
+                                        "Ce dossier a été modifié dans un autre onglet.",
+                                        "This dossier was changed in another tab.",
+                                    )}
+                                </strong>
+                            </p>
+                            <p>
+                                {format!(
+                                    "{} {}",
+                                    tr("Autre version enregistrée le", "Other version saved on"),
+                                    i18n::date_time(their_save_ms),
+                                )}
+                            </p>
+                            <button type="button" class="primary" on:click=keep_mine>
+                                {tr("Garder ma version", "Keep my version")}
+                            </button>
+                            <button type="button" on:click=take_theirs>
+                                {tr("Prendre l'autre version", "Take the other version")}
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+        {move || {
+            share_open
+                .get()
+                .then(|| {
+                    view! {
+                        <SharePanel
+                            id=id.get_value()
+                            dossier=dossier
+                            weights=weights
+                            saved_at_ms=Signal::derive(move || shown.with(|s| s.saved_at_ms))
+                        />
+                    }
+                })
+        }}
+        <Workspace editing=editing weights=weights generation=generation.into() url_id=id.get_value() read_only=false />
     }
 }
 

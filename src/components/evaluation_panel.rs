@@ -48,31 +48,46 @@ pub fn EvaluationPanel(
             <h2 id="evaluation-title">{tr("Évaluation", "Evaluation")}</h2>
             <p class=verdict_class aria-live="polite">
                 <strong data-testid="verdict">{move || evaluation.with(|e| e.verdict.label(lang))}</strong>
-                " · " {tr("score pondéré", "weighted score")} " "
+                " · "
+                {tr("score pondéré", "weighted score")}
+                " "
                 <strong data-testid="weighted-score">{move || evaluation.with(|e| e.weighted_score)}</strong>
                 " / 100"
             </p>
             {move || {
                 let blocking = evaluation.with(|e| e.blocking.clone());
-                (!blocking.is_empty()).then(|| view! {
-                    <div class="blocking">
-                        <h3>{tr("Ce qui bloque", "What blocks")}</h3>
-                        <ul>{blocking.into_iter().map(|b| view! { <li>{b.label(lang)}</li> }).collect_view()}</ul>
-                    </div>
-                })
+                (!blocking.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="blocking">
+                                <h3>{tr("Ce qui bloque", "What blocks")}</h3>
+                                <ul>
+                                    {blocking.into_iter().map(|b| view! { <li>{b.label(lang)}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
             }}
-            <Radar evaluation=evaluation/>
+            <Radar evaluation=evaluation />
             <h3>{tr("Critères", "Criteria")}</h3>
             <ul class="criteria">
-                {move || evaluation.with(|e| e.criteria.clone()).into_iter().map(|criterion| view! { <CriterionLine criterion=criterion/> }).collect_view()}
+                {move || {
+                    evaluation
+                        .with(|e| e.criteria.clone())
+                        .into_iter()
+                        .map(|criterion| view! { <CriterionLine criterion=criterion /> })
+                        .collect_view()
+                }}
             </ul>
-            <p class="note">{tr(
-                "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
-                "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. You can change the weights in the settings.",
-            )}</p>
-            <ActionPlan evaluation=evaluation go_to=go_to/>
-            <FundingView evaluation=evaluation/>
-            <BudgetSummary evaluation=evaluation/>
+            <p class="note">
+                {tr(
+                    "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
+                    "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. You can change the weights in the settings.",
+                )}
+            </p>
+            <ActionPlan evaluation=evaluation go_to=go_to />
+            <FundingView evaluation=evaluation />
+            <BudgetSummary evaluation=evaluation />
         </aside>
     }
 }
@@ -93,10 +108,16 @@ fn CriterionLine(
                     " "
                     <strong data-testid=test_id>{criterion.score}</strong>
                     " / 100 · "
-                    <span class="criterion-level" data-testid=level_id>{criterion.level.label(lang())}</span>
+                    <span class="criterion-level" data-testid=level_id>
+                        {criterion.level.label(lang())}
+                    </span>
                 </summary>
                 <ul class="indicators">
-                    {criterion.indicators.into_iter().map(|indicator| view! { <IndicatorLine indicator=indicator/> }).collect_view()}
+                    {criterion
+                        .indicators
+                        .into_iter()
+                        .map(|indicator| view! { <IndicatorLine indicator=indicator /> })
+                        .collect_view()}
                 </ul>
             </details>
         </li>
@@ -122,7 +143,13 @@ fn IndicatorLine(
             <span class="level">{level}</span>
             <span class="label">{indicator.label.to_string()}</span>
             <span class="explanation">{indicator.explanation}</span>
-            <span class="source" class:ours=ours>{tr("Source : ", "Source: ")} {reference} " (" <span data-testid="source-kind">{kind}</span> ")"</span>
+            <span class="source" class:ours=ours>
+                {tr("Source : ", "Source: ")}
+                {reference}
+                " ("
+                <span data-testid="source-kind">{kind}</span>
+                ")"
+            </span>
         </li>
     }
 }

@@ -102,7 +102,7 @@ fn text_input(
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
-                <input id=id type="text" prop:value=value on:input=on_input/>
+                <input id=id type="text" prop:value=value on:input=on_input />
             </div>
         }
         .into_any()
@@ -195,15 +195,25 @@ fn parsed_input<T: PartialEq + Clone + Send + Sync + 'static>(
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input
-                    id=id
-                    type="text"
-                    inputmode=input_mode
-                    autocomplete="off"
-                    prop:value=shown
-                    aria-invalid=move || if error.get() { "true" } else { "false" }
-                    on:input=on_input
-                />
-            {move || error.get().then(|| view! { <span class="field-error" role="alert">{invalid}</span> })}
+                id=id
+                type="text"
+                inputmode=input_mode
+                autocomplete="off"
+                prop:value=shown
+                aria-invalid=move || if error.get() { "true" } else { "false" }
+                on:input=on_input
+            />
+            {move || {
+                error
+                    .get()
+                    .then(|| {
+                        view! {
+                            <span class="field-error" role="alert">
+                                {invalid}
+                            </span>
+                        }
+                    })
+            }}
         </div>
     }
     .into_any()
@@ -431,9 +441,11 @@ fn select_input(
                 }
             >
                 {unset.map(|text| view! { <option value="">{text}</option> })}
-                {options.into_iter().enumerate().map(|(index, text)| view! {
-                    <option value=index.to_string()>{text}</option>
-                }).collect_view()}
+                {options
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, text)| view! { <option value=index.to_string()>{text}</option> })
+                    .collect_view()}
             </select>
         </div>
     }
@@ -499,19 +511,29 @@ fn list_rows(
     let length = Memo::new(move |_| editing.read(|d| count(d)));
     view! {
         <ol class="list-editor">
-            {move || (0..length.get()).map(|index| {
-                let remove = remove.clone();
-                view! {
-                    <li class="list-row">
-                        {row(index)}
-                        <button type="button" class="remove" on:click=move |_| editing.edit(|d| remove(d, index))>
-                            {format!("{} {} {}", tr("Retirer", "Remove"), item_name, index + 1)}
-                        </button>
-                    </li>
-                }
-            }).collect_view()}
+            {move || {
+                (0..length.get())
+                    .map(|index| {
+                        let remove = remove.clone();
+                        view! {
+                            <li class="list-row">
+                                {row(index)}
+                                <button
+                                    type="button"
+                                    class="remove"
+                                    on:click=move |_| editing.edit(|d| remove(d, index))
+                                >
+                                    {format!("{} {} {}", tr("Retirer", "Remove"), item_name, index + 1)}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
         </ol>
-        <button type="button" class="add" on:click=move |_| editing.edit(|d| add(d))>{add_label}</button>
+        <button type="button" class="add" on:click=move |_| editing.edit(|d| add(d))>
+            {add_label}
+        </button>
     }
     .into_any()
 }

@@ -24,9 +24,13 @@ fn source_line(source: &SourceEligibility) -> impl IntoView {
     };
     view! {
         <li class=class>
-            <strong>{funding_source(source.source)}</strong> {colon(lang())} <span class="eligibility">{word}</span>
-            {(source.requested.0 > 0).then(|| format!(" ({} {})", tr("demandé", "requested"), Local(source.requested, lang())))}
-            <br/><span class="reason">{source.reason.to_string()}</span>
+            <strong>{funding_source(source.source)}</strong>
+            {colon(lang())}
+            <span class="eligibility">{word}</span>
+            {(source.requested.0 > 0)
+                .then(|| format!(" ({} {})", tr("demandé", "requested"), Local(source.requested, lang())))}
+            <br />
+            <span class="reason">{source.reason.to_string()}</span>
         </li>
     }
 }
@@ -50,44 +54,83 @@ pub fn FundingView(
                 {move || evaluation.with(|e| bounds_text(&e.funding.ami_bounds, language))}
             </p>
             <div data-testid="ceiling" class="investment-checks">
-                <h4>{tr("Plan de financement des investissements (CGCT art. L1111-10)", "Investment funding plan (CGCT art. L1111-10)")}</h4>
-                {move || evaluation.with(|e| {
-                    if e.funding.items.is_empty() {
-                        view! { <p>{tr("Aucun investissement : la règle des 20 % de part propre est sans objet.", "No investment: the 20% own-share rule is not applicable.")}</p> }.into_any()
-                    } else {
-                        let totals = e.funding.totals();
-                        view! {
-                            <ul>
-                                {e.funding.items.iter().map(|item| view! {
-                                    <li>
-                                        <strong>{item_name(item.index, &item.label, language)}</strong>
-                                        " — " {item_plan_text(item, language)}
-                                        <br/>{tr("Part propre minimale (CGCT art. L1111-10) — ", "Minimum own share (CGCT art. L1111-10) — ")}{ceiling_text(item, language)}
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                            <p class="totals">{format!(
-                                "{} {}{separator}{} {}{separator}{} {}{separator}{} {}",
-                                tr("Total : coût", "Total: cost"), Local(totals.cost, language),
-                                tr("financé", "financed"), Local(totals.financed, language),
-                                tr("reste à financer", "still to finance"), Local(totals.remaining, language),
-                                tr("au-delà du coût", "beyond the cost"), Local(totals.over_financed, language),
-                                separator = tr(" ; ", "; "),
-                            )}</p>
-                        }.into_any()
-                    }
-                })}
+                <h4>
+                    {tr(
+                        "Plan de financement des investissements (CGCT art. L1111-10)",
+                        "Investment funding plan (CGCT art. L1111-10)",
+                    )}
+                </h4>
+                {move || {
+                    evaluation
+                        .with(|e| {
+                            if e.funding.items.is_empty() {
+                                view! {
+                                    <p>
+                                        {tr(
+                                            "Aucun investissement : la règle des 20 % de part propre est sans objet.",
+                                            "No investment: the 20% own-share rule is not applicable.",
+                                        )}
+                                    </p>
+                                }
+                                    .into_any()
+                            } else {
+                                let totals = e.funding.totals();
+                                view! {
+                                    <ul>
+                                        {e
+                                            .funding
+                                            .items
+                                            .iter()
+                                            .map(|item| {
+                                                view! {
+                                                    <li>
+                                                        <strong>{item_name(item.index, &item.label, language)}</strong>
+                                                        " — "
+                                                        {item_plan_text(item, language)}
+                                                        <br />
+                                                        {tr(
+                                                            "Part propre minimale (CGCT art. L1111-10) — ",
+                                                            "Minimum own share (CGCT art. L1111-10) — ",
+                                                        )}
+                                                        {ceiling_text(item, language)}
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                    <p class="totals">
+                                        {format!(
+                                            "{} {}{separator}{} {}{separator}{} {}{separator}{} {}",
+                                            tr("Total : coût", "Total: cost"),
+                                            Local(totals.cost, language),
+                                            tr("financé", "financed"),
+                                            Local(totals.financed, language),
+                                            tr("reste à financer", "still to finance"),
+                                            Local(totals.remaining, language),
+                                            tr("au-delà du coût", "beyond the cost"),
+                                            Local(totals.over_financed, language),
+                                            separator = tr(" ; ", "; "),
+                                        )}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        })
+                }}
             </div>
             <h4>{tr("Sources sollicitées", "Sources asked")}</h4>
             <ul class="sources" data-testid="sources-asked">
-                {move || evaluation.with(|e| {
-                    let asked: Vec<_> = e.funding.asked().map(source_line).collect();
-                    if asked.is_empty() {
-                        view! { <li>{tr("Aucune pour l'instant.", "None yet.")}</li> }.into_any()
-                    } else {
-                        asked.collect_view().into_any()
-                    }
-                })}
+                {move || {
+                    evaluation
+                        .with(|e| {
+                            let asked: Vec<_> = e.funding.asked().map(source_line).collect();
+                            if asked.is_empty() {
+                                view! { <li>{tr("Aucune pour l'instant.", "None yet.")}</li> }.into_any()
+                            } else {
+                                asked.collect_view().into_any()
+                            }
+                        })
+                }}
             </ul>
             <details>
                 <summary>{tr("Autres sources, non sollicitées", "Other sources, not asked")}</summary>
@@ -96,19 +139,44 @@ pub fn FundingView(
                 </ul>
             </details>
             <details>
-                <summary>{tr("Ce qui compte comme aide publique, et pourquoi", "What counts as public aid, and why")}</summary>
+                <summary>
+                    {tr("Ce qui compte comme aide publique, et pourquoi", "What counts as public aid, and why")}
+                </summary>
                 <ul>
-                    {fabrique_core::dossier::FundingSource::ALL.into_iter().map(|source| view! {
-                        <li><strong>{funding_source(source)}</strong> {colon(language)} {public_aid_note(source).get(language)}</li>
-                    }).collect_view()}
+                    {fabrique_core::dossier::FundingSource::ALL
+                        .into_iter()
+                        .map(|source| {
+                            view! {
+                                <li>
+                                    <strong>{funding_source(source)}</strong>
+                                    {colon(language)}
+                                    {public_aid_note(source).get(language)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             </details>
             <details>
-                <summary>{tr("Ressources du programme pour les lauréats (pas de l'argent)", "The programme's resources for laureates (not money)")}</summary>
+                <summary>
+                    {tr(
+                        "Ressources du programme pour les lauréats (pas de l'argent)",
+                        "The programme's resources for laureates (not money)",
+                    )}
+                </summary>
                 <ul data-testid="catalogue">
-                    {CATALOGUE.into_iter().map(|resource| view! {
-                        <li><strong>{resource.name.get(language)}</strong> {colon(language)} {resource.brings.get(language)}</li>
-                    }).collect_view()}
+                    {CATALOGUE
+                        .into_iter()
+                        .map(|resource| {
+                            view! {
+                                <li>
+                                    <strong>{resource.name.get(language)}</strong>
+                                    {colon(language)}
+                                    {resource.brings.get(language)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
                 <p>{CATALOGUE_WHO.get(language)}</p>
                 <p class="source">{tr("Source : ", "Source: ")}{CATALOGUE_SOURCE.get(language)}</p>

@@ -145,59 +145,121 @@ pub fn Home() -> impl IntoView {
     view! {
         <section class="intro">
             <h1>{tr("Vos dossiers", "Your dossiers")}</h1>
-            <p>{tr(
-                "Fabrique vous aide à préparer la candidature d'un tiers-lieu au label « Fabriques de territoire » et l'évalue au fil de la saisie selon les six critères de l'appel à manifestation d'intérêt.",
-                "Fabrique helps you prepare a tiers-lieu's application to the « Fabriques de territoire » label and evaluates it as you type against the six criteria of the call.",
-            )}</p>
-            <p>{tr("Rien ne quitte votre navigateur : pas de compte, pas de serveur.", "Nothing leaves your browser: no account, no server.")}</p>
+            <p>
+                {tr(
+                    "Fabrique vous aide à préparer la candidature d'un tiers-lieu au label « Fabriques de territoire » et l'évalue au fil de la saisie selon les six critères de l'appel à manifestation d'intérêt.",
+                    "Fabrique helps you prepare a tiers-lieu's application to the « Fabriques de territoire » label and evaluates it as you type against the six criteria of the call.",
+                )}
+            </p>
+            <p>
+                {tr(
+                    "Rien ne quitte votre navigateur : pas de compte, pas de serveur.",
+                    "Nothing leaves your browser: no account, no server.",
+                )}
+            </p>
         </section>
         <div class="actions">
-            <button type="button" class="primary" on:click=move |_| open_new(Dossier::default())>{tr("Nouveau dossier", "New dossier")}</button>
+            <button type="button" class="primary" on:click=move |_| open_new(Dossier::default())>
+                {tr("Nouveau dossier", "New dossier")}
+            </button>
             <div class="field inline">
                 <label for="exemple">{tr("Exemple à explorer", "Example to explore")}</label>
-                <select id="exemple" on:change=move |event| chosen_example.set(event_target_value(&event).parse().unwrap_or(0))>
-                    {examples().into_iter().enumerate().map(|(index, (label, _))| view! { <option value=index.to_string()>{label}</option> }).collect_view()}
+                <select
+                    id="exemple"
+                    on:change=move |event| chosen_example.set(event_target_value(&event).parse().unwrap_or(0))
+                >
+                    {examples()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(index, (label, _))| view! { <option value=index.to_string()>{label}</option> })
+                        .collect_view()}
                 </select>
             </div>
-            <button type="button" on:click=move |_| {
-                if let Some(dossier) = example(chosen_example.get_untracked()) {
-                    open_new(dossier);
+            <button
+                type="button"
+                on:click=move |_| {
+                    if let Some(dossier) = example(chosen_example.get_untracked()) {
+                        open_new(dossier);
+                    }
                 }
-            }>{tr("Ouvrir l'exemple", "Open the example")}</button>
+            >
+                {tr("Ouvrir l'exemple", "Open the example")}
+            </button>
         </div>
         <div class="actions">
             <div class="file-button">
                 <label for="import">{tr("Importer un fichier (JSON)", "Import a file (JSON)")}</label>
-                <input id="import" type="file" accept=".json,application/json" on:change=import/>
+                <input id="import" type="file" accept=".json,application/json" on:change=import />
             </div>
-            <button type="button" on:click=export_all>{tr("Exporter tous les dossiers", "Export all dossiers")}</button>
+            <button type="button" on:click=export_all>
+                {tr("Exporter tous les dossiers", "Export all dossiers")}
+            </button>
         </div>
-        {move || notice.get().map(|current| match current {
-            Notice::Info(text) => view! { <p class="banner" role="status">{text}</p> }.into_any(),
-            Notice::Error(text) => view! { <p class="banner error" role="alert">{text}</p> }.into_any(),
-            Notice::Deleted { id, name } => view! {
-                <p class="banner" role="status">
-                    {format!("« {name} » {}", tr("supprimé.", "deleted."))} " "
-                    <button type="button" on:click=move |_| undo(id.clone())>{tr("Annuler la suppression", "Undo the deletion")}</button>
-                </p>
-            }.into_any(),
-        })}
+        {move || {
+            notice
+                .get()
+                .map(|current| match current {
+                    Notice::Info(text) => {
+                        view! {
+                            <p class="banner" role="status">
+                                {text}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Notice::Error(text) => {
+                        view! {
+                            <p class="banner error" role="alert">
+                                {text}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Notice::Deleted { id, name } => {
+                        view! {
+                            <p class="banner" role="status">
+                                {format!("« {name} » {}", tr("supprimé.", "deleted."))}
+                                " "
+                                <button type="button" on:click=move |_| undo(id.clone())>
+                                    {tr("Annuler la suppression", "Undo the deletion")}
+                                </button>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                })
+        }}
         {move || match list_kind.get() {
-            Ok(false) => view! {
-                <p class="empty">{tr("Aucun dossier dans ce navigateur pour l'instant.", "No dossier in this browser yet.")}</p>
-            }.into_any(),
-            Ok(true) => view! {
-                <ul class="dossier-list">
-                    <For
-                        each=move || entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
-                        key=Entry::key
-                        let:entry
-                    >
-                        <DossierLine entry=entry/>
-                    </For>
-                </ul>
-            }.into_any(),
-            Err(error) => view! { <p class="banner error" role="alert">{error}</p> }.into_any(),
+            Ok(false) => {
+                view! {
+                    <p class="empty">
+                        {tr("Aucun dossier dans ce navigateur pour l'instant.", "No dossier in this browser yet.")}
+                    </p>
+                }
+                    .into_any()
+            }
+            Ok(true) => {
+                view! {
+                    <ul class="dossier-list">
+                        <For
+                            each=move || entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
+                            key=Entry::key
+                            let:entry
+                        >
+                            <DossierLine entry=entry />
+                        </For>
+                    </ul>
+                }
+                    .into_any()
+            }
+            Err(error) => {
+                view! {
+                    <p class="banner error" role="alert">
+                        {error}
+                    </p>
+                }
+                    .into_any()
+            }
         }}
         <p class="note">{format!("{} {}", tr("Dernière ouverture :", "Opened:"), i18n::date_time(clock::now_ms()))}</p>
     }

@@ -54,20 +54,51 @@ pub fn Radar(
         })
     };
     view! {
-        <svg class="radar" viewBox=format!("-50 -12 {} {}", SIZE + 100.0, SIZE + 24.0) role="img" aria-label=description>
-            {[0.25, 0.5, 0.75, 1.0].map(|ring| view! {
-                <polygon class="ring" points=polygon(&[ring; 6])></polygon>
-            }).into_iter().collect_view()}
-            {(0..6).map(|index| {
-                let (x, y) = point(index, 6, 1.0);
-                view! { <line class="axis" x1=CENTRE y1=CENTRE x2=x y2=y></line> }
-            }).collect_view()}
-            <polygon class="scores" points=move || scores.with(|s| polygon(&s.iter().map(|(_, score)| f64::from(*score) / 100.0).collect::<Vec<_>>()))></polygon>
-            {move || scores.with(|s| s.iter().enumerate().map(|(index, (label, _))| {
-                let (x, y) = point(index, s.len(), 1.22);
-                let anchor = if (x - CENTRE).abs() < 1.0 { "middle" } else if x > CENTRE { "start" } else { "end" };
-                view! { <text x=x y=y text-anchor=anchor dominant-baseline="middle">{label.clone()}</text> }
-            }).collect_view())}
+        <svg
+            class="radar"
+            viewBox=format!("-50 -12 {} {}", SIZE + 100.0, SIZE + 24.0)
+            role="img"
+            aria-label=description
+        >
+            {[0.25, 0.5, 0.75, 1.0]
+                .map(|ring| view! { <polygon class="ring" points=polygon(&[ring; 6])></polygon> })
+                .into_iter()
+                .collect_view()}
+            {(0..6)
+                .map(|index| {
+                    let (x, y) = point(index, 6, 1.0);
+                    view! { <line class="axis" x1=CENTRE y1=CENTRE x2=x y2=y></line> }
+                })
+                .collect_view()}
+            <polygon
+                class="scores"
+                points=move || {
+                    scores.with(|s| polygon(&s.iter().map(|(_, score)| f64::from(*score) / 100.0).collect::<Vec<_>>()))
+                }
+            ></polygon>
+            {move || {
+                scores
+                    .with(|s| {
+                        s.iter()
+                            .enumerate()
+                            .map(|(index, (label, _))| {
+                                let (x, y) = point(index, s.len(), 1.22);
+                                let anchor = if (x - CENTRE).abs() < 1.0 {
+                                    "middle"
+                                } else if x > CENTRE {
+                                    "start"
+                                } else {
+                                    "end"
+                                };
+                                view! {
+                                    <text x=x y=y text-anchor=anchor dominant-baseline="middle">
+                                        {label.clone()}
+                                    </text>
+                                }
+                            })
+                            .collect_view()
+                    })
+            }}
         </svg>
     }
 }

@@ -26,12 +26,16 @@ pub fn ReplyView(
     let navigator = use_navigator();
     let home = move |_| navigator.go(Route::Home);
     match review::decode(&token) {
-        Ok(review) => view! { <ReplyReader review=review/> }.into_any(),
+        Ok(review) => view! { <ReplyReader review=review /> }.into_any(),
         Err(error) => view! {
             <h1>{tr("Réponse d'un partenaire", "A partner's reply")}</h1>
-            <p class="banner error" role="alert" data-testid="link-error">{explain(&error, true)}</p>
+            <p class="banner error" role="alert" data-testid="link-error">
+                {explain(&error, true)}
+            </p>
             <p>{tr("Vos dossiers n'ont pas été modifiés.", "Your dossiers were not changed.")}</p>
-            <button type="button" on:click=home>{tr("Aller à mes dossiers", "Go to my dossiers")}</button>
+            <button type="button" on:click=home>
+                {tr("Aller à mes dossiers", "Go to my dossiers")}
+            </button>
         }
         .into_any(),
     }
@@ -85,9 +89,14 @@ fn ReplyReader(
         view! {
             <h1>{tr("Avis d'un partenaire", "A partner's review")}</h1>
             <div class="review-received" data-testid="review">
-                <p><strong>{author(r)}</strong> {format!(" — {}", i18n::partner_category(r.category))}</p>
+                <p>
+                    <strong>{author(r)}</strong>
+                    {format!(" — {}", i18n::partner_category(r.category))}
+                </p>
                 <p>{format!("{} {}.", tr("Écrit le", "Written on"), i18n::date_time(r.written_at_ms))}</p>
-                <p data-testid="review-commitment">{format!("{} : {}", tr("Engagement", "Commitment"), commitment_text(&r.commitment))}</p>
+                <p data-testid="review-commitment">
+                    {format!("{} : {}", tr("Engagement", "Commitment"), commitment_text(&r.commitment))}
+                </p>
                 {comments_list(r)}
             </div>
         }
@@ -95,40 +104,53 @@ fn ReplyReader(
     let body = match answered {
         Answered::Unknown => view! {
             <p class="banner error" role="alert" data-testid="reply-unknown">
-                {review.with_value(|r| format!(
-                    "{} « {} » {}",
-                    tr("Cet avis répond au dossier", "This review answers the dossier"),
-                    r.dossier_name,
-                    tr(
-                        "qui n'est pas dans ce navigateur (ou n'a pas été partagé depuis ce navigateur). Rien n'a été modifié.",
-                        "which is not in this browser (or was not shared from this browser). Nothing was changed.",
-                    ),
-                ))}
+                {review
+                    .with_value(|r| {
+                        format!(
+                            "{} « {} » {}",
+                            tr("Cet avis répond au dossier", "This review answers the dossier"),
+                            r.dossier_name,
+                            tr(
+                                "qui n'est pas dans ce navigateur (ou n'a pas été partagé depuis ce navigateur). Rien n'a été modifié.",
+                                "which is not in this browser (or was not shared from this browser). Nothing was changed.",
+                            ),
+                        )
+                    })}
             </p>
         }
         .into_any(),
         Answered::Merged { id, name, at_ms } => {
             let name = i18n::dossier_name(&name);
             view! {
-            <p class="banner" role="status" data-testid="reply-merged-already">
-                {format!(
-                    "{} « {name} » {} {}. {}",
-                    tr("Cet avis a déjà été intégré au dossier", "This review was already merged into the dossier"),
-                    tr("le", "on"),
-                    i18n::date_time(at_ms),
-                    tr("L'intégrer à nouveau ne changerait rien.", "Merging it again would change nothing."),
-                )}
-            </p>
-            <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: id.clone() })>{tr("Ouvrir le dossier", "Open the dossier")}</button>
+                <p class="banner" role="status" data-testid="reply-merged-already">
+                    {format!(
+                        "{} « {name} » {} {}. {}",
+                        tr(
+                            "Cet avis a déjà été intégré au dossier",
+                            "This review was already merged into the dossier",
+                        ),
+                        tr("le", "on"),
+                        i18n::date_time(at_ms),
+                        tr("L'intégrer à nouveau ne changerait rien.", "Merging it again would change nothing."),
+                    )}
+                </p>
+                <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: id.clone() })>
+                    {tr("Ouvrir le dossier", "Open the dossier")}
+                </button>
             }
             .into_any()
         }
-        Answered::Current { id, dossier } => view! {
-            <MergeOffer id=id dossier=dossier review=review merged=merged merge=Callback::new(merge) older=None/>
-        }
+        Answered::Current { id, dossier } => view! { <MergeOffer id=id dossier=dossier review=review merged=merged merge=Callback::new(merge) older=None /> }
         .into_any(),
         Answered::Older { id, dossier, saved_at_ms, changes } => view! {
-            <MergeOffer id=id dossier=dossier review=review merged=merged merge=Callback::new(merge) older=Some((saved_at_ms, changes))/>
+            <MergeOffer
+                id=id
+                dossier=dossier
+                review=review
+                merged=merged
+                merge=Callback::new(merge)
+                older=Some((saved_at_ms, changes))
+            />
         }
         .into_any(),
     };
@@ -159,30 +181,77 @@ fn MergeOffer(
     let preview = review.with_value(|r| merge_preview(&dossier, r));
     let id = StoredValue::new(id);
     view! {
-        <p data-testid="reply-target">{format!("{} « {name} ».", tr("Cet avis répond à votre dossier", "This review answers your dossier"))}</p>
-        {older.map(|(saved_at_ms, changes)| view! {
-            <div class="banner warning" role="alert" data-testid="reply-older">
-                <p>
-                    <strong>{tr("Cet avis répond à une version antérieure du dossier", "This review answers an earlier version of the dossier")}</strong>
-                    {format!(" ({} {}). {} ({}) :", tr("enregistrée le", "saved on"), i18n::date_time(saved_at_ms), tr("Depuis, ces réponses ont changé", "Since then, these answers changed"), changes.len())}
-                </p>
-                {differences_table(changes, "reply-changes", tr("Version lue par le partenaire", "Version the partner read"), tr("Aujourd'hui", "Today"))}
-            </div>
-        })}
+        <p data-testid="reply-target">
+            {format!("{} « {name} ».", tr("Cet avis répond à votre dossier", "This review answers your dossier"))}
+        </p>
+        {older
+            .map(|(saved_at_ms, changes)| {
+                view! {
+                    <div class="banner warning" role="alert" data-testid="reply-older">
+                        <p>
+                            <strong>
+                                {tr(
+                                    "Cet avis répond à une version antérieure du dossier",
+                                    "This review answers an earlier version of the dossier",
+                                )}
+                            </strong>
+                            {format!(
+                                " ({} {}). {} ({}) :",
+                                tr("enregistrée le", "saved on"),
+                                i18n::date_time(saved_at_ms),
+                                tr("Depuis, ces réponses ont changé", "Since then, these answers changed"),
+                                changes.len(),
+                            )}
+                        </p>
+                        {differences_table(
+                            changes,
+                            "reply-changes",
+                            tr("Version lue par le partenaire", "Version the partner read"),
+                            tr("Aujourd'hui", "Today"),
+                        )}
+                    </div>
+                }
+            })}
         <p data-testid="merge-preview">{preview}</p>
         <p>{tr("Rien n'est modifié tant que vous n'avez pas accepté.", "Nothing changes until you accept.")}</p>
         {move || match merged.get() {
-            None => view! {
-                <button type="button" class="primary" on:click=move |_| merge.run(id.get_value())>{tr("Intégrer l'avis au dossier", "Merge the review into the dossier")}</button>
-                <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Ne pas intégrer", "Do not merge")}</button>
-            }.into_any(),
-            Some(Ok(id)) => view! {
-                <p class="banner" role="status" data-testid="reply-merged">{tr("Avis intégré au dossier : le partenaire et ses commentaires y figurent.", "Review merged into the dossier: the partner and its comments are in it.")}</p>
-                <button type="button" class="primary" on:click=move |_| navigator.go(Route::Dossier { id: id.clone() })>{tr("Ouvrir le dossier", "Open the dossier")}</button>
-            }.into_any(),
-            Some(Err(problem)) => view! {
-                <p class="banner error" role="alert">{problem}</p>
-            }.into_any(),
+            None => {
+                view! {
+                    <button type="button" class="primary" on:click=move |_| merge.run(id.get_value())>
+                        {tr("Intégrer l'avis au dossier", "Merge the review into the dossier")}
+                    </button>
+                    <button type="button" on:click=move |_| navigator.go(Route::Home)>
+                        {tr("Ne pas intégrer", "Do not merge")}
+                    </button>
+                }
+                    .into_any()
+            }
+            Some(Ok(id)) => {
+                view! {
+                    <p class="banner" role="status" data-testid="reply-merged">
+                        {tr(
+                            "Avis intégré au dossier : le partenaire et ses commentaires y figurent.",
+                            "Review merged into the dossier: the partner and its comments are in it.",
+                        )}
+                    </p>
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| navigator.go(Route::Dossier { id: id.clone() })
+                    >
+                        {tr("Ouvrir le dossier", "Open the dossier")}
+                    </button>
+                }
+                    .into_any()
+            }
+            Some(Err(problem)) => {
+                view! {
+                    <p class="banner error" role="alert">
+                        {problem}
+                    </p>
+                }
+                    .into_any()
+            }
         }}
     }
 }

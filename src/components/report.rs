@@ -34,12 +34,24 @@ pub fn ReportPage(
     match repository().load(&id) {
         Ok(Some(record)) => {
             let weights = use_settings().with_untracked(|s| s.weights.clone());
-            view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights/> }.into_any()
+            view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights /> }.into_any()
         }
-        Ok(None) => view! { <p class="banner error" role="alert">{tr("Ce dossier n'existe pas (ou plus) dans ce navigateur.", "This dossier does not exist (any more) in this browser.")}</p> }.into_any(),
+        Ok(None) => view! {
+            <p class="banner error" role="alert">
+                {tr(
+                    "Ce dossier n'existe pas (ou plus) dans ce navigateur.",
+                    "This dossier does not exist (any more) in this browser.",
+                )}
+            </p>
+        }
+        .into_any(),
         Err(error) => view! {
-            <p class="banner error" role="alert">{i18n::storage_error(&error)}</p>
-            <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Revenir à mes dossiers", "Back to my dossiers")}</button>
+            <p class="banner error" role="alert">
+                {i18n::storage_error(&error)}
+            </p>
+            <button type="button" on:click=move |_| navigator.go(Route::Home)>
+                {tr("Revenir à mes dossiers", "Back to my dossiers")}
+            </button>
         }
         .into_any(),
     }
@@ -171,108 +183,325 @@ pub fn Report(
     view! {
         <style>{footer}</style>
         <div class="report-toolbar no-print">
-            <button type="button" class="primary" on:click=print>{tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}</button>
-            <button type="button" on:click=download_markdown>{tr("Télécharger en Markdown", "Download as Markdown")}</button>
-            <button type="button" on:click=download_budget>{tr("Budget (CSV)", "Budget (CSV)")}</button>
-            <button type="button" on:click=download_funding>{tr("Plan de financement (CSV)", "Funding plan (CSV)")}</button>
-            {id.get_value().map(|local| {
-                let other = local.clone();
-                view! {
-                    <button type="button" on:click=move |_| navigator.go(Route::Report { id: other.clone(), full: !full })>
-                        {if full { tr("Voir la synthèse (2 pages)", "See the summary (2 pages)") } else { tr("Voir le rapport complet", "See the full report") }}
-                    </button>
-                    <button type="button" on:click=move |_| navigator.go(Route::Dossier { id: local.clone() })>{tr("Retour au dossier", "Back to the dossier")}</button>
-                }
-            })}
+            <button type="button" class="primary" on:click=print>
+                {tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}
+            </button>
+            <button type="button" on:click=download_markdown>
+                {tr("Télécharger en Markdown", "Download as Markdown")}
+            </button>
+            <button type="button" on:click=download_budget>
+                {tr("Budget (CSV)", "Budget (CSV)")}
+            </button>
+            <button type="button" on:click=download_funding>
+                {tr("Plan de financement (CSV)", "Funding plan (CSV)")}
+            </button>
+            {id
+                .get_value()
+                .map(|local| {
+                    let other = local.clone();
+                    view! {
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                navigator
+                                    .go(Route::Report {
+                                        id: other.clone(),
+                                        full: !full,
+                                    })
+                            }
+                        >
+                            {if full {
+                                tr("Voir la synthèse (2 pages)", "See the summary (2 pages)")
+                            } else {
+                                tr("Voir le rapport complet", "See the full report")
+                            }}
+                        </button>
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                navigator
+                                    .go(Route::Dossier {
+                                        id: local.clone(),
+                                    })
+                            }
+                        >
+                            {tr("Retour au dossier", "Back to the dossier")}
+                        </button>
+                    }
+                })}
         </div>
         <article class=if full { "report full" } else { "report summary" } data-testid="report">
             <header class="report-head">
-                <p class="report-kind">{if full { tr("Rapport complet", "Full report") } else { tr("Synthèse de candidature", "Application summary") }} " — " {i18n::call(dossier.call)}</p>
+                <p class="report-kind">
+                    {if full {
+                        tr("Rapport complet", "Full report")
+                    } else {
+                        tr("Synthèse de candidature", "Application summary")
+                    }} " — " {i18n::call(dossier.call)}
+                </p>
                 <h1>{name.clone()}</h1>
                 <p>{holder}</p>
-                <p>{place} {(!territory.is_empty()).then(|| format!(" · {territory}"))} {(!qpv.is_empty()).then(|| format!(" · {qpv}"))} {frr.map(|frr| format!(" · {frr}"))}</p>
-                {official_line.map(|line| view! { <p class="source" data-testid="report-territory-source">{line}</p> })}
-                <p class="report-date">{format!("{} {date}", tr("Établi le", "Made on"))} {(saved_at_ms > 0).then(|| format!(" · {} {}", tr("dossier enregistré le", "dossier saved on"), i18n::date_time(saved_at_ms)))}</p>
+                <p>
+                    {place} {(!territory.is_empty()).then(|| format!(" · {territory}"))}
+                    {(!qpv.is_empty()).then(|| format!(" · {qpv}"))} {frr.map(|frr| format!(" · {frr}"))}
+                </p>
+                {official_line
+                    .map(|line| {
+                        view! {
+                            <p class="source" data-testid="report-territory-source">
+                                {line}
+                            </p>
+                        }
+                    })}
+                <p class="report-date">
+                    {format!("{} {date}", tr("Établi le", "Made on"))}
+                    {(saved_at_ms > 0)
+                        .then(|| {
+                            format!(
+                                " · {} {}",
+                                tr("dossier enregistré le", "dossier saved on"),
+                                i18n::date_time(saved_at_ms),
+                            )
+                        })}
+                </p>
             </header>
             <section class="report-verdict">
-                <p><strong data-testid="report-verdict">{evaluation.verdict.label(language)}</strong> " · " {tr("score pondéré", "weighted score")} " " <strong>{evaluation.weighted_score}</strong> " / 100"</p>
-                {(!evaluation.blocking.is_empty()).then(|| view! {
-                    <ul class="blocking">{evaluation.blocking.iter().map(|b| view! { <li>{b.label(language)}</li> }).collect_view()}</ul>
-                })}
+                <p>
+                    <strong data-testid="report-verdict">{evaluation.verdict.label(language)}</strong>
+                    " · "
+                    {tr("score pondéré", "weighted score")}
+                    " "
+                    <strong>{evaluation.weighted_score}</strong>
+                    " / 100"
+                </p>
+                {(!evaluation.blocking.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="blocking">
+                                {evaluation
+                                    .blocking
+                                    .iter()
+                                    .map(|b| view! { <li>{b.label(language)}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
             </section>
             <section class="report-criteria">
                 <h2>{tr("Les six critères", "The six criteria")}</h2>
                 <div class="criteria-layout">
-                    <Radar evaluation=evaluation_memo/>
+                    <Radar evaluation=evaluation_memo />
                     <table>
-                        <thead><tr><th scope="col">{tr("Critère", "Criterion")}</th><th scope="col">{tr("Score", "Score")}</th><th scope="col">{tr("Niveau", "Level")}</th><th scope="col">{tr("Acquis", "Shown")}</th><th scope="col">{tr("À renforcer", "To strengthen")}</th></tr></thead>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr("Critère", "Criterion")}</th>
+                                <th scope="col">{tr("Score", "Score")}</th>
+                                <th scope="col">{tr("Niveau", "Level")}</th>
+                                <th scope="col">{tr("Acquis", "Shown")}</th>
+                                <th scope="col">{tr("À renforcer", "To strengthen")}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {evaluation.criteria.iter().map(|c| {
-                                let met: Vec<String> = c.indicators.iter().filter(|i| i.level == Level::Met).map(|i| i.label.to_string()).collect();
-                                let missing: Vec<String> = c.indicators.iter().filter(|i| i.level != Level::Met).map(|i| i.label.to_string()).collect();
-                                view! {
-                                    <tr>
-                                        <th scope="row">{c.label.to_string()}</th>
-                                        <td>{c.score}</td>
-                                        <td data-testid=format!("report-level-{}", crate::components::evaluation_panel::criterion_slug(c.id))>{c.level.label(language)}</td>
-                                        <td>{met.join(" ; ")}</td>
-                                        <td>{missing.join(" ; ")}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
+                            {evaluation
+                                .criteria
+                                .iter()
+                                .map(|c| {
+                                    let met: Vec<String> = c
+                                        .indicators
+                                        .iter()
+                                        .filter(|i| i.level == Level::Met)
+                                        .map(|i| i.label.to_string())
+                                        .collect();
+                                    let missing: Vec<String> = c
+                                        .indicators
+                                        .iter()
+                                        .filter(|i| i.level != Level::Met)
+                                        .map(|i| i.label.to_string())
+                                        .collect();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{c.label.to_string()}</th>
+                                            <td>{c.score}</td>
+                                            <td data-testid=format!(
+                                                "report-level-{}",
+                                                crate::components::evaluation_panel::criterion_slug(c.id),
+                                            )>{c.level.label(language)}</td>
+                                            <td>{met.join(" ; ")}</td>
+                                            <td>{missing.join(" ; ")}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
                 </div>
             </section>
             <section class="report-actions">
                 <h2>{tr("Plan d'action", "Action plan")}</h2>
-                <ol>{evaluation.actions.iter().take(shown_actions).map(|a| view! { <li>{a.text.clone()}</li> }).collect_view()}</ol>
+                <ol>
+                    {evaluation
+                        .actions
+                        .iter()
+                        .take(shown_actions)
+                        .map(|a| view! { <li>{a.text.clone()}</li> })
+                        .collect_view()}
+                </ol>
             </section>
             <section class="report-partners">
                 <h2>{tr("Partenaires", "Partners")}</h2>
-                <p>{format!("{} {} · {} {}", dossier.partners.len(), tr("partenaire(s)", "partner(s)"), letters.len(), tr("lettre(s) de soutien", "letter(s) of support"))}
-                   {(!letters.is_empty()).then(|| format!("{}{}", fabrique_core::report::colon(language), letters.join(", ")))}</p>
-                {full.then(|| view! {
-                    <table>
-                        <thead><tr><th scope="col">{tr("Partenaire", "Partner")}</th><th scope="col">{tr("Catégorie", "Category")}</th><th scope="col">{tr("Lettre", "Letter")}</th><th scope="col">{tr("Apport", "Contribution")}</th></tr></thead>
-                        <tbody>{dossier.partners.iter().map(|p| view! {
-                            <tr>
-                                <td>{p.name.clone()}{p.declared_by_partner.then(|| format!(" ({})", tr("engagement déclaré par le partenaire", "commitment declared by the partner")))}</td>
-                                <td>{i18n::partner_category(p.category)}</td>
-                                <td>{if p.letter_of_support { tr("oui", "yes") } else { tr("non", "no") }}</td>
-                                <td>{[p.financial_amount.map(|a| format!("{} {}", fabrique_core::units::Local(a, crate::i18n::lang()), crate::i18n::amount_period(p.amount_period))), p.in_kind.then(|| tr("en nature", "in kind").to_owned()), p.governance_seat.then(|| tr("siège", "seat").to_owned())].into_iter().flatten().collect::<Vec<_>>().join(", ")}</td>
-                            </tr>
-                        }).collect_view()}</tbody>
-                    </table>
-                })}
+                <p>
+                    {format!(
+                        "{} {} · {} {}",
+                        dossier.partners.len(),
+                        tr("partenaire(s)", "partner(s)"),
+                        letters.len(),
+                        tr("lettre(s) de soutien", "letter(s) of support"),
+                    )}
+                    {(!letters.is_empty())
+                        .then(|| format!("{}{}", fabrique_core::report::colon(language), letters.join(", ")))}
+                </p>
+                {full
+                    .then(|| {
+                        view! {
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{tr("Partenaire", "Partner")}</th>
+                                        <th scope="col">{tr("Catégorie", "Category")}</th>
+                                        <th scope="col">{tr("Lettre", "Letter")}</th>
+                                        <th scope="col">{tr("Apport", "Contribution")}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {dossier
+                                        .partners
+                                        .iter()
+                                        .map(|p| {
+                                            view! {
+                                                <tr>
+                                                    <td>
+                                                        {p.name.clone()}
+                                                        {p
+                                                            .declared_by_partner
+                                                            .then(|| {
+                                                                format!(
+                                                                    " ({})",
+                                                                    tr(
+                                                                        "engagement déclaré par le partenaire",
+                                                                        "commitment declared by the partner",
+                                                                    ),
+                                                                )
+                                                            })}
+                                                    </td>
+                                                    <td>{i18n::partner_category(p.category)}</td>
+                                                    <td>
+                                                        {if p.letter_of_support {
+                                                            tr("oui", "yes")
+                                                        } else {
+                                                            tr("non", "no")
+                                                        }}
+                                                    </td>
+                                                    <td>
+                                                        {[
+                                                            p
+                                                                .financial_amount
+                                                                .map(|a| {
+                                                                    format!(
+                                                                        "{} {}",
+                                                                        fabrique_core::units::Local(a, crate::i18n::lang()),
+                                                                        crate::i18n::amount_period(p.amount_period),
+                                                                    )
+                                                                }),
+                                                            p.in_kind.then(|| tr("en nature", "in kind").to_owned()),
+                                                            p.governance_seat.then(|| tr("siège", "seat").to_owned()),
+                                                        ]
+                                                            .into_iter()
+                                                            .flatten()
+                                                            .collect::<Vec<_>>()
+                                                            .join(", ")}
+                                                    </td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    })}
             </section>
-            <FundingSection evaluation=evaluation.clone() full=full/>
-            <BudgetSection dossier=dossier.clone() evaluation=evaluation.clone() full=full/>
-            {(full && !dossier.staff.is_empty()).then(|| view! {
-                <section class="report-staff">
-                    <h2>{tr("Postes et financeurs", "Positions and funders")}</h2>
-                    <ul>{dossier.staff.iter().map(|p| view! { <li>{fabrique_core::report::position_line(p, language)}</li> }).collect_view()}</ul>
-                </section>
-            })}
-            {full.then(|| view! {
-                <section class="report-indicators">
-                    <h2>{tr("Détail des indicateurs", "Indicators in detail")}</h2>
-                    {evaluation.criteria.iter().map(|c| view! {
-                        <h3>{format!("{} — {} / 100, {}", c.label, c.score, c.level.label(language))}</h3>
-                        <ul>{c.indicators.iter().map(|i| view! {
-                            <li><strong>{i.label.to_string()}</strong> " — " {i.explanation.clone()} <br/><span class="source">{tr("Source : ", "Source: ")} {i.source.reference.get(language).to_string()} " (" {i.source.kind.label(language)} ")"</span></li>
-                        }).collect_view()}</ul>
-                    }).collect_view()}
-                </section>
-                <section class="report-sources">
-                    <h2>{tr("Sources des règles", "Sources of the rules")}</h2>
-                    <ul>{referential.rules.values().map(|s| view! { <li>{s.reference.get(language).to_string()}</li> }).collect_view()}</ul>
-                </section>
-            })}
-            <p class="note">{tr(
-                "Évaluation préparée avec Fabrique. Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée.",
-                "Evaluation prepared with Fabrique. Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
-            )}</p>
+            <FundingSection evaluation=evaluation.clone() full=full />
+            <BudgetSection dossier=dossier.clone() evaluation=evaluation.clone() full=full />
+            {(full && !dossier.staff.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="report-staff">
+                            <h2>{tr("Postes et financeurs", "Positions and funders")}</h2>
+                            <ul>
+                                {dossier
+                                    .staff
+                                    .iter()
+                                    .map(|p| view! { <li>{fabrique_core::report::position_line(p, language)}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+            {full
+                .then(|| {
+                    view! {
+                        <section class="report-indicators">
+                            <h2>{tr("Détail des indicateurs", "Indicators in detail")}</h2>
+                            {evaluation
+                                .criteria
+                                .iter()
+                                .map(|c| {
+                                    view! {
+                                        <h3>
+                                            {format!("{} — {} / 100, {}", c.label, c.score, c.level.label(language))}
+                                        </h3>
+                                        <ul>
+                                            {c
+                                                .indicators
+                                                .iter()
+                                                .map(|i| {
+                                                    view! {
+                                                        <li>
+                                                            <strong>{i.label.to_string()}</strong>
+                                                            " — "
+                                                            {i.explanation.clone()}
+                                                            <br />
+                                                            <span class="source">
+                                                                {tr("Source : ", "Source: ")}
+                                                                {i.source.reference.get(language).to_string()} " ("
+                                                                {i.source.kind.label(language)} ")"
+                                                            </span>
+                                                        </li>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    }
+                                })
+                                .collect_view()}
+                        </section>
+                        <section class="report-sources">
+                            <h2>{tr("Sources des règles", "Sources of the rules")}</h2>
+                            <ul>
+                                {referential
+                                    .rules
+                                    .values()
+                                    .map(|s| view! { <li>{s.reference.get(language).to_string()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+            <p class="note">
+                {tr(
+                    "Évaluation préparée avec Fabrique. Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée.",
+                    "Evaluation prepared with Fabrique. Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
+                )}
+            </p>
         </article>
     }
 }
@@ -310,23 +539,61 @@ fn FundingSection(
             <h2>{tr("Financements", "Funding")}</h2>
             <p>{tr("Appel visé : ", "Call: ")}{funding.call.call().name.get(language)}</p>
             <p>{tr("Subvention de l'appel : ", "The call's grant: ")}{bounds_text(&funding.ami_bounds, language)}</p>
-            {(!items.is_empty()).then(|| view! {
-                <ul class="report-items">
-                    {items.into_iter().map(|(name, plan, ceiling)| view! {
-                        <li><strong>{name}</strong> " — " {plan} <br/> {tr("Part propre minimale (CGCT art. L1111-10) — ", "Minimum own share (CGCT art. L1111-10) — ")}{ceiling}</li>
-                    }).collect_view()}
-                </ul>
-            })}
+            {(!items.is_empty())
+                .then(|| {
+                    view! {
+                        <ul class="report-items">
+                            {items
+                                .into_iter()
+                                .map(|(name, plan, ceiling)| {
+                                    view! {
+                                        <li>
+                                            <strong>{name}</strong>
+                                            " — "
+                                            {plan}
+                                            <br />
+                                            {tr(
+                                                "Part propre minimale (CGCT art. L1111-10) — ",
+                                                "Minimum own share (CGCT art. L1111-10) — ",
+                                            )}
+                                            {ceiling}
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
             <table>
-                <thead><tr><th scope="col">{tr("Source", "Source")}</th><th scope="col">{tr("Éligibilité", "Eligibility")}</th><th scope="col">{tr("Demandé", "Requested")}</th><th scope="col">{tr("Pourquoi", "Why")}</th></tr></thead>
-                <tbody>{sources.into_iter().map(|s| view! {
+                <thead>
                     <tr>
-                        <td>{i18n::funding_source(s.source)}</td>
-                        <td>{report::eligibility_name(s.eligibility, language)}</td>
-                        <td>{if s.requested.0 > 0 { Local(s.requested, language).to_string() } else { tr("non sollicitée", "not asked").to_owned() }}</td>
-                        <td>{s.reason.to_string()} " (" {public_aid_note(s.source).get(language)} ")"</td>
+                        <th scope="col">{tr("Source", "Source")}</th>
+                        <th scope="col">{tr("Éligibilité", "Eligibility")}</th>
+                        <th scope="col">{tr("Demandé", "Requested")}</th>
+                        <th scope="col">{tr("Pourquoi", "Why")}</th>
                     </tr>
-                }).collect_view()}</tbody>
+                </thead>
+                <tbody>
+                    {sources
+                        .into_iter()
+                        .map(|s| {
+                            view! {
+                                <tr>
+                                    <td>{i18n::funding_source(s.source)}</td>
+                                    <td>{report::eligibility_name(s.eligibility, language)}</td>
+                                    <td>
+                                        {if s.requested.0 > 0 {
+                                            Local(s.requested, language).to_string()
+                                        } else {
+                                            tr("non sollicitée", "not asked").to_owned()
+                                        }}
+                                    </td>
+                                    <td>{s.reason.to_string()} " (" {public_aid_note(s.source).get(language)} ")"</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
             </table>
         </section>
     }
@@ -354,29 +621,100 @@ fn BudgetSection(
     view! {
         <section class="report-budget">
             <h2>{tr("Budget de fonctionnement", "Operating budget")}</h2>
-            <p>{format!(
-                "{} {} ({} {}) · {} {} · {} {} · {} {}",
-                tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"), share(f.own_revenue_share),
-                tr("repère :", "benchmark:"), Local(f.own_revenue_benchmark, i18n::lang()),
-                tr("part de l'AMI :", "AMI share:"), share(f.ami_dependence),
-                tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"), fabrique_core::finance::balance_text(f, i18n::lang()),
-                tr("ETP financés :", "FTE funded:"), f.fte_funded.map(|x| Local(x, i18n::lang()).to_string()).join(" · "),
-            )}</p>
-            {full.then(|| view! {
-                <table class="budget-table">
-                    <thead><tr><th scope="col">{tr("Ligne", "Line")}</th>{years()}</tr></thead>
-                    <tbody>
-                        {dossier.economic_model.revenue.iter().map(|l| view! {
-                            <tr><td>{format!("{} — {}", i18n::revenue_source(l.source), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                        <tr class="total"><th scope="row">{tr("Total des recettes", "Total revenue")}</th>{f.revenue.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
-                        {dossier.economic_model.costs.iter().map(|l| view! {
-                            <tr><td>{format!("{} — {}", i18n::cost_kind(l.kind), l.label)}</td>{l.years.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                        <tr class="total"><th scope="row">{tr("Total des charges", "Total costs")}</th>{f.costs.iter().map(|v| view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }).collect_view()}</tr>
-                    </tbody>
-                </table>
-            })}
+            <p>
+                {format!(
+                    "{} {} ({} {}) · {} {} · {} {} · {} {}",
+                    tr("Recettes propres sur 3 ans :", "Own revenue over 3 years:"),
+                    share(f.own_revenue_share),
+                    tr("repère :", "benchmark:"),
+                    Local(f.own_revenue_benchmark, i18n::lang()),
+                    tr("part de l'AMI :", "AMI share:"),
+                    share(f.ami_dependence),
+                    tr("année après la subvention, sans l'AMI :", "year after the grant, without the AMI:"),
+                    fabrique_core::finance::balance_text(f, i18n::lang()),
+                    tr("ETP financés :", "FTE funded:"),
+                    f.fte_funded.map(|x| Local(x, i18n::lang()).to_string()).join(" · "),
+                )}
+            </p>
+            {full
+                .then(|| {
+                    view! {
+                        <table class="budget-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr("Ligne", "Line")}</th>
+                                    {years()}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {dossier
+                                    .economic_model
+                                    .revenue
+                                    .iter()
+                                    .map(|l| {
+                                        view! {
+                                            <tr>
+                                                <td>{format!("{} — {}", i18n::revenue_source(l.source), l.label)}</td>
+                                                {l
+                                                    .years
+                                                    .iter()
+                                                    .map(|v| {
+                                                        view! {
+                                                            <td class="amount">
+                                                                {Local(*v, i18n::lang()).to_string()}
+                                                            </td>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()} <tr class="total">
+                                    <th scope="row">{tr("Total des recettes", "Total revenue")}</th>
+                                    {f
+                                        .revenue
+                                        .iter()
+                                        .map(|v| {
+                                            view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                                {dossier
+                                    .economic_model
+                                    .costs
+                                    .iter()
+                                    .map(|l| {
+                                        view! {
+                                            <tr>
+                                                <td>{format!("{} — {}", i18n::cost_kind(l.kind), l.label)}</td>
+                                                {l
+                                                    .years
+                                                    .iter()
+                                                    .map(|v| {
+                                                        view! {
+                                                            <td class="amount">
+                                                                {Local(*v, i18n::lang()).to_string()}
+                                                            </td>
+                                                        }
+                                                    })
+                                                    .collect_view()}
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()} <tr class="total">
+                                    <th scope="row">{tr("Total des charges", "Total costs")}</th>
+                                    {f
+                                        .costs
+                                        .iter()
+                                        .map(|v| {
+                                            view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }
+                                        })
+                                        .collect_view()}
+                                </tr>
+                            </tbody>
+                        </table>
+                    }
+                })}
         </section>
     }
 }

@@ -16,7 +16,12 @@ use std::collections::BTreeMap;
 fn check(id: &'static str, label: &'static str, value: RwSignal<bool>) -> impl IntoView {
     view! {
         <div class="field check">
-            <input type="checkbox" id=id prop:checked=move || value.get() on:change=move |event| value.set(event_target_checked(&event))/>
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || value.get()
+                on:change=move |event| value.set(event_target_checked(&event))
+            />
             <label for=id>{label}</label>
         </div>
     }
@@ -27,7 +32,13 @@ fn text(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl 
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input type="text" id=id maxlength=review::MAX_NAME_CHARS prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))/>
+            <input
+                type="text"
+                id=id
+                maxlength=review::MAX_NAME_CHARS
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+            />
         </div>
     }
 }
@@ -112,60 +123,140 @@ pub fn ReviewForm(
     view! {
         <section class="review-form" aria-labelledby="review-title">
             <h2 id="review-title">{tr("Répondre au porteur du projet", "Answer the project holder")}</h2>
-            <p class="help">{tr(
-                "Donnez votre avis et dites ce que vous vous engagez à apporter. Fabrique en fait un lien de réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé ni enregistré par Fabrique.",
-                "Give your review and say what you commit to bring. Fabrique turns it into a reply link that you send back to the project holder (e-mail, chat): Fabrique sends and stores nothing.",
-            )}</p>
+            <p class="help">
+                {tr(
+                    "Donnez votre avis et dites ce que vous vous engagez à apporter. Fabrique en fait un lien de réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé ni enregistré par Fabrique.",
+                    "Give your review and say what you commit to bring. Fabrique turns it into a reply link that you send back to the project holder (e-mail, chat): Fabrique sends and stores nothing.",
+                )}
+            </p>
             <fieldset>
                 <legend>{tr("Qui répond", "Who answers")}</legend>
-                {text("review-organisation", tr("Votre organisation (obligatoire)", "Your organisation (required)"), organisation)}
+                {text(
+                    "review-organisation",
+                    tr("Votre organisation (obligatoire)", "Your organisation (required)"),
+                    organisation,
+                )}
                 {text("review-person", tr("Votre nom et votre fonction", "Your name and position"), person)}
                 <div class="field">
                     <label for="review-category">{tr("Catégorie de partenaire", "Partner category")}</label>
-                    <select id="review-category" prop:value=move || category.get().key().to_string() on:change=move |event| {
-                        if let Some(value) = event_target_value(&event).parse::<usize>().ok().and_then(|i| PartnerCategory::ALL.get(i)) {
-                            category.set(*value);
+                    <select
+                        id="review-category"
+                        prop:value=move || category.get().key().to_string()
+                        on:change=move |event| {
+                            if let Some(value) = event_target_value(&event)
+                                .parse::<usize>()
+                                .ok()
+                                .and_then(|i| PartnerCategory::ALL.get(i))
+                            {
+                                category.set(*value);
+                            }
                         }
-                    }>
-                        {PartnerCategory::ALL.iter().map(|value| view! { <option value=value.key().to_string()>{value.label()}</option> }).collect_view()}
+                    >
+                        {PartnerCategory::ALL
+                            .iter()
+                            .map(|value| view! { <option value=value.key().to_string()>{value.label()}</option> })
+                            .collect_view()}
                     </select>
                 </div>
             </fieldset>
             <fieldset>
                 <legend>{tr("Votre engagement", "Your commitment")}</legend>
-                {check("review-letter", tr("Nous fournirons une lettre de soutien", "We will provide a letter of support"), letter)}
-                {check("review-in-kind", tr("Nous apportons des biens, des services ou des locaux", "We bring goods, services or premises"), in_kind)}
-                {check("review-seat", tr("Nous prendrons un siège dans la gouvernance", "We will take a seat in the governance"), seat)}
+                {check(
+                    "review-letter",
+                    tr("Nous fournirons une lettre de soutien", "We will provide a letter of support"),
+                    letter,
+                )}
+                {check(
+                    "review-in-kind",
+                    tr("Nous apportons des biens, des services ou des locaux", "We bring goods, services or premises"),
+                    in_kind,
+                )}
+                {check(
+                    "review-seat",
+                    tr("Nous prendrons un siège dans la gouvernance", "We will take a seat in the governance"),
+                    seat,
+                )}
                 <div class="field">
-                    <label for="review-amount">{tr("Apport financier (€, facultatif)", "Financial contribution (€, optional)")}</label>
-                    <input type="text" inputmode="decimal" id="review-amount" prop:value=move || amount.get() on:input=move |event| amount.set(event_target_value(&event))/>
+                    <label for="review-amount">
+                        {tr("Apport financier (€, facultatif)", "Financial contribution (€, optional)")}
+                    </label>
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        id="review-amount"
+                        prop:value=move || amount.get()
+                        on:input=move |event| amount.set(event_target_value(&event))
+                    />
                 </div>
             </fieldset>
             <fieldset>
-                <legend>{tr("Vos commentaires, section par section (facultatif)", "Your comments, section by section (optional)")}</legend>
-                {comments.with_value(|all| all.iter().map(|(section, value)| {
-                    let value = *value;
-                    let id = format!("review-comment-{}", section.slug());
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{i18n::section(*section)}</label>
-                            <textarea id=id rows="2" prop:value=move || value.get() on:input=move |event| value.set(event_target_value(&event))></textarea>
-                        </div>
-                    }
-                }).collect_view())}
+                <legend>
+                    {tr(
+                        "Vos commentaires, section par section (facultatif)",
+                        "Your comments, section by section (optional)",
+                    )}
+                </legend>
+                {comments
+                    .with_value(|all| {
+                        all.iter()
+                            .map(|(section, value)| {
+                                let value = *value;
+                                let id = format!("review-comment-{}", section.slug());
+                                view! {
+                                    <div class="field">
+                                        <label for=id.clone()>{i18n::section(*section)}</label>
+                                        <textarea
+                                            id=id
+                                            rows="2"
+                                            prop:value=move || value.get()
+                                            on:input=move |event| value.set(event_target_value(&event))
+                                        ></textarea>
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    })}
             </fieldset>
-            <button type="button" class="primary" on:click=make>{tr("Créer le lien de réponse", "Make the reply link")}</button>
-            {move || problem.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
-            {move || reply.get().map(|link| view! {
-                <div class="reply-link">
-                    <div class="field">
-                        <label for="reply-link">{tr("Lien de réponse à envoyer au porteur du projet", "Reply link to send to the project holder")}</label>
-                        <textarea id="reply-link" readonly rows="3" prop:value=link.clone()></textarea>
-                    </div>
-                    <p data-testid="reply-length">{format!("{} {}", link.chars().count(), tr("caractères", "characters"))}</p>
-                    <CopyButton label=tr("Copier le lien de réponse", "Copy the reply link") text=Signal::derive(move || reply.get().unwrap_or_default())/>
-                </div>
-            })}
+            <button type="button" class="primary" on:click=make>
+                {tr("Créer le lien de réponse", "Make the reply link")}
+            </button>
+            {move || {
+                problem
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="error" role="alert">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                reply
+                    .get()
+                    .map(|link| {
+                        view! {
+                            <div class="reply-link">
+                                <div class="field">
+                                    <label for="reply-link">
+                                        {tr(
+                                            "Lien de réponse à envoyer au porteur du projet",
+                                            "Reply link to send to the project holder",
+                                        )}
+                                    </label>
+                                    <textarea id="reply-link" readonly rows="3" prop:value=link.clone()></textarea>
+                                </div>
+                                <p data-testid="reply-length">
+                                    {format!("{} {}", link.chars().count(), tr("caractères", "characters"))}
+                                </p>
+                                <CopyButton
+                                    label=tr("Copier le lien de réponse", "Copy the reply link")
+                                    text=Signal::derive(move || reply.get().unwrap_or_default())
+                                />
+                            </div>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -59,10 +59,15 @@ pub fn comments_list(review: &Review) -> impl IntoView {
     (!comments.is_empty()).then(|| {
         view! {
             <dl class="review-comments">
-                {comments.into_iter().map(|(section, text)| view! {
-                    <dt>{i18n::section(section)}</dt>
-                    <dd class="user-text">{text}</dd>
-                }).collect_view()}
+                {comments
+                    .into_iter()
+                    .map(|(section, text)| {
+                        view! {
+                            <dt>{i18n::section(section)}</dt>
+                            <dd class="user-text">{text}</dd>
+                        }
+                    })
+                    .collect_view()}
             </dl>
         }
     })
@@ -85,12 +90,27 @@ pub fn SectionComments(
         });
         (!comments.is_empty()).then(|| {
             view! {
-                <aside class="section-comments" aria-label=tr("Commentaires des partenaires", "Partners' comments") data-testid="section-comments">
-                    <h3>{tr("Commentaires des partenaires sur cette section", "Partners' comments on this section")}</h3>
+                <aside
+                    class="section-comments"
+                    aria-label=tr("Commentaires des partenaires", "Partners' comments")
+                    data-testid="section-comments"
+                >
+                    <h3>
+                        {tr("Commentaires des partenaires sur cette section", "Partners' comments on this section")}
+                    </h3>
                     <ul>
-                        {comments.into_iter().map(|(who, text)| view! {
-                            <li><strong>{who}</strong> {fabrique_core::report::colon(crate::i18n::lang())} <span class="user-text">{text}</span></li>
-                        }).collect_view()}
+                        {comments
+                            .into_iter()
+                            .map(|(who, text)| {
+                                view! {
+                                    <li>
+                                        <strong>{who}</strong>
+                                        {fabrique_core::report::colon(crate::i18n::lang())}
+                                        <span class="user-text">{text}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </aside>
             }
@@ -109,24 +129,58 @@ pub fn ReceivedReviews(
         (!reviews.is_empty()).then(|| {
             view! {
                 <section class="received-reviews" aria-labelledby="reviews-title" data-testid="received-reviews">
-                    <h3 id="reviews-title">{format!("{} ({})", tr("Avis reçus des partenaires", "Reviews received from partners"), reviews.len())}</h3>
+                    <h3 id="reviews-title">
+                        {format!(
+                            "{} ({})",
+                            tr("Avis reçus des partenaires", "Reviews received from partners"),
+                            reviews.len(),
+                        )}
+                    </h3>
                     <ul>
-                        {reviews.into_iter().rev().map(|received| {
-                            let review = received.review;
-                            view! {
-                                <li>
-                                    <p>
-                                        <strong>{author(&review)}</strong>
-                                        {format!(" — {} {}, {} {}.", tr("écrit le", "written on"), clock::local_date(review.written_at_ms), tr("intégré le", "merged on"), clock::local_date(received.merged_at_ms))}
-                                    </p>
-                                    <p>{format!("{} : {}", tr("Engagement déclaré par le partenaire", "Commitment declared by the partner"), commitment_text(&review.commitment))}</p>
-                                    {received.answered_older_version.then(|| view! {
-                                        <p class="note">{tr("Cet avis répondait à une version antérieure du dossier.", "This review answered an earlier version of the dossier.")}</p>
-                                    })}
-                                    {comments_list(&review)}
-                                </li>
-                            }
-                        }).collect_view()}
+                        {reviews
+                            .into_iter()
+                            .rev()
+                            .map(|received| {
+                                let review = received.review;
+                                view! {
+                                    <li>
+                                        <p>
+                                            <strong>{author(&review)}</strong>
+                                            {format!(
+                                                " — {} {}, {} {}.",
+                                                tr("écrit le", "written on"),
+                                                clock::local_date(review.written_at_ms),
+                                                tr("intégré le", "merged on"),
+                                                clock::local_date(received.merged_at_ms),
+                                            )}
+                                        </p>
+                                        <p>
+                                            {format!(
+                                                "{} : {}",
+                                                tr(
+                                                    "Engagement déclaré par le partenaire",
+                                                    "Commitment declared by the partner",
+                                                ),
+                                                commitment_text(&review.commitment),
+                                            )}
+                                        </p>
+                                        {received
+                                            .answered_older_version
+                                            .then(|| {
+                                                view! {
+                                                    <p class="note">
+                                                        {tr(
+                                                            "Cet avis répondait à une version antérieure du dossier.",
+                                                            "This review answered an earlier version of the dossier.",
+                                                        )}
+                                                    </p>
+                                                }
+                                            })}
+                                        {comments_list(&review)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </section>
             }

@@ -54,8 +54,25 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="primary" on:click=copy>{label}</button>
-        <span role="status">{move || copied.get().map(|ok| if ok { tr("Lien copié.", "Link copied.") } else { tr("Copie impossible : sélectionnez le lien et copiez-le.", "Could not copy: select the link and copy it.") })}</span>
+        <button type="button" class="primary" on:click=copy>
+            {label}
+        </button>
+        <span role="status">
+            {move || {
+                copied
+                    .get()
+                    .map(|ok| {
+                        if ok {
+                            tr("Lien copié.", "Link copied.")
+                        } else {
+                            tr(
+                                "Copie impossible : sélectionnez le lien et copiez-le.",
+                                "Could not copy: select the link and copy it.",
+                            )
+                        }
+                    })
+            }}
+        </span>
     }
 }
 
@@ -105,25 +122,51 @@ pub fn SharePanel(
     view! {
         <section class="share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
-            <p class="warning">{tr(
-                "Ce lien contient toutes les données du dossier : toute personne qui le reçoit peut les lire. Elles ne passent par aucun serveur. Le destinataire voit le dossier en lecture seule, avec son évaluation.",
-                "This link contains all the dossier's data: anyone who receives it can read it. It goes through no server. The recipient sees the dossier read-only, with its evaluation.",
-            )}</p>
+            <p class="warning">
+                {tr(
+                    "Ce lien contient toutes les données du dossier : toute personne qui le reçoit peut les lire. Elles ne passent par aucun serveur. Le destinataire voit le dossier en lecture seule, avec son évaluation.",
+                    "This link contains all the dossier's data: anyone who receives it can read it. It goes through no server. The recipient sees the dossier read-only, with its evaluation.",
+                )}
+            </p>
             <div class="field">
                 <label for="share-link">{tr("Lien de partage", "Share link")}</label>
-                <textarea id="share-link" readonly rows="4" prop:value=move || link_text.get() on:copy=move |_| remember()></textarea>
+                <textarea
+                    id="share-link"
+                    readonly
+                    rows="4"
+                    prop:value=move || link_text.get()
+                    on:copy=move |_| remember()
+                ></textarea>
             </div>
-            <p data-testid="link-length">{move || format!("{} {}", link_text.with(|l| l.chars().count()), tr("caractères", "characters"))}</p>
-            <CopyButton label=tr("Copier le lien", "Copy the link") text=link_text.into() on_copy=Callback::new(move |()| remember())/>
-            {move || link_text.with(|text| qr_path(text)).map(|(size, path)| view! {
-                <figure class="qr">
-                    <svg viewBox=format!("-4 -4 {} {}", size + 8, size + 8) role="img" aria-label=tr("Code QR du lien de partage", "QR code of the share link")>
-                        <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#fff"></rect>
-                        <path d=path fill="#000"></path>
-                    </svg>
-                    <figcaption>{tr("À scanner avec un téléphone.", "Scan it with a phone.")}</figcaption>
-                </figure>
-            })}
+            <p data-testid="link-length">
+                {move || format!("{} {}", link_text.with(|l| l.chars().count()), tr("caractères", "characters"))}
+            </p>
+            <CopyButton
+                label=tr("Copier le lien", "Copy the link")
+                text=link_text.into()
+                on_copy=Callback::new(move |()| remember())
+            />
+            {move || {
+                link_text
+                    .with(|text| qr_path(text))
+                    .map(|(size, path)| {
+                        view! {
+                            <figure class="qr">
+                                <svg
+                                    viewBox=format!("-4 -4 {} {}", size + 8, size + 8)
+                                    role="img"
+                                    aria-label=tr("Code QR du lien de partage", "QR code of the share link")
+                                >
+                                    <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#fff"></rect>
+                                    <path d=path fill="#000"></path>
+                                </svg>
+                                <figcaption>
+                                    {tr("À scanner avec un téléphone.", "Scan it with a phone.")}
+                                </figcaption>
+                            </figure>
+                        }
+                    })
+            }}
         </section>
     }
 }

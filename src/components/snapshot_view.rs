@@ -39,12 +39,16 @@ pub fn SnapshotView(
 ) -> impl IntoView {
     let navigator = use_navigator();
     match link::decode(&token) {
-        Ok(snapshot) => view! { <SnapshotReader snapshot=snapshot/> }.into_any(),
+        Ok(snapshot) => view! { <SnapshotReader snapshot=snapshot /> }.into_any(),
         Err(error) => view! {
             <h1>{tr("Lien de partage", "Share link")}</h1>
-            <p class="banner error" role="alert" data-testid="link-error">{explain(&error, false)}</p>
+            <p class="banner error" role="alert" data-testid="link-error">
+                {explain(&error, false)}
+            </p>
             <p>{tr("Vos dossiers n'ont pas été modifiés.", "Your dossiers were not changed.")}</p>
-            <button type="button" on:click=move |_| navigator.go(Route::Home)>{tr("Aller à mes dossiers", "Go to my dossiers")}</button>
+            <button type="button" on:click=move |_| navigator.go(Route::Home)>
+                {tr("Aller à mes dossiers", "Go to my dossiers")}
+            </button>
         }
         .into_any(),
     }
@@ -77,37 +81,105 @@ fn SnapshotReader(
     view! {
         <div class="banner snapshot-banner" role="region" aria-label=tr("Instantané reçu", "Snapshot received")>
             <p>
-                <strong>{tr("Instantané en lecture seule", "Read-only snapshot")}</strong> " : « " {name.clone()} " »"
+                <strong>{tr("Instantané en lecture seule", "Read-only snapshot")}</strong>
+                " : « "
+                {name.clone()}
+                " »"
                 {(!saved.is_empty()).then(|| format!(", {} {saved}", tr("enregistré le", "saved on")))}
                 "."
             </p>
-            {custom_weights.then(|| view! { <p>{tr("Évalué avec les pondérations choisies par l'expéditeur.", "Evaluated with the weights the sender chose.")}</p> })}
-            <p>{tr("Ouvrir ce lien n'a rien changé à vos dossiers.", "Opening this link changed nothing in your dossiers.")}</p>
-            <button type="button" class="primary" on:click=import>{tr("Importer comme nouveau dossier", "Import as a new dossier")}</button>
-            <button type="button" aria-expanded=move || reviewing.get().to_string() on:click=move |_| reviewing.update(|open| *open = !*open)>{tr("Répondre en tant que partenaire", "Answer as a partner")}</button>
-            {move || import_error.get().map(|error| view! { <p class="error" role="alert">{error}</p> })}
+            {custom_weights
+                .then(|| {
+                    view! {
+                        <p>
+                            {tr(
+                                "Évalué avec les pondérations choisies par l'expéditeur.",
+                                "Evaluated with the weights the sender chose.",
+                            )}
+                        </p>
+                    }
+                })}
+            <p>
+                {tr(
+                    "Ouvrir ce lien n'a rien changé à vos dossiers.",
+                    "Opening this link changed nothing in your dossiers.",
+                )}
+            </p>
+            <button type="button" class="primary" on:click=import>
+                {tr("Importer comme nouveau dossier", "Import as a new dossier")}
+            </button>
+            <button
+                type="button"
+                aria-expanded=move || reviewing.get().to_string()
+                on:click=move |_| reviewing.update(|open| *open = !*open)
+            >
+                {tr("Répondre en tant que partenaire", "Answer as a partner")}
+            </button>
+            {move || {
+                import_error
+                    .get()
+                    .map(|error| {
+                        view! {
+                            <p class="error" role="alert">
+                                {error}
+                            </p>
+                        }
+                    })
+            }}
         </div>
         // Always mounted, only hidden: closing it or switching views never loses what the
         // partner typed.
         <div class="no-print" hidden=move || !reviewing.get()>
-            <ReviewForm dossier=read/>
+            <ReviewForm dossier=read />
         </div>
         <div class="report-toolbar no-print">
-            <button type="button" aria-pressed=move || (report.get() == Some(false)).to_string() on:click=move |_| report.set(Some(false))>{tr("Rapport de synthèse", "Summary report")}</button>
-            <button type="button" aria-pressed=move || (report.get() == Some(true)).to_string() on:click=move |_| report.set(Some(true))>{tr("Rapport complet", "Full report")}</button>
-            <button type="button" aria-pressed=move || report.get().is_none().to_string() on:click=move |_| report.set(None)>{tr("Dossier et évaluation", "Dossier and evaluation")}</button>
+            <button
+                type="button"
+                aria-pressed=move || (report.get() == Some(false)).to_string()
+                on:click=move |_| report.set(Some(false))
+            >
+                {tr("Rapport de synthèse", "Summary report")}
+            </button>
+            <button
+                type="button"
+                aria-pressed=move || (report.get() == Some(true)).to_string()
+                on:click=move |_| report.set(Some(true))
+            >
+                {tr("Rapport complet", "Full report")}
+            </button>
+            <button
+                type="button"
+                aria-pressed=move || report.get().is_none().to_string()
+                on:click=move |_| report.set(None)
+            >
+                {tr("Dossier et évaluation", "Dossier and evaluation")}
+            </button>
         </div>
         {move || match report.get() {
-            Some(full) => view! {
-                <Report dossier=dossier.get_untracked() saved_at_ms=saved_at_ms full=full weights=snapshot.with_value(|s| s.weights.clone())/>
-            }.into_any(),
+            Some(full) => {
+                view! {
+                    <Report
+                        dossier=dossier.get_untracked()
+                        saved_at_ms=saved_at_ms
+                        full=full
+                        weights=snapshot.with_value(|s| s.weights.clone())
+                    />
+                }
+                    .into_any()
+            }
             None => {
                 let weights = weights.clone();
                 view! {
                     <h1>{name.clone()}</h1>
-                    <Comparison snapshot=snapshot/>
-                    <Workspace editing=editing weights=Signal::derive(move || weights.clone()) generation=Signal::derive(|| 0) read_only=true/>
-                }.into_any()
+                    <Comparison snapshot=snapshot />
+                    <Workspace
+                        editing=editing
+                        weights=Signal::derive(move || weights.clone())
+                        generation=Signal::derive(|| 0)
+                        read_only=true
+                    />
+                }
+                    .into_any()
             }
         }}
     }
@@ -122,11 +194,26 @@ pub fn differences_table(
 ) -> impl IntoView {
     view! {
         <table class="differences" data-testid=test_id>
-            <thead><tr><th scope="col">{tr("Où", "Where")}</th><th scope="col">{before}</th><th scope="col">{after}</th></tr></thead>
+            <thead>
+                <tr>
+                    <th scope="col">{tr("Où", "Where")}</th>
+                    <th scope="col">{before}</th>
+                    <th scope="col">{after}</th>
+                </tr>
+            </thead>
             <tbody>
-                {changes.into_iter().map(|d| view! {
-                    <tr><td>{d.path.join(" › ")}</td><td>{d.before}</td><td>{d.after}</td></tr>
-                }).collect_view()}
+                {changes
+                    .into_iter()
+                    .map(|d| {
+                        view! {
+                            <tr>
+                                <td>{d.path.join(" › ")}</td>
+                                <td>{d.before}</td>
+                                <td>{d.after}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }
@@ -153,15 +240,30 @@ fn Comparison(
         let after = evaluate(&theirs, &referential, lang());
         let changes = differences(&local, &theirs);
         Some(view! {
-            <h3>{tr("Scores des critères (votre dossier → l'instantané)", "Criterion scores (your dossier → the snapshot)")}</h3>
+            <h3>
+                {tr(
+                    "Scores des critères (votre dossier → l'instantané)",
+                    "Criterion scores (your dossier → the snapshot)",
+                )}
+            </h3>
             <ul data-testid="score-changes">
-                {before.criteria.iter().zip(&after.criteria).map(|(b, a)| {
-                    let delta = i64::from(a.score) - i64::from(b.score);
-                    view! { <li>{format!("{} : {} → {} ({delta:+})", a.label, b.score, a.score)}</li> }
-                }).collect_view()}
+                {before
+                    .criteria
+                    .iter()
+                    .zip(&after.criteria)
+                    .map(|(b, a)| {
+                        let delta = i64::from(a.score) - i64::from(b.score);
+                        view! { <li>{format!("{} : {} → {} ({delta:+})", a.label, b.score, a.score)}</li> }
+                    })
+                    .collect_view()}
             </ul>
             <h3>{format!("{} ({})", tr("Réponses qui diffèrent", "Answers that differ"), changes.len())}</h3>
-            {differences_table(changes, "differences", tr("Votre dossier", "Your dossier"), tr("L'instantané", "The snapshot"))}
+            {differences_table(
+                changes,
+                "differences",
+                tr("Votre dossier", "Your dossier"),
+                tr("L'instantané", "The snapshot"),
+            )}
         })
     };
     Some(view! {
@@ -171,10 +273,16 @@ fn Comparison(
                 <label for="compare-with">{tr("Mon dossier à comparer", "My dossier to compare")}</label>
                 <select id="compare-with" on:change=move |event| chosen.set(event_target_value(&event).parse().ok())>
                     <option value="">{tr("— choisir —", "— choose —")}</option>
-                    {locals.with_value(|l| l.iter().enumerate().map(|(index, (_, d))| {
-                        let label = i18n::dossier_name(&d.name);
-                        view! { <option value=index.to_string()>{label}</option> }
-                    }).collect_view())}
+                    {locals
+                        .with_value(|l| {
+                            l.iter()
+                                .enumerate()
+                                .map(|(index, (_, d))| {
+                                    let label = i18n::dossier_name(&d.name);
+                                    view! { <option value=index.to_string()>{label}</option> }
+                                })
+                                .collect_view()
+                        })}
                 </select>
             </div>
             {result}

@@ -194,66 +194,185 @@ pub fn TerritorySearch(
         <div class="territory-search">
             // Not a <form>: the section is one already. Enter in the field searches.
             <div role="search">
-                <label for="territory-query">{tr("Trouver la commune (nom, code postal ou code INSEE)", "Find the commune (name, postal code or INSEE code)")}</label>
+                <label for="territory-query">
+                    {tr(
+                        "Trouver la commune (nom, code postal ou code INSEE)",
+                        "Find the commune (name, postal code or INSEE code)",
+                    )}
+                </label>
                 <div class="search-row">
-                    <input id="territory-query" type="search" autocomplete="off"
+                    <input
+                        id="territory-query"
+                        type="search"
+                        autocomplete="off"
                         prop:value=move || text.get()
                         on:input=move |event| text.set(event_target_value(&event))
-                        on:keydown=move |event| if event.key() == "Enter" { event.prevent_default(); run_search(); }/>
-                    <button type="button" on:click=move |_| run_search()>{tr("Chercher", "Search")}</button>
+                        on:keydown=move |event| {
+                            if event.key() == "Enter" {
+                                event.prevent_default();
+                                run_search();
+                            }
+                        }
+                    />
+                    <button type="button" on:click=move |_| run_search()>
+                        {tr("Chercher", "Search")}
+                    </button>
                 </div>
             </div>
             <div data-testid="territory-status" aria-live="polite">
                 {move || match status.get() {
-                    Status::Idle => view! { <p class="help">{tr("Les données officielles (INSEE, DGCL) remplissent la population, l'EPCI et le territoire ; chaque champ reste modifiable.", "The official data (INSEE, DGCL) fills the population, the EPCI and the territory; every field stays editable.")}</p> }.into_any(),
+                    Status::Idle => {
+                        view! {
+                            <p class="help">
+                                {tr(
+                                    "Les données officielles (INSEE, DGCL) remplissent la population, l'EPCI et le territoire ; chaque champ reste modifiable.",
+                                    "The official data (INSEE, DGCL) fills the population, the EPCI and the territory; every field stays editable.",
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Status::Searching => view! { <p>{tr("Recherche…", "Searching…")}</p> }.into_any(),
-                    Status::TooShort => view! { <p>{tr("Tapez au moins trois lettres, ou un code postal ou INSEE à cinq caractères.", "Type at least three letters, or a five-character postal or INSEE code.")}</p> }.into_any(),
-                    Status::NoResult => view! { <p>{tr("Aucune commune trouvée. Vérifiez l'orthographe, ou remplissez les champs à la main.", "No commune found. Check the spelling, or fill the fields by hand.")}</p> }.into_any(),
-                    Status::Unreachable => view! { <p class="warning">{tr("Recherche impossible : pas de réseau, et ces données n'ont pas encore été gardées dans ce navigateur. Les champs restent modifiables à la main.", "Search unavailable: no network, and this data was not kept in this browser yet. The fields can still be filled by hand.")}</p> }.into_any(),
-                    Status::Broken => view! { <p class="warning">{tr("Les données officielles n'ont pas pu être lues. Les champs restent modifiables à la main.", "The official data could not be read. The fields can still be filled by hand.")}</p> }.into_any(),
-                    Status::Results(found) => view! {
-                        <ul class="territory-results" aria-label=tr("Communes trouvées", "Communes found")>
-                            {found.into_iter().map(|found| {
-                                let code = found.code.clone();
-                                view! {
-                                    <li><button type="button" on:click=move |_| choose(code.clone())>
-                                        {format!("{} — {}", found.name, found.departement)}
-                                    </button></li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                    Status::Asking { official, conflicts } => view! {
-                        <div class="territory-ask" role="group" aria-label=tr("Remplacer vos valeurs ?", "Replace your values?")>
-                            <p>{format!("{} {} ({}) {}", tr("Les données officielles de", "The official data for"), official.commune, official.departement, tr("diffèrent de ce que vous avez saisi :", "differ from what you entered:"))}</p>
-                            <ul>
-                                {conflicts.into_iter().map(|c| view! {
-                                    <li>{format!("{} : {} → {}", c.field.label(language), c.old, c.new)}</li>
-                                }).collect_view()}
+                    Status::TooShort => {
+                        view! {
+                            <p>
+                                {tr(
+                                    "Tapez au moins trois lettres, ou un code postal ou INSEE à cinq caractères.",
+                                    "Type at least three letters, or a five-character postal or INSEE code.",
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Status::NoResult => {
+                        view! {
+                            <p>
+                                {tr(
+                                    "Aucune commune trouvée. Vérifiez l'orthographe, ou remplissez les champs à la main.",
+                                    "No commune found. Check the spelling, or fill the fields by hand.",
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Status::Unreachable => {
+                        view! {
+                            <p class="warning">
+                                {tr(
+                                    "Recherche impossible : pas de réseau, et ces données n'ont pas encore été gardées dans ce navigateur. Les champs restent modifiables à la main.",
+                                    "Search unavailable: no network, and this data was not kept in this browser yet. The fields can still be filled by hand.",
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Status::Broken => {
+                        view! {
+                            <p class="warning">
+                                {tr(
+                                    "Les données officielles n'ont pas pu être lues. Les champs restent modifiables à la main.",
+                                    "The official data could not be read. The fields can still be filled by hand.",
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Status::Results(found) => {
+                        view! {
+                            <ul class="territory-results" aria-label=tr("Communes trouvées", "Communes found")>
+                                {found
+                                    .into_iter()
+                                    .map(|found| {
+                                        let code = found.code.clone();
+                                        view! {
+                                            <li>
+                                                <button type="button" on:click=move |_| choose(code.clone())>
+                                                    {format!("{} — {}", found.name, found.departement)}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
-                            <button type="button" on:click=move |_| settle(true)>{tr("Remplacer par les données officielles", "Replace with the official data")}</button>
-                            " "
-                            <button type="button" on:click=move |_| settle(false)>{tr("Garder mes valeurs (ne remplir que les champs vides)", "Keep my values (fill only the empty fields)")}</button>
-                        </div>
-                    }.into_any(),
+                        }
+                            .into_any()
+                    }
+                    Status::Asking { official, conflicts } => {
+                        view! {
+                            <div
+                                class="territory-ask"
+                                role="group"
+                                aria-label=tr("Remplacer vos valeurs ?", "Replace your values?")
+                            >
+                                <p>
+                                    {format!(
+                                        "{} {} ({}) {}",
+                                        tr("Les données officielles de", "The official data for"),
+                                        official.commune,
+                                        official.departement,
+                                        tr("diffèrent de ce que vous avez saisi :", "differ from what you entered:"),
+                                    )}
+                                </p>
+                                <ul>
+                                    {conflicts
+                                        .into_iter()
+                                        .map(|c| {
+                                            view! {
+                                                <li>
+                                                    {format!("{} : {} → {}", c.field.label(language), c.old, c.new)}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <button type="button" on:click=move |_| settle(true)>
+                                    {tr("Remplacer par les données officielles", "Replace with the official data")}
+                                </button>
+                                " "
+                                <button type="button" on:click=move |_| settle(false)>
+                                    {tr(
+                                        "Garder mes valeurs (ne remplir que les champs vides)",
+                                        "Keep my values (fill only the empty fields)",
+                                    )}
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
                     Status::Filled(message) => view! { <p class="ok">{message}</p> }.into_any(),
                 }}
             </div>
-            {move || recorded.get().map(|official| view! {
-                <p class="official-source" data-testid="territory-official">
-                    {format!(
-                        "{} {} ({} {}), {}, {}{}",
-                        tr("Commune officielle :", "Official commune:"),
-                        official.commune,
-                        "INSEE",
-                        official.insee_code,
-                        official.departement,
-                        official.region_name,
-                        if official.epci.is_empty() { String::new() } else { format!(" ; EPCI : {} ({}, SIREN {})", official.epci, official.epci_kind, official.epci_siren) },
-                    )}
-                    <br/>{source_text(&official, language)}
-                </p>
-            })}
+            {move || {
+                recorded
+                    .get()
+                    .map(|official| {
+                        view! {
+                            <p class="official-source" data-testid="territory-official">
+                                {format!(
+                                    "{} {} ({} {}), {}, {}{}",
+                                    tr("Commune officielle :", "Official commune:"),
+                                    official.commune,
+                                    "INSEE",
+                                    official.insee_code,
+                                    official.departement,
+                                    official.region_name,
+                                    if official.epci.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!(
+                                            " ; EPCI : {} ({}, SIREN {})",
+                                            official.epci,
+                                            official.epci_kind,
+                                            official.epci_siren,
+                                        )
+                                    },
+                                )}
+                                <br />
+                                {source_text(&official, language)}
+                            </p>
+                        }
+                    })
+            }}
             <ul class="territory-notes" data-testid="territory-notes">
                 {move || notes.get().into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}
             </ul>

@@ -55,41 +55,58 @@ pub fn Workspace(
         <div class="editor">
             <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
                 <ul>
-                    {move || Section::ALL.into_iter().filter(|item| item.applies_to(variant.get())).map(|item| {
-                        let percent = move || evaluation.with(|e| e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent()));
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="section-button"
-                                    aria-current=move || (section.get() == item).then_some("step")
-                                    on:click=move |_| choose(item)
-                                >
-                                    <span>{i18n::section(item)}</span>
-                                    <span class="completeness">
-                                        <span class="bar"><span class="fill" style=move || format!("width: {}%", percent())></span></span>
-                                        <span class="percent">{move || format!("{} %", percent())}</span>
-                                    </span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
+                    {move || {
+                        Section::ALL
+                            .into_iter()
+                            .filter(|item| item.applies_to(variant.get()))
+                            .map(|item| {
+                                let percent = move || {
+                                    evaluation
+                                        .with(|e| {
+                                            e.completeness.iter().find(|c| c.section == item).map_or(0, |c| c.percent())
+                                        })
+                                };
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="section-button"
+                                            aria-current=move || (section.get() == item).then_some("step")
+                                            on:click=move |_| choose(item)
+                                        >
+                                            <span>{i18n::section(item)}</span>
+                                            <span class="completeness">
+                                                <span class="bar">
+                                                    <span
+                                                        class="fill"
+                                                        style=move || format!("width: {}%", percent())
+                                                    ></span>
+                                                </span>
+                                                <span class="percent">{move || format!("{} %", percent())}</span>
+                                            </span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </nav>
             <form class="dossier-form" on:submit=|event| event.prevent_default()>
                 {move || {
-                    // A section of another label (the workshop, once the call changed) gives
-                    // way to the first one.
                     let current = Some(section.get())
                         .filter(|chosen| chosen.applies_to(variant.get()))
                         .unwrap_or(Section::Identity);
                     generation.track();
+                    // A section of another label (the workshop, once the call changed) gives
+                    // way to the first one.
                     view! {
                         <fieldset disabled=read_only>
                             <legend>{i18n::section(current)}</legend>
                             {section_form(current, editing)}
-                            {(current == Section::Partners).then(|| view! { <ReceivedReviews dossier=dossier.into()/> })}
-                            <SectionComments dossier=dossier.into() section=current/>
+                            {(current == Section::Partners)
+                                .then(|| view! { <ReceivedReviews dossier=dossier.into() /> })}
+                            <SectionComments dossier=dossier.into() section=current />
                             {area_field(
                                 editing,
                                 tr("Notes sur cette section", "Notes on this section").to_owned(),
@@ -106,7 +123,7 @@ pub fn Workspace(
                     }
                 }}
             </form>
-            <EvaluationPanel evaluation=evaluation go_to=Callback::new(choose)/>
+            <EvaluationPanel evaluation=evaluation go_to=Callback::new(choose) />
         </div>
     }
 }

@@ -46,23 +46,70 @@ pub fn BudgetForm(
         }
     };
     view! {
-        <p class="help">{tr(
-            "Quatre années : celles de la subvention de l'appel visé (trois pour l'AMI 2019–2021, une pour l'édition 2023), puis l'année qui suit, sans elle. Ce que devient le lieu après la subvention est la question que posent les financeurs (enquêtes et retours sur les fermetures de tiers-lieux). Les enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
-            "Four years: those of the grant of the call you answer (three for the 2019–2021 AMI, one for the 2023 edition), then the year after, without it. What becomes of the place after the grant is the question funders ask (surveys and lessons from closures). France Tiers-Lieux surveys put own revenue at about half of the resources.",
-        )}</p>
-        <p class="help" data-testid="budget-years">{years_said}</p>
+        <p class="help">
+            {tr(
+                "Quatre années : celles de la subvention de l'appel visé (trois pour l'AMI 2019–2021, une pour l'édition 2023), puis l'année qui suit, sans elle. Ce que devient le lieu après la subvention est la question que posent les financeurs (enquêtes et retours sur les fermetures de tiers-lieux). Les enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
+                "Four years: those of the grant of the call you answer (three for the 2019–2021 AMI, one for the 2023 edition), then the year after, without it. What becomes of the place after the grant is the question funders ask (surveys and lessons from closures). France Tiers-Lieux surveys put own revenue at about half of the resources.",
+            )}
+        </p>
+        <p class="help" data-testid="budget-years">
+            {years_said}
+        </p>
         <h3>{tr("Recettes", "Revenue")}</h3>
         {list_editor(
             editing,
             |d| d.economic_model.revenue.len(),
-            move |i| view! {
-                {choice_field(editing, format!("{} {}", tr("Origine de la recette", "Source of revenue"), i + 1), move |d| d.economic_model.revenue.get(i).map_or(RevenueSource::Own, |l| l.source), move |d, v| if let Some(l) = d.economic_model.revenue.get_mut(i) { l.source = v })}
-                {text_field(editing, format!("{} {}", tr("Libellé de la recette (activité ou financeur)", "Label of revenue (activity or funder)"), i + 1), move |d| d.economic_model.revenue.get(i).map(|l| l.label.clone()).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.revenue.get_mut(i) { l.label = v })}
-                <div class="years">
-                    {(0..BUDGET_YEARS).map(|year| money_field(editing, year_label(tr("Recette", "Revenue"), i, year), move |d| d.economic_model.revenue.get(i).map(|l| l.years[year]).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.revenue.get_mut(i) { l.years[year] = v })).collect_view()}
-                </div>
-            }.into_any(),
-            |d, i| if i < d.economic_model.revenue.len() { d.economic_model.revenue.remove(i); },
+            move |i| {
+                view! {
+                    {choice_field(
+                        editing,
+                        format!("{} {}", tr("Origine de la recette", "Source of revenue"), i + 1),
+                        move |d| d.economic_model.revenue.get(i).map_or(RevenueSource::Own, |l| l.source),
+                        move |d, v| {
+                            if let Some(l) = d.economic_model.revenue.get_mut(i) {
+                                l.source = v;
+                            }
+                        },
+                    )}
+                    {text_field(
+                        editing,
+                        format!(
+                            "{} {}",
+                            tr(
+                                "Libellé de la recette (activité ou financeur)",
+                                "Label of revenue (activity or funder)",
+                            ),
+                            i + 1,
+                        ),
+                        move |d| d.economic_model.revenue.get(i).map(|l| l.label.clone()).unwrap_or_default(),
+                        move |d, v| {
+                            if let Some(l) = d.economic_model.revenue.get_mut(i) {
+                                l.label = v;
+                            }
+                        },
+                    )}
+                    <div class="years">
+                        {(0..BUDGET_YEARS)
+                            .map(|year| money_field(
+                                editing,
+                                year_label(tr("Recette", "Revenue"), i, year),
+                                move |d| d.economic_model.revenue.get(i).map(|l| l.years[year]).unwrap_or_default(),
+                                move |d, v| {
+                                    if let Some(l) = d.economic_model.revenue.get_mut(i) {
+                                        l.years[year] = v;
+                                    }
+                                },
+                            ))
+                            .collect_view()}
+                    </div>
+                }
+                    .into_any()
+            },
+            |d, i| {
+                if i < d.economic_model.revenue.len() {
+                    d.economic_model.revenue.remove(i);
+                }
+            },
             |d| d.economic_model.revenue.push(RevenueLine::default()),
             tr("Ajouter une recette", "Add a revenue line"),
             tr("la recette", "revenue line"),
@@ -71,14 +118,50 @@ pub fn BudgetForm(
         {list_editor(
             editing,
             |d| d.economic_model.costs.len(),
-            move |i| view! {
-                {choice_field(editing, format!("{} {}", tr("Nature de la charge", "Kind of cost"), i + 1), move |d| d.economic_model.costs.get(i).map_or(CostKind::Other, |l| l.kind), move |d, v| if let Some(l) = d.economic_model.costs.get_mut(i) { l.kind = v })}
-                {text_field(editing, format!("{} {}", tr("Libellé de la charge", "Label of cost"), i + 1), move |d| d.economic_model.costs.get(i).map(|l| l.label.clone()).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.costs.get_mut(i) { l.label = v })}
-                <div class="years">
-                    {(0..BUDGET_YEARS).map(|year| money_field(editing, year_label(tr("Charge", "Cost"), i, year), move |d| d.economic_model.costs.get(i).map(|l| l.years[year]).unwrap_or_default(), move |d, v| if let Some(l) = d.economic_model.costs.get_mut(i) { l.years[year] = v })).collect_view()}
-                </div>
-            }.into_any(),
-            |d, i| if i < d.economic_model.costs.len() { d.economic_model.costs.remove(i); },
+            move |i| {
+                view! {
+                    {choice_field(
+                        editing,
+                        format!("{} {}", tr("Nature de la charge", "Kind of cost"), i + 1),
+                        move |d| d.economic_model.costs.get(i).map_or(CostKind::Other, |l| l.kind),
+                        move |d, v| {
+                            if let Some(l) = d.economic_model.costs.get_mut(i) {
+                                l.kind = v;
+                            }
+                        },
+                    )}
+                    {text_field(
+                        editing,
+                        format!("{} {}", tr("Libellé de la charge", "Label of cost"), i + 1),
+                        move |d| d.economic_model.costs.get(i).map(|l| l.label.clone()).unwrap_or_default(),
+                        move |d, v| {
+                            if let Some(l) = d.economic_model.costs.get_mut(i) {
+                                l.label = v;
+                            }
+                        },
+                    )}
+                    <div class="years">
+                        {(0..BUDGET_YEARS)
+                            .map(|year| money_field(
+                                editing,
+                                year_label(tr("Charge", "Cost"), i, year),
+                                move |d| d.economic_model.costs.get(i).map(|l| l.years[year]).unwrap_or_default(),
+                                move |d, v| {
+                                    if let Some(l) = d.economic_model.costs.get_mut(i) {
+                                        l.years[year] = v;
+                                    }
+                                },
+                            ))
+                            .collect_view()}
+                    </div>
+                }
+                    .into_any()
+            },
+            |d, i| {
+                if i < d.economic_model.costs.len() {
+                    d.economic_model.costs.remove(i);
+                }
+            },
             |d| d.economic_model.costs.push(CostLine::default()),
             tr("Ajouter une charge", "Add a cost line"),
             tr("la charge", "cost line"),

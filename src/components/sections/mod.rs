@@ -19,20 +19,20 @@ use leptos::prelude::*;
 /// The form of one section.
 pub fn section_form(section: Section, editing: Editing) -> AnyView {
     match section {
-        Section::Identity => view! { <identity::IdentityForm editing=editing/> }.into_any(),
-        Section::Governance => view! { <governance::GovernanceForm editing=editing/> }.into_any(),
-        Section::Partners => view! { <partners::PartnersForm editing=editing/> }.into_any(),
-        Section::Need => view! { <need::NeedForm editing=editing/> }.into_any(),
-        Section::Services => view! { <services::ServicesForm editing=editing/> }.into_any(),
+        Section::Identity => view! { <identity::IdentityForm editing=editing /> }.into_any(),
+        Section::Governance => view! { <governance::GovernanceForm editing=editing /> }.into_any(),
+        Section::Partners => view! { <partners::PartnersForm editing=editing /> }.into_any(),
+        Section::Need => view! { <need::NeedForm editing=editing /> }.into_any(),
+        Section::Services => view! { <services::ServicesForm editing=editing /> }.into_any(),
         Section::EconomicModel => {
-            view! { <economic_model::EconomicModelForm editing=editing/> }.into_any()
+            view! { <economic_model::EconomicModelForm editing=editing /> }.into_any()
         }
-        Section::Budget => view! { <budget::BudgetForm editing=editing/> }.into_any(),
-        Section::Staff => view! { <staff::StaffForm editing=editing/> }.into_any(),
+        Section::Budget => view! { <budget::BudgetForm editing=editing /> }.into_any(),
+        Section::Staff => view! { <staff::StaffForm editing=editing /> }.into_any(),
         Section::Collectivite => {
-            view! { <collectivite::CollectiviteForm editing=editing/> }.into_any()
+            view! { <collectivite::CollectiviteForm editing=editing /> }.into_any()
         }
-        Section::Investment => view! { <investment::InvestmentForm editing=editing/> }.into_any(),
-        Section::Production => view! { <production::ProductionForm editing=editing/> }.into_any(),
+        Section::Investment => view! { <investment::InvestmentForm editing=editing /> }.into_any(),
+        Section::Production => view! { <production::ProductionForm editing=editing /> }.into_any(),
     }
 }
