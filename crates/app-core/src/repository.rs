@@ -9,12 +9,12 @@
 
 use crate::id::DossierId;
 use crate::store::{KeyValue, StoreError};
-use fabrique_core::dossier::{self, Dossier, ReadError};
+use fabrique_core::dossier::{self, Dossier, ReadError, Variant};
 use fabrique_core::evaluation::{summary, Verdict};
 use fabrique_core::exchange::{self, ImportError};
 use fabrique_core::referential::{CriterionId, Lang, Referential};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The key of the list of dossier identifiers.
 pub const INDEX_KEY: &str = "fabrique.index";
@@ -190,7 +190,23 @@ pub struct Entry {
 impl Entry {
     /// What identifies the line as shown: the same key, the same line (kept as it is).
     pub fn key(&self) -> String {
-        format!("{}|{:?}", self.id, self.state)
+        match &self.state {
+            EntryState::Readable {
+                name,
+                saved_at_ms,
+                verdict,
+                score,
+            } => format!(
+                "{}|{saved_at_ms}|{score}|{}|{name}",
+                self.id, *verdict as u8
+            ),
+            EntryState::Unreadable(StorageError::Unreadable {
+                cause: ReadError::FutureVersion(version),
+                ..
+            }) => format!("{}|!{version}", self.id),
+            EntryState::Unreadable(StorageError::Unreadable { .. }) => format!("{}|!", self.id),
+            EntryState::Unreadable(_) => format!("{}|?", self.id),
+        }
     }
 }
 
@@ -276,12 +292,14 @@ impl<S: KeyValue> Repository<S> {
                 key: INDEX_KEY.to_owned(),
                 cause: ReadError::Invalid(error.to_string()),
             })?;
-        let mut seen = HashSet::new();
-        Ok(listed
-            .iter()
-            .filter_map(|text| DossierId::parse(text))
-            .filter(|id| seen.insert(id.clone()))
-            .collect())
+        let mut ids: Vec<DossierId> = Vec::with_capacity(listed.len());
+        for id in listed.iter().filter_map(|text| DossierId::parse(text)) {
+            // A person's list is short: a linear look is cheaper in code than a set.
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
     }
 
     fn write_index(&self, ids: &[DossierId]) -> Result<(), StorageError> {
@@ -566,7 +584,8 @@ impl<S: KeyValue> Repository<S> {
     ) -> Result<Lines, StorageError> {
         let ids = self.ids()?;
         let total = ids.len();
-        let mut referentials = HashMap::new();
+        // One referential per variant met (there are three): a short list, not a map.
+        let mut referentials: Vec<(Variant, Referential)> = Vec::new();
         let lines = ids
             .into_iter()
             .take(limit)
@@ -574,9 +593,18 @@ impl<S: KeyValue> Repository<S> {
                 let state = match self.load(&id) {
                     Ok(Some(record)) => {
                         let variant = record.dossier.variant();
-                        let referential = referentials
-                            .entry(variant)
-                            .or_insert_with(|| Referential::builtin(variant).with_weights(weights));
+                        let index =
+                            match referentials.iter().position(|(known, _)| *known == variant) {
+                                Some(index) => index,
+                                None => {
+                                    referentials.push((
+                                        variant,
+                                        Referential::builtin(variant).with_weights(weights),
+                                    ));
+                                    referentials.len() - 1
+                                }
+                            };
+                        let referential = &referentials[index].1;
                         let summary = summary(&record.dossier, referential);
                         EntryState::Readable {
                             name: record.dossier.name,

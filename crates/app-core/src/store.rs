@@ -1,7 +1,7 @@
 //! Where the app keeps text under keys: localStorage in the browser, or a map in memory
 //! (in tests, and when the browser refuses storage: dossiers then live as long as the page).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 
 /// Why the store refused.
@@ -28,58 +28,25 @@ pub trait KeyValue {
     fn is_persistent(&self) -> bool;
 }
 
-/// Texts in memory, with an optional quota (the sum of keys' and values' lengths) to stand
-/// for a full browser storage, and a switch that refuses every read.
+/// Texts in memory.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: RefCell<BTreeMap<String, String>>,
-    quota: Option<usize>,
-    refuse_reads: std::cell::Cell<bool>,
 }
 
 impl MemoryStore {
-    /// An empty store without limit.
+    /// An empty store.
     pub fn new() -> MemoryStore {
         MemoryStore::default()
-    }
-
-    /// An empty store that refuses any write beyond `bytes` in all.
-    pub fn with_quota(bytes: usize) -> MemoryStore {
-        MemoryStore {
-            quota: Some(bytes),
-            ..MemoryStore::default()
-        }
-    }
-
-    /// From now on, every read is refused (or allowed again).
-    pub fn refuse_reads(&self, refuse: bool) {
-        self.refuse_reads.set(refuse);
-    }
-
-    fn used_without(&self, key: &str) -> usize {
-        self.entries
-            .borrow()
-            .iter()
-            .filter(|(known, _)| known.as_str() != key)
-            .map(|(known, value)| known.len() + value.len())
-            .sum()
     }
 }
 
 impl KeyValue for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        if self.refuse_reads.get() {
-            return Err(StoreError::Unavailable);
-        }
         Ok(self.entries.borrow().get(key).cloned())
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        if let Some(quota) = self.quota {
-            if self.used_without(key) + key.len() + value.len() > quota {
-                return Err(StoreError::WriteRefused("QuotaExceededError".to_owned()));
-            }
-        }
         self.entries
             .borrow_mut()
             .insert(key.to_owned(), value.to_owned());
@@ -93,6 +60,76 @@ impl KeyValue for MemoryStore {
 
     fn keys(&self) -> Vec<String> {
         self.entries.borrow().keys().cloned().collect()
+    }
+
+    fn is_persistent(&self) -> bool {
+        false
+    }
+}
+
+/// A store in memory that fails as browsers do, for tests: a quota (the sum of keys' and
+/// values' lengths) that refuses what does not fit, as a full localStorage does, and a
+/// switch that refuses every read, as a blocked storage does.
+#[derive(Debug, Default)]
+pub struct FaultyStore {
+    inner: MemoryStore,
+    quota: Option<usize>,
+    refuse_reads: Cell<bool>,
+}
+
+impl FaultyStore {
+    /// An empty store that refuses any write beyond `bytes` in all.
+    pub fn with_quota(bytes: usize) -> FaultyStore {
+        FaultyStore {
+            quota: Some(bytes),
+            ..FaultyStore::default()
+        }
+    }
+
+    /// An empty store that fails only when told to.
+    pub fn new() -> FaultyStore {
+        FaultyStore::default()
+    }
+
+    /// From now on, every read is refused (or allowed again).
+    pub fn refuse_reads(&self, refuse: bool) {
+        self.refuse_reads.set(refuse);
+    }
+
+    fn used_without(&self, key: &str) -> usize {
+        self.inner
+            .entries
+            .borrow()
+            .iter()
+            .filter(|(known, _)| known.as_str() != key)
+            .map(|(known, value)| known.len() + value.len())
+            .sum()
+    }
+}
+
+impl KeyValue for FaultyStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.refuse_reads.get() {
+            return Err(StoreError::Unavailable);
+        }
+        self.inner.get(key)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota {
+            if self.used_without(key) + key.len() + value.len() > quota {
+                return Err(StoreError::WriteRefused("QuotaExceededError".to_owned()));
+            }
+        }
+        self.inner.set(key, value)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
     }
 
     fn is_persistent(&self) -> bool {
@@ -124,7 +161,7 @@ mod tests {
 
     #[test]
     fn the_quota_refuses_what_does_not_fit_and_keeps_what_was_there() {
-        let store = MemoryStore::with_quota(10);
+        let store = FaultyStore::with_quota(10);
         assert_eq!(store.set("a", "123456789"), Ok(()));
         assert!(matches!(
             store.set("b", "1"),
@@ -138,7 +175,7 @@ mod tests {
 
     #[test]
     fn refused_reads_are_errors_not_absences() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         store.set("a", "1").ok();
         store.refuse_reads(true);
         assert_eq!(store.get("a"), Err(StoreError::Unavailable));

@@ -6,7 +6,7 @@ use fabrique_app_core::repository::{
     Repository, SaveError, Settings, SharedVersion, StorageError, INDEX_KEY, SETTINGS_KEY,
     SHARED_VERSIONS_KEPT,
 };
-use fabrique_app_core::store::{KeyValue, MemoryStore};
+use fabrique_app_core::store::{FaultyStore, KeyValue, MemoryStore};
 use fabrique_core::dossier::{Dossier, ReadError};
 use fabrique_core::exchange;
 use fabrique_core::referential::Lang;
@@ -334,7 +334,7 @@ fn shared_versions_keep_the_latest_ten_once_each_and_go_with_their_dossier() {
 fn a_full_store_refuses_the_save_and_keeps_the_previous_revision() {
     // Room for one short dossier and its index, not for a long one.
     let one = fabrique_core::dossier::to_json(&named("Court")).len();
-    let store = MemoryStore::with_quota(one + 200);
+    let store = FaultyStore::with_quota(one + 200);
     let repository = Repository::new(&store);
     let created = repository
         .create(&named("Court"), 1, || id(1))
@@ -353,7 +353,7 @@ fn a_full_store_refuses_the_save_and_keeps_the_previous_revision() {
 
 #[test]
 fn a_store_that_refuses_reads_says_so_instead_of_an_empty_list() {
-    let store = MemoryStore::new();
+    let store = FaultyStore::new();
     let repository = Repository::new(&store);
     repository
         .create(&named("A"), 1, || id(1))
@@ -426,7 +426,7 @@ fn an_import_adds_new_dossiers_and_never_replaces_one() {
 fn an_import_is_all_or_nothing() {
     // Room for a few dossiers, not for ten.
     let one = fabrique_core::dossier::to_json(&named("Dossier 0")).len();
-    let store = MemoryStore::with_quota(one * 4);
+    let store = FaultyStore::with_quota(one * 4);
     let repository = Repository::new(&store);
     let before = store.keys();
     let many: Vec<Dossier> = (0..10).map(|n| named(&format!("Dossier {n}"))).collect();

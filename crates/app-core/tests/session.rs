@@ -3,7 +3,7 @@
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::repository::{dossier_key, Repository, StorageError, INDEX_KEY};
 use fabrique_app_core::session::{EditingSession, FromOtherTab, SaveStatus};
-use fabrique_app_core::store::{KeyValue, MemoryStore};
+use fabrique_app_core::store::{FaultyStore, KeyValue, MemoryStore};
 use fabrique_core::dossier::Dossier;
 
 fn named(name: &str) -> Dossier {
@@ -155,7 +155,7 @@ fn conflict_then_take_theirs_shows_theirs_and_writes_nothing() {
 fn pending_and_the_store_refuses_is_failed_and_stays_failed_until_a_save_succeeds() {
     // Room for one short dossier and its index, not for a long one.
     let one = fabrique_core::dossier::to_json(&named("Court encore")).len();
-    let store = MemoryStore::with_quota(one + 200);
+    let store = FaultyStore::with_quota(one + 200);
     let repository = Repository::new(&store);
     repository.create(&named("Court"), 1, id).expect("fits");
     let (mut session, _) = EditingSession::open(&repository, id())
