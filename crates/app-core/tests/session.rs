@@ -28,6 +28,18 @@ fn opened(store: &MemoryStore) -> (Repository<&MemoryStore>, EditingSession) {
     (repository, session)
 }
 
+/// The session of `opened`, after another tab saved "Autre onglet" (revision 2, at 15) and
+/// this tab then tried to save "Cet onglet": a conflict.
+fn in_conflict(store: &MemoryStore) -> (Repository<&MemoryStore>, EditingSession) {
+    let (repository, mut session) = opened(store);
+    Repository::new(store)
+        .save_from(&id(), &named("Autre onglet"), 1, 15)
+        .expect("other tab");
+    session.changed();
+    session.save(&repository, &named("Cet onglet"), 20);
+    (repository, session)
+}
+
 #[test]
 fn opening_a_missing_dossier_gives_nothing_and_an_unreadable_one_its_error() {
     let store = MemoryStore::new();
@@ -109,12 +121,7 @@ fn pending_and_another_tab_saved_is_a_conflict_that_writes_nothing() {
 #[test]
 fn conflict_then_keep_mine_saves_over_theirs() {
     let store = MemoryStore::new();
-    let (repository, mut session) = opened(&store);
-    Repository::new(&store)
-        .save_from(&id(), &named("Autre onglet"), 1, 15)
-        .expect("other tab");
-    session.changed();
-    session.save(&repository, &named("Cet onglet"), 20);
+    let (repository, mut session) = in_conflict(&store);
     session.keep_mine(&repository, &named("Cet onglet"), 25);
     assert_eq!(session.conflict(), None);
     assert_eq!(session.status(), &SaveStatus::Saved);
@@ -128,12 +135,7 @@ fn conflict_then_keep_mine_saves_over_theirs() {
 #[test]
 fn conflict_then_take_theirs_shows_theirs_and_writes_nothing() {
     let store = MemoryStore::new();
-    let (repository, mut session) = opened(&store);
-    Repository::new(&store)
-        .save_from(&id(), &named("Autre onglet"), 1, 15)
-        .expect("other tab");
-    session.changed();
-    session.save(&repository, &named("Cet onglet"), 20);
+    let (repository, mut session) = in_conflict(&store);
     assert_eq!(session.take_theirs(), Some(named("Autre onglet")));
     assert_eq!(session.conflict(), None);
     assert_eq!(session.status(), &SaveStatus::Saved);
