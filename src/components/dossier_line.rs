@@ -72,16 +72,15 @@ pub fn DossierLine(
                 }
                 list_version.bump();
             };
-            let export = move |_| match id.with_value(|id| repository().load_dossier(id)) {
-                Ok(Some(d)) => {
+            let export = move |_| match id.with_value(|id| repository().existing(id)) {
+                Ok(d) => {
                     files::download(
                         &export_file_name(&d.name),
                         "application/json",
                         &dossier::to_json(&d),
                     );
                 }
-                Ok(None) => failed(ActionError::Gone),
-                Err(error) => failed(ActionError::Storage(error)),
+                Err(error) => failed(error),
             };
             let delete = move |_| {
                 match id.with_value(|id| repository().move_to_trash(id)) {

@@ -25,33 +25,37 @@ pub fn Editor(
     /// The identifier of the dossier in this browser's storage.
     id: DossierId,
 ) -> impl IntoView {
-    let navigator = use_navigator();
-    let back = move |_| navigator.go(Route::Home);
     match EditingSession::open(&repository(), id) {
         Ok(Some((session, dossier))) => {
             view! { <DossierEditor session=session dossier=dossier /> }.into_any()
         }
-        Ok(None) => view! {
-            <p class="banner error" role="alert">
-                {tr(
-                    "Ce dossier n'existe pas (ou plus) dans ce navigateur.",
-                    "This dossier does not exist (any more) in this browser.",
-                )}
-            </p>
-            <button type="button" on:click=back>
-                {tr("Revenir à mes dossiers", "Back to my dossiers")}
-            </button>
-        }
-        .into_any(),
-        Err(error) => view! {
-            <p class="banner error" role="alert">
-                {i18n::storage_error(&error)}
-            </p>
-            <button type="button" on:click=back>
-                {tr("Revenir à mes dossiers", "Back to my dossiers")}
-            </button>
-        }
-        .into_any(),
+        Ok(None) => view! { <Unavailable problem=missing_dossier().to_owned() /> }.into_any(),
+        Err(error) => view! { <Unavailable problem=i18n::storage_error(&error) /> }.into_any(),
+    }
+}
+
+/// The words for a dossier an address names that is not (or no longer) in this browser.
+pub fn missing_dossier() -> &'static str {
+    tr(
+        "Ce dossier n'existe pas (ou plus) dans ce navigateur.",
+        "This dossier does not exist (any more) in this browser.",
+    )
+}
+
+/// A dossier's screen that cannot be shown: why, and the way back to the list.
+#[component]
+pub fn Unavailable(
+    /// Why, in words.
+    problem: String,
+) -> impl IntoView {
+    let navigator = use_navigator();
+    view! {
+        <p class="banner error" role="alert">
+            {problem}
+        </p>
+        <button type="button" on:click=move |_| navigator.go(Route::Home)>
+            {tr("Revenir à mes dossiers", "Back to my dossiers")}
+        </button>
     }
 }
 

@@ -4,20 +4,20 @@
 
 use crate::browser::storage::repository;
 use crate::browser::{clock, files};
-use crate::components::editor::export_file_name;
+use crate::components::editor::{export_file_name, missing_dossier, Unavailable};
 use crate::components::radar::Radar;
 use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, lang, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::route::Route;
-use fabrique_core::dossier::Dossier;
+use fabrique_core::dossier::{Dossier, BUDGET_YEARS};
 use fabrique_core::evaluation::{evaluate, Evaluation, Level};
 use fabrique_core::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
 };
 use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
-use fabrique_core::units::Local;
+use fabrique_core::units::{Cents, Local};
 use fabrique_core::{report, spreadsheet};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -30,30 +30,44 @@ pub fn ReportPage(
     /// The full report (else the two-page summary).
     full: bool,
 ) -> impl IntoView {
-    let navigator = use_navigator();
     match repository().load(&id) {
         Ok(Some(record)) => {
             let weights = use_settings().with_untracked(|s| s.weights.clone());
             view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights /> }.into_any()
         }
-        Ok(None) => view! {
-            <p class="banner error" role="alert">
-                {tr(
-                    "Ce dossier n'existe pas (ou plus) dans ce navigateur.",
-                    "This dossier does not exist (any more) in this browser.",
-                )}
-            </p>
-        }
-        .into_any(),
-        Err(error) => view! {
-            <p class="banner error" role="alert">
-                {i18n::storage_error(&error)}
-            </p>
-            <button type="button" on:click=move |_| navigator.go(Route::Home)>
-                {tr("Revenir à mes dossiers", "Back to my dossiers")}
-            </button>
-        }
-        .into_any(),
+        Ok(None) => view! { <Unavailable problem=missing_dossier().to_owned() /> }.into_any(),
+        Err(error) => view! { <Unavailable problem=i18n::storage_error(&error) /> }.into_any(),
+    }
+}
+
+/// A budget's lines, one row each with its yearly amounts, then their total.
+fn budget_rows(
+    lines: Vec<(String, [Cents; BUDGET_YEARS])>,
+    total_label: &'static str,
+    totals: [Cents; BUDGET_YEARS],
+) -> impl IntoView {
+    let amounts = |years: [Cents; BUDGET_YEARS]| {
+        years
+            .into_iter()
+            .map(|v| view! { <td class="amount">{Local(v, i18n::lang()).to_string()}</td> })
+            .collect_view()
+    };
+    view! {
+        {lines
+            .into_iter()
+            .map(|(label, years)| {
+                view! {
+                    <tr>
+                        <td>{label}</td>
+                        {amounts(years)}
+                    </tr>
+                }
+            })
+            .collect_view()}
+        <tr class="total">
+            <th scope="row">{total_label}</th>
+            {amounts(totals)}
+        </tr>
     }
 }
 
@@ -647,70 +661,29 @@ fn BudgetSection(
                                 </tr>
                             </thead>
                             <tbody>
-                                {dossier
-                                    .economic_model
-                                    .revenue
-                                    .iter()
-                                    .map(|l| {
-                                        view! {
-                                            <tr>
-                                                <td>{format!("{} — {}", i18n::revenue_source(l.source), l.label)}</td>
-                                                {l
-                                                    .years
-                                                    .iter()
-                                                    .map(|v| {
-                                                        view! {
-                                                            <td class="amount">
-                                                                {Local(*v, i18n::lang()).to_string()}
-                                                            </td>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()} <tr class="total">
-                                    <th scope="row">{tr("Total des recettes", "Total revenue")}</th>
-                                    {f
+                                {budget_rows(
+                                    dossier
+                                        .economic_model
                                         .revenue
                                         .iter()
-                                        .map(|v| {
-                                            view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }
-                                        })
-                                        .collect_view()}
-                                </tr>
-                                {dossier
-                                    .economic_model
-                                    .costs
-                                    .iter()
-                                    .map(|l| {
-                                        view! {
-                                            <tr>
-                                                <td>{format!("{} — {}", i18n::cost_kind(l.kind), l.label)}</td>
-                                                {l
-                                                    .years
-                                                    .iter()
-                                                    .map(|v| {
-                                                        view! {
-                                                            <td class="amount">
-                                                                {Local(*v, i18n::lang()).to_string()}
-                                                            </td>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()} <tr class="total">
-                                    <th scope="row">{tr("Total des charges", "Total costs")}</th>
-                                    {f
+                                        .map(|l| (
+                                            format!("{} — {}", i18n::revenue_source(l.source), l.label),
+                                            l.years,
+                                        ))
+                                        .collect(),
+                                    tr("Total des recettes", "Total revenue"),
+                                    f.revenue,
+                                )}
+                                {budget_rows(
+                                    dossier
+                                        .economic_model
                                         .costs
                                         .iter()
-                                        .map(|v| {
-                                            view! { <td class="amount">{Local(*v, i18n::lang()).to_string()}</td> }
-                                        })
-                                        .collect_view()}
-                                </tr>
+                                        .map(|l| (format!("{} — {}", i18n::cost_kind(l.kind), l.label), l.years))
+                                        .collect(),
+                                    tr("Total des charges", "Total costs"),
+                                    f.costs,
+                                )}
                             </tbody>
                         </table>
                     }

@@ -58,6 +58,23 @@ test('a shared dossier opens in a fresh browser with the same evaluation, and ca
   await partner.close();
 });
 
+test('the open share panel gives the version last saved, made again at each save', async ({ page, browser }) => {
+  const { editor, link } = await sharedExample(page);
+  const shareLink = page.getByLabel('Lien de partage', { exact: true });
+  await editor.name.fill('La Grange numérique (v2)');
+  await editor.saved();
+  await expect(shareLink).not.toHaveValue(link);
+  const after = await shareLink.inputValue();
+  await expect(page.getByTestId('link-length')).toContainText(`${after.length} caractères`);
+
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  await partnerPage.goto(after);
+  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+  await expect(new EditorPage(partnerPage).name).toHaveValue('La Grange numérique (v2)');
+  await partner.close();
+});
+
 test('a link is compared with the local dossier after an edit', async ({ page }) => {
   const { editor, link } = await sharedExample(page);
   await editor.name.fill('La Grange numérique (v2)');

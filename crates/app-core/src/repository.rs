@@ -253,11 +253,6 @@ impl<S: KeyValue> Repository<S> {
         Repository { store }
     }
 
-    /// The store itself.
-    pub fn store(&self) -> &S {
-        &self.store
-    }
-
     /// Whether dossiers outlive the page.
     pub fn is_persistent(&self) -> bool {
         self.store.is_persistent()
@@ -356,6 +351,11 @@ impl<S: KeyValue> Repository<S> {
             .map(|record| record.map(|record| record.dossier))
     }
 
+    /// The dossier kept under `id`, for an action on it: gone when it is no longer kept.
+    pub fn existing(&self, id: &DossierId) -> Result<Dossier, ActionError> {
+        self.load_dossier(id)?.ok_or(ActionError::Gone)
+    }
+
     /// Every dossier that can be read, in the list's order (the others are left aside: the
     /// list shows them with their problem).
     pub fn readable(&self) -> Vec<(DossierId, Dossier)> {
@@ -452,14 +452,14 @@ impl<S: KeyValue> Repository<S> {
         now_ms: u64,
         new_id: impl FnMut() -> DossierId,
     ) -> Result<DossierId, ActionError> {
-        let mut copy = self.load_dossier(id)?.ok_or(ActionError::Gone)?;
+        let mut copy = self.existing(id)?;
         copy.name = name;
         Ok(self.create(&copy, now_ms, new_id)?)
     }
 
     /// Renames the dossier kept under `id` (its latest save, another tab's included).
     pub fn rename(&self, id: &DossierId, name: &str, now_ms: u64) -> Result<(), ActionError> {
-        let mut renamed = self.load_dossier(id)?.ok_or(ActionError::Gone)?;
+        let mut renamed = self.existing(id)?;
         renamed.name = name.trim().to_owned();
         self.overwrite(id, &renamed, now_ms)?;
         Ok(())
