@@ -4,6 +4,7 @@
 
 use crate::i18n::{self, tr};
 use fabrique_core::evaluation::{ActionKind, Evaluation, Section};
+use fabrique_core::label::Label;
 use leptos::prelude::*;
 
 /// How many actions are shown before "voir tout".
@@ -70,7 +71,7 @@ pub fn ActionPlan(
                                                     data-testid="action-section"
                                                     on:click=move |_| go.run(section)
                                                 >
-                                                    {format!("{} {}", tr("→", "→"), i18n::section(section))}
+                                                    {format!("{} {}", tr("→", "→"), i18n::label(section))}
                                                 </button>
                                             }
                                         });

@@ -10,6 +10,7 @@ use crate::i18n::{self, lang, tr};
 use fabrique_app_core::repository::{ActionError, Entry, EntryState};
 use fabrique_app_core::route::Route;
 use fabrique_core::dossier;
+use fabrique_core::label::Label;
 use leptos::prelude::*;
 
 /// One line of the list.

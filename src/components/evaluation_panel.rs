@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::i18n::{lang, tr};
 use fabrique_core::evaluation::{CriterionResult, Evaluation, IndicatorResult, Level, Verdict};
+use fabrique_core::label::Label;
 use fabrique_core::referential::{CriterionId, SourceKind};
 use leptos::prelude::*;
 

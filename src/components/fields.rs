@@ -6,8 +6,9 @@
 //! Every public function only boxes its closures and calls a non-generic builder: each kind
 //! of field is compiled once rather than once per question, which keeps the wasm small.
 
-use crate::i18n::{tr, Choices};
+use crate::i18n::{self, tr};
 use fabrique_core::dossier::Dossier;
+use fabrique_core::label::Label;
 use fabrique_core::units::{Cents, Date, Fte};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -381,19 +382,19 @@ pub fn date_field(
 }
 
 /// A choice among an enum's values.
-pub fn choice_field<T: Choices + Send + Sync>(
+pub fn choice_field<T: Label + Send + Sync>(
     editing: Editing,
     label: String,
     get: impl Fn(&Dossier) -> T + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, T) + Send + Sync + 'static,
 ) -> AnyView {
-    let options = T::ALL.iter().map(|value| value.label()).collect();
+    let options = T::ALL.iter().map(|value| i18n::label(*value)).collect();
     select_input(
         editing,
         label,
         options,
         None,
-        Arc::new(move |d| Some(get(d).key())),
+        Arc::new(move |d| Some(get(d).index())),
         Arc::new(move |d, index: Option<usize>| {
             if let Some(value) = index.and_then(|i| T::ALL.get(i)) {
                 set(d, *value);
@@ -403,19 +404,19 @@ pub fn choice_field<T: Choices + Send + Sync>(
 }
 
 /// A choice that may not be made yet.
-pub fn optional_choice_field<T: Choices + Send + Sync>(
+pub fn optional_choice_field<T: Label + Send + Sync>(
     editing: Editing,
     label: String,
     get: impl Fn(&Dossier) -> Option<T> + Send + Sync + 'static,
     set: impl Fn(&mut Dossier, Option<T>) + Send + Sync + 'static,
 ) -> AnyView {
-    let options = T::ALL.iter().map(|value| value.label()).collect();
+    let options = T::ALL.iter().map(|value| i18n::label(*value)).collect();
     select_input(
         editing,
         label,
         options,
         Some(tr("— à préciser —", "— to be specified —")),
-        Arc::new(move |d| get(d).map(|value| value.key())),
+        Arc::new(move |d| get(d).map(Label::index)),
         Arc::new(move |d, index: Option<usize>| set(d, index.and_then(|i| T::ALL.get(i)).copied())),
     )
 }

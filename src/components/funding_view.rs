@@ -4,13 +4,14 @@
 //! programme's resources that are not money. Every sentence comes from the core, which the
 //! reports and the command line use too.
 
-use crate::i18n::{funding_source, lang, tr};
+use crate::i18n::{self, lang, tr};
 use fabrique_core::calls::{CATALOGUE, CATALOGUE_SOURCE, CATALOGUE_WHO};
 use fabrique_core::evaluation::Evaluation;
 use fabrique_core::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
     SourceEligibility,
 };
+use fabrique_core::label::Label;
 use fabrique_core::report::colon;
 use fabrique_core::units::Local;
 use leptos::prelude::*;
@@ -24,7 +25,7 @@ fn source_line(source: &SourceEligibility) -> impl IntoView {
     };
     view! {
         <li class=class>
-            <strong>{funding_source(source.source)}</strong>
+            <strong>{i18n::label(source.source)}</strong>
             {colon(lang())}
             <span class="eligibility">{word}</span>
             {(source.requested.0 > 0)
@@ -144,11 +145,12 @@ pub fn FundingView(
                 </summary>
                 <ul>
                     {fabrique_core::dossier::FundingSource::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|source| {
                             view! {
                                 <li>
-                                    <strong>{funding_source(source)}</strong>
+                                    <strong>{i18n::label(source)}</strong>
                                     {colon(language)}
                                     {public_aid_note(source).get(language)}
                                 </li>

@@ -91,7 +91,7 @@ fn ReplyReader(
             <div class="review-received" data-testid="review">
                 <p>
                     <strong>{author(r)}</strong>
-                    {format!(" — {}", i18n::partner_category(r.category))}
+                    {format!(" — {}", i18n::label(r.category))}
                 </p>
                 <p>{format!("{} {}.", tr("Écrit le", "Written on"), i18n::date_time(r.written_at_ms))}</p>
                 <p data-testid="review-commitment">

@@ -15,6 +15,7 @@ use fabrique_core::evaluation::{evaluate, Evaluation, Level};
 use fabrique_core::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
 };
+use fabrique_core::label::Label;
 use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
 use fabrique_core::units::{Cents, Local};
@@ -121,12 +122,7 @@ pub fn Report(
     };
     let download_budget = move |_| {
         stored.with_value(|(d, _, _)| {
-            let csv = spreadsheet::budget_csv(
-                d,
-                language,
-                |l| i18n::revenue_source(l.source).to_owned(),
-                |l| i18n::cost_kind(l.kind).to_owned(),
-            );
+            let csv = spreadsheet::budget_csv(d, language);
             files::download(
                 &export_file_name(&d.name).replace(".json", "-budget.csv"),
                 "text/csv;charset=utf-8",
@@ -160,7 +156,7 @@ pub fn Report(
         .copied()
         .collect::<Vec<_>>()
         .join(" · ");
-    let territory = identity.territory.map(i18n::territory).unwrap_or_default();
+    let territory = identity.territory.map(i18n::label).unwrap_or_default();
     let qpv = if identity.in_qpv {
         tr("en QPV", "in a QPV")
     } else if identity.next_to_qpv {
@@ -175,10 +171,7 @@ pub fn Report(
         )
     });
     let holder = [
-        identity
-            .holder_kind
-            .map(i18n::holder_kind)
-            .unwrap_or_default(),
+        identity.holder_kind.map(i18n::label).unwrap_or_default(),
         identity.holder_name.trim(),
     ]
     .iter()
@@ -251,7 +244,7 @@ pub fn Report(
                         tr("Rapport complet", "Full report")
                     } else {
                         tr("Synthèse de candidature", "Application summary")
-                    }} " — " {i18n::call(dossier.call)}
+                    }} " — " {i18n::label(dossier.call)}
                 </p>
                 <h1>{name.clone()}</h1>
                 <p>{holder}</p>
@@ -407,7 +400,7 @@ pub fn Report(
                                                                 )
                                                             })}
                                                     </td>
-                                                    <td>{i18n::partner_category(p.category)}</td>
+                                                    <td>{i18n::label(p.category)}</td>
                                                     <td>
                                                         {if p.letter_of_support {
                                                             tr("oui", "yes")
@@ -423,7 +416,7 @@ pub fn Report(
                                                                     format!(
                                                                         "{} {}",
                                                                         fabrique_core::units::Local(a, crate::i18n::lang()),
-                                                                        crate::i18n::amount_period(p.amount_period),
+                                                                        crate::i18n::label(p.amount_period),
                                                                     )
                                                                 }),
                                                             p.in_kind.then(|| tr("en nature", "in kind").to_owned()),
@@ -593,8 +586,8 @@ fn FundingSection(
                         .map(|s| {
                             view! {
                                 <tr>
-                                    <td>{i18n::funding_source(s.source)}</td>
-                                    <td>{report::eligibility_name(s.eligibility, language)}</td>
+                                    <td>{i18n::label(s.source)}</td>
+                                    <td>{s.eligibility.label(language)}</td>
                                     <td>
                                         {if s.requested.0 > 0 {
                                             Local(s.requested, language).to_string()
@@ -666,10 +659,7 @@ fn BudgetSection(
                                         .economic_model
                                         .revenue
                                         .iter()
-                                        .map(|l| (
-                                            format!("{} — {}", i18n::revenue_source(l.source), l.label),
-                                            l.years,
-                                        ))
+                                        .map(|l| (format!("{} — {}", i18n::label(l.source), l.label), l.years))
                                         .collect(),
                                     tr("Total des recettes", "Total revenue"),
                                     f.revenue,
@@ -679,7 +669,7 @@ fn BudgetSection(
                                         .economic_model
                                         .costs
                                         .iter()
-                                        .map(|l| (format!("{} — {}", i18n::cost_kind(l.kind), l.label), l.years))
+                                        .map(|l| (format!("{} — {}", i18n::label(l.kind), l.label), l.years))
                                         .collect(),
                                     tr("Total des charges", "Total costs"),
                                     f.costs,

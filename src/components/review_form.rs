@@ -4,9 +4,10 @@
 
 use crate::browser::{clock, location};
 use crate::components::share_panel::CopyButton;
-use crate::i18n::{self, tr, Choices};
+use crate::i18n::{self, tr};
 use fabrique_core::dossier::{Dossier, PartnerCategory};
 use fabrique_core::evaluation::Section;
+use fabrique_core::label::Label;
 use fabrique_core::review::{self, Commitment, Review};
 use fabrique_core::units::Cents;
 use leptos::prelude::*;
@@ -58,7 +59,8 @@ pub fn ReviewForm(
     let amount = RwSignal::new(String::new());
     let variant = dossier.with_value(|d| d.variant());
     let comments: Vec<(Section, RwSignal<String>)> = Section::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|section| section.applies_to(variant))
         .map(|section| (section, RwSignal::new(String::new())))
         .collect();
@@ -141,7 +143,7 @@ pub fn ReviewForm(
                     <label for="review-category">{tr("Catégorie de partenaire", "Partner category")}</label>
                     <select
                         id="review-category"
-                        prop:value=move || category.get().key().to_string()
+                        prop:value=move || category.get().index().to_string()
                         on:change=move |event| {
                             if let Some(value) = event_target_value(&event)
                                 .parse::<usize>()
@@ -154,7 +156,9 @@ pub fn ReviewForm(
                     >
                         {PartnerCategory::ALL
                             .iter()
-                            .map(|value| view! { <option value=value.key().to_string()>{value.label()}</option> })
+                            .map(|value| {
+                                view! { <option value=value.index().to_string()>{i18n::label(*value)}</option> }
+                            })
                             .collect_view()}
                     </select>
                 </div>
@@ -204,7 +208,7 @@ pub fn ReviewForm(
                                 let id = format!("review-comment-{}", section.slug());
                                 view! {
                                     <div class="field">
-                                        <label for=id.clone()>{i18n::section(*section)}</label>
+                                        <label for=id.clone()>{i18n::label(*section)}</label>
                                         <textarea
                                             id=id
                                             rows="2"

@@ -63,7 +63,7 @@ pub fn comments_list(review: &Review) -> impl IntoView {
                     .into_iter()
                     .map(|(section, text)| {
                         view! {
-                            <dt>{i18n::section(section)}</dt>
+                            <dt>{i18n::label(section)}</dt>
                             <dd class="user-text">{text}</dd>
                         }
                     })

@@ -7,6 +7,7 @@
 use crate::browser::territory::{fetch, FetchError};
 use crate::components::fields::Editing;
 use crate::i18n::{lang, tr};
+use fabrique_core::label::Label;
 use fabrique_core::territory::{
     apply, conflicts, current_official, departement_of, matches, official, postal_shard,
     source_text, territory_notes, Conflict, DepartementFile, NameFile, OfficialTerritory,

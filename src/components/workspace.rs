@@ -10,6 +10,7 @@ use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::route::{dossier_section_query, section_in_query};
 use fabrique_core::evaluation::{evaluate, Section};
+use fabrique_core::label::Label;
 use fabrique_core::referential::{CriterionId, Referential};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -57,7 +58,8 @@ pub fn Workspace(
                 <ul>
                     {move || {
                         Section::ALL
-                            .into_iter()
+                            .iter()
+                            .copied()
                             .filter(|item| item.applies_to(variant.get()))
                             .map(|item| {
                                 let percent = move || {
@@ -74,7 +76,7 @@ pub fn Workspace(
                                             aria-current=move || (section.get() == item).then_some("step")
                                             on:click=move |_| choose(item)
                                         >
-                                            <span>{i18n::section(item)}</span>
+                                            <span>{i18n::label(item)}</span>
                                             <span class="completeness">
                                                 <span class="bar">
                                                     <span
@@ -102,7 +104,7 @@ pub fn Workspace(
                     // way to the first one.
                     view! {
                         <fieldset disabled=read_only>
-                            <legend>{i18n::section(current)}</legend>
+                            <legend>{i18n::label(current)}</legend>
                             {section_form(current, editing)}
                             {(current == Section::Partners)
                                 .then(|| view! { <ReceivedReviews dossier=dossier.into() /> })}

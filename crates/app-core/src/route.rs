@@ -107,6 +107,7 @@ pub fn dossier_section_query(id: &DossierId, section: Section) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fabrique_core::label::Label;
 
     fn id(text: &str) -> DossierId {
         DossierId::parse(text).expect("a valid identifier")
@@ -188,7 +189,7 @@ mod tests {
         ] {
             assert_eq!(Route::from_query(&route.to_query()), route);
         }
-        for section in Section::ALL {
+        for &section in Section::ALL {
             assert_eq!(
                 section_in_query(&dossier_section_query(&id("00000000000000ff"), section)),
                 Some(section)

@@ -13,6 +13,7 @@
 //! same data, never replacing what the file says.
 
 use fabrique_core::evaluation::evaluate;
+use fabrique_core::label::Label;
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::report;
 use fabrique_core::territory::TerritoryFile;

@@ -346,6 +346,15 @@ pub const CATALOGUE: [Resource; 5] = [
     },
 ];
 
+/// A call's name, from its data; the calls in the order lists offer them.
+impl crate::label::Label for CallId {
+    const ALL: &'static [Self] = &CallId::ALL;
+    fn words(self) -> (&'static str, &'static str) {
+        let name = self.call().name;
+        (name.fr, name.en)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

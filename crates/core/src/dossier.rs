@@ -747,17 +747,6 @@ pub enum InvestmentOwner {
 }
 
 impl InvestmentOwner {
-    /// Every kind of owner, in the order a list offers them.
-    pub const ALL: [InvestmentOwner; 7] = [
-        InvestmentOwner::Holder,
-        InvestmentOwner::Commune,
-        InvestmentOwner::Epci,
-        InvestmentOwner::Syndicat,
-        InvestmentOwner::Petr,
-        InvestmentOwner::Departement,
-        InvestmentOwner::Region,
-    ];
-
     /// The owner is a collectivité or a grouping of collectivités, bound by CGCT art.
     /// L1111-10 as maître d'ouvrage. The holder is one when it is a collectivité or a
     /// syndicat mixte.
@@ -806,22 +795,6 @@ pub enum FundingSource {
 }
 
 impl FundingSource {
-    /// Every source, in the order they are shown. New sources are added at the end of the
-    /// enum (a link names them by position), anywhere in this list.
-    pub const ALL: [FundingSource; 11] = [
-        FundingSource::Ami,
-        FundingSource::Detr,
-        FundingSource::Dsil,
-        FundingSource::Region,
-        FundingSource::Departement,
-        FundingSource::Epci,
-        FundingSource::Commune,
-        FundingSource::AnruAmundi,
-        FundingSource::ActionLogement,
-        FundingSource::Own,
-        FundingSource::Private,
-    ];
-
     /// Public aid from a public body, in the sense of CGCT art. L1111-10 (the owner's own
     /// line excepted: see [`InvestmentOwner::own_funder`]). The ANRU + Amundi fund takes
     /// equity (51 % private) and is not counted; nor is Action Logement, whose status for
@@ -904,19 +877,6 @@ pub enum DsilTheme {
     /// An operation of a rural-development contract signed by the State with an EPCI or a
     /// PETR.
     RuralContract,
-}
-
-impl DsilTheme {
-    /// Every theme, in the order of the law.
-    pub const ALL: [DsilTheme; 7] = [
-        DsilTheme::EnergyRenovation,
-        DsilTheme::PublicFacilitiesStandards,
-        DsilTheme::MobilityHousing,
-        DsilTheme::Digital,
-        DsilTheme::SchoolBuildings,
-        DsilTheme::GrowingPopulation,
-        DsilTheme::RuralContract,
-    ];
 }
 
 /// The exceptions to the 80 % ceiling that depend on the operation, not on the territory.
@@ -1072,5 +1032,154 @@ mod tests {
             .and_then(from_value);
         assert_eq!(from_json(&text), Ok(dossier.clone()));
         assert_eq!(through_value, Ok(dossier));
+    }
+}
+
+// The words of the dossier's enums, and the order lists offer their values in (the
+// `Label` trait). Funding sources: new ones are added at the end of the enum (a link names
+// them by position), anywhere in this list. DSIL themes: in the order of the law.
+crate::labels! {
+    HolderKind {
+        Association => "Association", "Association";
+        Scic => "SCIC (coopérative d'intérêt collectif)", "SCIC (collective-interest cooperative)";
+        Scop => "SCOP (coopérative de salariés)", "SCOP (workers' cooperative)";
+        Company => "Entreprise", "Company";
+        Collectivite => "Collectivité (commune, EPCI…)", "Local authority (commune, EPCI…)";
+        GipGie => "GIP ou GIE", "GIP or GIE";
+        SyndicatMixte => "Syndicat mixte", "Syndicat mixte";
+        Consortium => "Consortium avec un chef de file", "Consortium with a lead member";
+    }
+    LegalStatus {
+        Declared => "Déclarée ou immatriculée", "Declared or registered";
+        InCreation => "En cours de création", "Being created";
+    }
+    TerritoryKind {
+        Rural => "Rural", "Rural";
+        VilleMoyenne => "Ville moyenne", "Small or medium town";
+        Metropole => "Métropole ou grand pôle urbain", "Metropolis or large urban centre";
+    }
+    Region {
+        Metropole => "France métropolitaine", "Metropolitan France";
+        Guadeloupe => "Guadeloupe", "Guadeloupe";
+        Guyane => "Guyane", "French Guiana";
+        LaReunion => "La Réunion", "La Réunion";
+        Martinique => "Martinique", "Martinique";
+        Mayotte => "Mayotte", "Mayotte";
+        SaintBarthelemy => "Saint-Barthélemy", "Saint-Barthélemy";
+        SaintMartin => "Saint-Martin", "Saint-Martin";
+        SaintPierreEtMiquelon => "Saint-Pierre-et-Miquelon", "Saint-Pierre-et-Miquelon";
+        AutreOutreMer => "Autre collectivité d'outre-mer", "Other overseas collectivity";
+    }
+    MemberCategory {
+        Founder => "Fondateur", "Founder";
+        User => "Usager", "User";
+        Resident => "Habitant", "Resident";
+        Business => "Entreprise", "Business";
+        Association => "Association", "Association";
+        Collectivite => "Collectivité", "Local authority";
+        Employee => "Salarié", "Employee";
+        Other => "Autre", "Other";
+    }
+    PartnerCategory {
+        Collectivite => "Collectivité", "Local authority";
+        StateService => "Service de l'État", "State service";
+        Business => "Entreprise", "Business";
+        Association => "Association", "Association";
+        ResidentsCollective => "Collectif d'habitants", "Residents' collective";
+        TiersLieuxNetwork => "Réseau de tiers-lieux", "Tiers-lieux network";
+        EducationTraining => "Éducation, formation", "Education, training";
+        EmploymentInsertion => "Emploi, insertion", "Employment, insertion";
+        Other => "Autre", "Other";
+    }
+    ActorKind {
+        ProjectHolders => "Autres porteurs de projets", "Other project holders";
+        Businesses => "Entreprises", "Businesses";
+        Associations => "Associations", "Associations";
+        Residents => "Habitants", "Residents";
+        Institutions => "Institutions", "Institutions";
+        Other => "Autres", "Others";
+    }
+    ServiceKind {
+        Coworking => "Coworking avec connexion", "Coworking with connectivity";
+        MediationNumerique => "Médiation numérique", "Digital mediation";
+        AccesAuxDroits => "Accès aux droits, France Services", "Access to rights, France Services";
+        AideDemarches => "Aide aux démarches en ligne", "Help with online procedures";
+        Fablab => "Fablab, fabrication numérique", "Fablab, digital fabrication";
+        FormationNumerique => "Formation au numérique", "Digital training";
+        FormationProfessionnelle => "Formation professionnelle", "Vocational training";
+        Incubation => "Incubation", "Incubation";
+        MicroFolie => "Micro-Folie", "Micro-Folie";
+        CampusConnecte => "Campus connecté", "Campus connecté";
+        Other => "Autre service", "Other service";
+    }
+    EventKind {
+        Convivial => "Moment convivial", "Convivial moment";
+        Workshop => "Atelier thématique", "Thematic workshop";
+        Conference => "Conférence", "Talk";
+        Seminar => "Séminaire", "Seminar";
+        Other => "Autre", "Other";
+    }
+    RevenueSource {
+        Own => "Recettes propres", "Own revenue";
+        AmiGrant => "Subvention de l'AMI", "AMI grant";
+        OtherPublic => "Autre subvention publique", "Other public subsidy";
+        Private => "Fonds privés, mécénat", "Private funds, sponsorship";
+    }
+    CostKind {
+        Staff => "Personnel", "Staff";
+        Rent => "Loyer", "Rent";
+        Utilities => "Fluides, énergie", "Utilities";
+        Equipment => "Équipement", "Equipment";
+        Animation => "Animation", "Animation";
+        Other => "Autre", "Other";
+    }
+    CeilingException {
+        UrbanRenewal => "Rénovation urbaine (ANRU)", "Urban renewal (ANRU)";
+        ProtectedMonument => "Monument protégé", "Protected monument";
+        DisasterRepair => "Réparation après calamité", "Disaster repair";
+    }
+    FundingStatus {
+        Planned => "Envisagé", "Planned";
+        Requested => "Demandé", "Requested";
+        Granted => "Acquis (voté, signé)", "Granted (voted, signed)";
+    }
+    AmountPeriod {
+        Total => "en une fois (total)", "once (in total)";
+        PerYear => "chaque année", "each year";
+    }
+    ConsultationFormat {
+        Interviews => "Entretiens", "Interviews";
+        PublicMeetings => "Réunions publiques", "Public meetings";
+    }
+    FundingSource {
+        Ami => "Subvention de l'appel visé (AMI)", "The call's grant (AMI)";
+        Detr => "DETR", "DETR";
+        Dsil => "DSIL", "DSIL";
+        Region => "Région", "Region";
+        Departement => "Département", "Département";
+        Epci => "EPCI (subvention, fonds de concours)", "EPCI (subsidy)";
+        Commune => "Commune (subvention)", "Commune (subsidy)";
+        AnruAmundi => "Fonds tiers-lieux ANRU + Amundi", "Fonds tiers-lieux ANRU + Amundi";
+        ActionLogement => "Action Logement", "Action Logement";
+        Own => "Fonds propres", "Own funds";
+        Private => "Mécénat et fonds privés", "Sponsorship and private funds";
+    }
+    InvestmentOwner {
+        Holder => "Le porteur du projet", "The project holder";
+        Commune => "La commune", "The commune";
+        Epci => "L'EPCI", "The EPCI";
+        Syndicat => "Un syndicat (de communes ou mixte)", "A syndicat (of communes, or mixed)";
+        Petr => "Le PETR", "The PETR";
+        Departement => "Le département", "The département";
+        Region => "La région", "The région";
+    }
+    DsilTheme {
+        EnergyRenovation => "Rénovation thermique, transition énergétique, énergies renouvelables", "Thermal renovation, energy transition, renewable energy";
+        PublicFacilitiesStandards => "Mise aux normes et sécurisation des équipements publics", "Bringing public facilities up to standard and making them safe";
+        MobilityHousing => "Infrastructures de mobilité ou de construction de logements", "Infrastructure for mobility or housing construction";
+        Digital => "Numérique et téléphonie mobile", "Digital technology and mobile telephony";
+        SchoolBuildings => "Bâtiments scolaires (création, transformation, rénovation)", "School buildings (creation, transformation, renovation)";
+        GrowingPopulation => "Hébergements et équipements publics rendus nécessaires par l'accroissement de la population", "Accommodation and public facilities needed by a growing population";
+        RuralContract => "Opération d'un contrat de ruralité signé par l'État avec un EPCI ou un PETR", "An operation of a rural-development contract signed by the State with an EPCI or a PETR";
     }
 }

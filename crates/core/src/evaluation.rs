@@ -14,6 +14,7 @@ use crate::dossier::{
 };
 use crate::finance::{finances, Finances};
 use crate::funding::{funding, holder_can_apply, problem_text, FundingProblem, FundingReport};
+use crate::label::Label;
 use crate::referential::{
     Criterion, CriterionId, Indicator, Lang, Measure, Referential, RuleId, Source, Step, Unit,
 };
@@ -60,6 +61,15 @@ pub enum CriterionLevel {
     Exemplaire,
 }
 
+crate::labels! {
+    CriterionLevel {
+        NonDemontre => "non démontré", "not shown";
+        Fragile => "fragile", "fragile";
+        Solide => "solide", "solid";
+        Exemplaire => "exemplaire", "exemplary";
+    }
+}
+
 impl CriterionLevel {
     /// The level of a score from 0 to 100.
     pub fn of_score(score: u32) -> CriterionLevel {
@@ -68,20 +78,6 @@ impl CriterionLevel {
             25..=49 => CriterionLevel::Fragile,
             50..=74 => CriterionLevel::Solide,
             _ => CriterionLevel::Exemplaire,
-        }
-    }
-
-    /// Its name.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (CriterionLevel::NonDemontre, Lang::Fr) => "non démontré",
-            (CriterionLevel::Fragile, Lang::Fr) => "fragile",
-            (CriterionLevel::Solide, Lang::Fr) => "solide",
-            (CriterionLevel::Exemplaire, Lang::Fr) => "exemplaire",
-            (CriterionLevel::NonDemontre, Lang::En) => "not shown",
-            (CriterionLevel::Fragile, Lang::En) => "fragile",
-            (CriterionLevel::Solide, Lang::En) => "solid",
-            (CriterionLevel::Exemplaire, Lang::En) => "exemplary",
         }
     }
 }
@@ -95,17 +91,11 @@ pub enum Verdict {
     PretADeposer,
 }
 
-impl Verdict {
-    /// Its wording.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Verdict::PretADeposer, Lang::Fr) => "prêt à déposer",
-            (Verdict::AConsolider, Lang::Fr) => "à consolider",
-            (Verdict::PasEncorePret, Lang::Fr) => "pas encore prêt",
-            (Verdict::PretADeposer, Lang::En) => "ready to apply",
-            (Verdict::AConsolider, Lang::En) => "to consolidate",
-            (Verdict::PasEncorePret, Lang::En) => "not ready yet",
-        }
+crate::labels! {
+    Verdict {
+        PasEncorePret => "pas encore prêt", "not ready yet";
+        AConsolider => "à consolider", "to consolidate";
+        PretADeposer => "prêt à déposer", "ready to apply";
     }
 }
 
@@ -235,21 +225,6 @@ pub enum Section {
 }
 
 impl Section {
-    /// Every section, in the order they are filled (the app's navigator, the reports).
-    pub const ALL: [Section; 11] = [
-        Section::Identity,
-        Section::Governance,
-        Section::Partners,
-        Section::Need,
-        Section::Services,
-        Section::EconomicModel,
-        Section::Budget,
-        Section::Staff,
-        Section::Collectivite,
-        Section::Investment,
-        Section::Production,
-    ];
-
     /// The section's name in the app's addresses (`?section=…`). Only addresses use it:
     /// what is stored names a section by its serde name, so that an address may change
     /// without orphaning anything kept.
@@ -272,7 +247,8 @@ impl Section {
     /// The section an address names.
     pub fn from_slug(slug: &str) -> Option<Section> {
         Section::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|section| section.slug() == slug)
     }
 
@@ -280,6 +256,24 @@ impl Section {
     /// Manufacture de proximité's alone.
     pub fn applies_to(self, variant: Variant) -> bool {
         self != Section::Production || variant == Variant::ManufactureDeProximite
+    }
+}
+
+// The sections' names, and their order: the order they are filled (the app's navigator,
+// the reports).
+crate::labels! {
+    Section {
+        Identity => "Identité et territoire", "Identity and territory";
+        Governance => "Gouvernance", "Governance";
+        Partners => "Partenaires", "Partners";
+        Need => "Besoin territorial", "Territorial need";
+        Services => "Services numériques", "Digital services";
+        EconomicModel => "Modèle économique", "Economic model";
+        Budget => "Budget sur 4 ans", "4-year budget";
+        Staff => "Équipe et postes", "Team and positions";
+        Collectivite => "Rôle de la collectivité", "The collectivité's role";
+        Investment => "Investissement", "Investment";
+        Production => "Atelier de production", "Production workshop";
     }
 }
 

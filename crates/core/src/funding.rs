@@ -7,10 +7,11 @@
 
 use crate::calls::{Amounts, CallId, GrantUse, Words};
 use crate::dossier::{
-    CeilingException, Dossier, DsilTheme, FundingSource, HolderKind, InvestmentItem,
-    InvestmentOwner, LegalStatus, Region, BUDGET_YEARS,
+    CeilingException, Dossier, FundingSource, HolderKind, InvestmentItem, InvestmentOwner,
+    LegalStatus, Region, BUDGET_YEARS,
 };
 use crate::finance::Finances;
+use crate::label::Label;
 use crate::referential::{Lang, RuleId};
 use crate::units::{group_thousands, Cents, Local};
 use serde::Serialize;
@@ -24,6 +25,14 @@ pub enum Eligibility {
     /// The rule depends on facts the dossier does not give, or on local rules.
     ToCheck,
     Eligible,
+}
+
+crate::labels! {
+    Eligibility {
+        NotEligible => "non éligible", "not eligible";
+        ToCheck => "à vérifier", "to check";
+        Eligible => "éligible", "eligible";
+    }
 }
 
 /// One source's eligibility, and why.
@@ -312,7 +321,8 @@ pub fn funding(dossier: &Dossier, finances: &Finances, lang: Lang) -> FundingRep
     let call = dossier.call.call();
     let bounds = ami_bounds(dossier, finances);
     let sources: Vec<SourceEligibility> = FundingSource::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|source| !matches!(source, FundingSource::Own | FundingSource::Private))
         .map(|source| {
             let (eligibility, reason, rule) = match source {
@@ -1254,8 +1264,8 @@ pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
         (FundingProblem::OverFinanced { item, label, over }, Lang::En) => format!("Adjust the plan of {}{c}{over} of funding beyond its cost", item_name(*item, label, lang), over = Local(over, Lang::En)),
         (FundingProblem::Bounds(issue), Lang::Fr) => format!("Mettre la subvention de l'appel dans ses règles — {}", issue_text(*issue, lang)),
         (FundingProblem::Bounds(issue), Lang::En) => format!("Bring the call's grant within its rules — {}", issue_text(*issue, lang)),
-        (FundingProblem::IneligibleRequest { source, requested }, Lang::Fr) => format!("Retirer ou réaffecter la demande à {}{c}{requested} demandés à un financeur non éligible", crate::report::source_name(*source, lang)),
-        (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!("Withdraw or move the request to {}{c}{requested} asked of a source the dossier is not eligible for", crate::report::source_name(*source, lang), requested = Local(requested, Lang::En)),
+        (FundingProblem::IneligibleRequest { source, requested }, Lang::Fr) => format!("Retirer ou réaffecter la demande à {}{c}{requested} demandés à un financeur non éligible", source.label(lang)),
+        (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!("Withdraw or move the request to {}{c}{requested} asked of a source the dossier is not eligible for", source.label(lang), requested = Local(requested, Lang::En)),
     }
 }
 
@@ -1272,18 +1282,5 @@ pub fn region_name(region: Region) -> &'static str {
         Region::SaintMartin => "Saint-Martin",
         Region::SaintPierreEtMiquelon => "Saint-Pierre-et-Miquelon",
         Region::AutreOutreMer => "outre-mer",
-    }
-}
-
-/// The DSIL themes in words.
-pub fn dsil_theme_words(theme: DsilTheme) -> Words {
-    match theme {
-        DsilTheme::EnergyRenovation => Words { fr: "Rénovation thermique, transition énergétique, énergies renouvelables", en: "Thermal renovation, energy transition, renewable energy" },
-        DsilTheme::PublicFacilitiesStandards => Words { fr: "Mise aux normes et sécurisation des équipements publics", en: "Bringing public facilities up to standard and making them safe" },
-        DsilTheme::MobilityHousing => Words { fr: "Infrastructures de mobilité ou de construction de logements", en: "Infrastructure for mobility or housing construction" },
-        DsilTheme::Digital => Words { fr: "Numérique et téléphonie mobile", en: "Digital technology and mobile telephony" },
-        DsilTheme::SchoolBuildings => Words { fr: "Bâtiments scolaires (création, transformation, rénovation)", en: "School buildings (creation, transformation, renovation)" },
-        DsilTheme::GrowingPopulation => Words { fr: "Hébergements et équipements publics rendus nécessaires par l'accroissement de la population", en: "Accommodation and public facilities needed by a growing population" },
-        DsilTheme::RuralContract => Words { fr: "Opération d'un contrat de ruralité signé par l'État avec un EPCI ou un PETR", en: "An operation of a rural-development contract signed by the State with an EPCI or a PETR" },
     }
 }

@@ -114,6 +114,16 @@ pub enum SourceKind {
     Law,
 }
 
+crate::labels! {
+    SourceKind {
+        SelectionCriterion => "critère de sélection", "selection criterion";
+        ProgrammeFact => "fait du programme", "programme fact";
+        SurveyBenchmark => "repère d'enquête", "survey benchmark";
+        FabriqueChoice => "choix de Fabrique", "Fabrique's choice";
+        Law => "loi", "law";
+    }
+}
+
 impl SourceKind {
     /// The kinds an indicator may have.
     pub const FOR_INDICATORS: [SourceKind; 4] = [
@@ -122,22 +132,6 @@ impl SourceKind {
         SourceKind::SurveyBenchmark,
         SourceKind::FabriqueChoice,
     ];
-
-    /// Its name, as the reports and the app show it.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (SourceKind::SelectionCriterion, Lang::Fr) => "critère de sélection",
-            (SourceKind::ProgrammeFact, Lang::Fr) => "fait du programme",
-            (SourceKind::SurveyBenchmark, Lang::Fr) => "repère d'enquête",
-            (SourceKind::FabriqueChoice, Lang::Fr) => "choix de Fabrique",
-            (SourceKind::Law, Lang::Fr) => "loi",
-            (SourceKind::SelectionCriterion, Lang::En) => "selection criterion",
-            (SourceKind::ProgrammeFact, Lang::En) => "programme fact",
-            (SourceKind::SurveyBenchmark, Lang::En) => "survey benchmark",
-            (SourceKind::FabriqueChoice, Lang::En) => "Fabrique's choice",
-            (SourceKind::Law, Lang::En) => "law",
-        }
-    }
 }
 
 /// Where a rule comes from: its kind and a reference a reader can look up, in both
@@ -169,25 +163,15 @@ pub enum Step {
     Programme,
 }
 
-impl Step {
-    /// Where in the source article (or the programme) the step is, in words.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Step::Governance, Lang::Fr) => "critère 1, gouvernance",
-            (Step::Need, Lang::Fr) => "étape 1 de l'article source, le besoin",
-            (Step::EconomicModel, Lang::Fr) => "étape 2 de l'article source, le modèle économique",
-            (Step::Collectivite, Lang::Fr) => "article source, le rôle de la collectivité",
-            (Step::Staff, Lang::Fr) => "critère 6, le poste",
-            (Step::Services, Lang::Fr) => "critère 4, les services numériques",
-            (Step::Programme, Lang::Fr) => "conditions et description de l'appel",
-            (Step::Governance, Lang::En) => "criterion 1, governance",
-            (Step::Need, Lang::En) => "step 1 of the source article, the need",
-            (Step::EconomicModel, Lang::En) => "step 2 of the source article, the economic model",
-            (Step::Collectivite, Lang::En) => "source article, the collectivité's role",
-            (Step::Staff, Lang::En) => "criterion 6, the position",
-            (Step::Services, Lang::En) => "criterion 4, the digital services",
-            (Step::Programme, Lang::En) => "the call's conditions and description",
-        }
+crate::labels! {
+    Step {
+        Governance => "critère 1, gouvernance", "criterion 1, governance";
+        Need => "étape 1 de l'article source, le besoin", "step 1 of the source article, the need";
+        EconomicModel => "étape 2 de l'article source, le modèle économique", "step 2 of the source article, the economic model";
+        Collectivite => "article source, le rôle de la collectivité", "source article, the collectivité's role";
+        Staff => "critère 6, le poste", "criterion 6, the position";
+        Services => "critère 4, les services numériques", "criterion 4, the digital services";
+        Programme => "conditions et description de l'appel", "the call's conditions and description";
     }
 }
 

@@ -2,69 +2,13 @@
 //! Both say the verdict, the weakest criterion, the funding flags and the action plan, and
 //! name the rules' sources, so a reader can argue with every figure.
 
-use crate::dossier::{Dossier, FundingSource, InvestmentOwner};
+use crate::dossier::Dossier;
 use crate::evaluation::{Evaluation, Level};
-use crate::funding::{
-    bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
-};
+use crate::funding::{bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note};
+use crate::label::Label;
 use crate::referential::{Lang, Referential};
 use crate::units::Local;
 use std::fmt::Write as _;
-
-/// A funding source's name.
-pub fn source_name(source: FundingSource, lang: Lang) -> &'static str {
-    match (source, lang) {
-        (FundingSource::Ami, Lang::Fr) => "Subvention de l'appel visé (AMI)",
-        (FundingSource::Ami, Lang::En) => "The call's grant (AMI)",
-        (FundingSource::Detr, _) => "DETR",
-        (FundingSource::Dsil, _) => "DSIL",
-        (FundingSource::Region, Lang::Fr) => "Région",
-        (FundingSource::Region, Lang::En) => "Region",
-        (FundingSource::Departement, Lang::Fr) => "Département",
-        (FundingSource::Departement, Lang::En) => "Département",
-        (FundingSource::AnruAmundi, _) => "Fonds tiers-lieux ANRU + Amundi",
-        (FundingSource::ActionLogement, _) => "Action Logement",
-        (FundingSource::Own, Lang::Fr) => "Fonds propres",
-        (FundingSource::Own, Lang::En) => "Own funds",
-        (FundingSource::Private, Lang::Fr) => "Mécénat et fonds privés",
-        (FundingSource::Private, Lang::En) => "Sponsorship and private funds",
-        (FundingSource::Commune, Lang::Fr) => "Commune (subvention)",
-        (FundingSource::Commune, Lang::En) => "Commune (subsidy)",
-        (FundingSource::Epci, Lang::Fr) => "EPCI (subvention, fonds de concours)",
-        (FundingSource::Epci, Lang::En) => "EPCI (subsidy)",
-    }
-}
-
-/// An investment owner's name.
-pub fn owner_name(owner: InvestmentOwner, lang: Lang) -> &'static str {
-    match (owner, lang) {
-        (InvestmentOwner::Holder, Lang::Fr) => "Le porteur du projet",
-        (InvestmentOwner::Holder, Lang::En) => "The project holder",
-        (InvestmentOwner::Commune, Lang::Fr) => "La commune",
-        (InvestmentOwner::Commune, Lang::En) => "The commune",
-        (InvestmentOwner::Epci, Lang::Fr) => "L'EPCI",
-        (InvestmentOwner::Epci, Lang::En) => "The EPCI",
-        (InvestmentOwner::Syndicat, Lang::Fr) => "Un syndicat (de communes ou mixte)",
-        (InvestmentOwner::Syndicat, Lang::En) => "A syndicat (of communes, or mixed)",
-        (InvestmentOwner::Petr, Lang::Fr) => "Le PETR",
-        (InvestmentOwner::Petr, Lang::En) => "The PETR",
-        (InvestmentOwner::Departement, Lang::Fr) => "Le département",
-        (InvestmentOwner::Departement, Lang::En) => "The département",
-        (InvestmentOwner::Region, Lang::Fr) => "La région",
-        (InvestmentOwner::Region, Lang::En) => "The région",
-    }
-}
-
-pub fn eligibility_name(eligibility: Eligibility, lang: Lang) -> &'static str {
-    match (eligibility, lang) {
-        (Eligibility::Eligible, Lang::Fr) => "éligible",
-        (Eligibility::NotEligible, Lang::Fr) => "non éligible",
-        (Eligibility::ToCheck, Lang::Fr) => "à vérifier",
-        (Eligibility::Eligible, Lang::En) => "eligible",
-        (Eligibility::NotEligible, Lang::En) => "not eligible",
-        (Eligibility::ToCheck, Lang::En) => "to check",
-    }
-}
 
 fn level_mark(level: Level) -> &'static str {
     match level {
@@ -291,8 +235,8 @@ fn lines(
     let source_line = |source: &crate::funding::SourceEligibility| {
         format!(
             "{}{c}{} — {} ({})",
-            source_name(source.source, lang),
-            eligibility_name(source.eligibility, lang),
+            source.source.label(lang),
+            source.eligibility.label(lang),
             source.reason,
             public_aid_note(source.source).get(lang)
         )

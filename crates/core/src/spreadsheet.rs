@@ -3,6 +3,7 @@
 //! programs read the accents right.
 
 use crate::dossier::{Dossier, BUDGET_YEARS};
+use crate::label::Label;
 use crate::referential::Lang;
 use crate::units::Cents;
 
@@ -33,12 +34,7 @@ fn row(cells: &[String]) -> String {
 }
 
 /// The 4-year operating budget: one row per line, with totals and the balance.
-pub fn budget_csv(
-    dossier: &Dossier,
-    lang: Lang,
-    source_label: impl Fn(&crate::dossier::RevenueLine) -> String,
-    cost_label: impl Fn(&crate::dossier::CostLine) -> String,
-) -> String {
+pub fn budget_csv(dossier: &Dossier, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let years: Vec<String> = (1..=BUDGET_YEARS)
         .map(|y| format!("{} {y}", if fr { "Année" } else { "Year" }))
@@ -56,7 +52,7 @@ pub fn budget_csv(
     for line in &model.revenue {
         let mut cells = vec![
             if fr { "Recette" } else { "Revenue" }.to_owned(),
-            source_label(line),
+            line.source.label(lang).to_owned(),
             line.label.clone(),
         ];
         for (year, value) in line.years.iter().enumerate() {
@@ -69,7 +65,7 @@ pub fn budget_csv(
     for line in &model.costs {
         let mut cells = vec![
             if fr { "Charge" } else { "Cost" }.to_owned(),
-            cost_label(line),
+            line.kind.label(lang).to_owned(),
             line.label.clone(),
         ];
         for (year, value) in line.years.iter().enumerate() {
@@ -120,7 +116,7 @@ pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
         "Note".to_owned(),
     ]));
     for (item, check) in dossier.investment.items.iter().zip(&report.items) {
-        let owner = crate::report::owner_name(item.owner, lang).to_owned();
+        let owner = item.owner.label(lang).to_owned();
         let line = |funder: String, value: String, note: String| {
             row(&[
                 item.label.clone(),
@@ -133,7 +129,7 @@ pub fn funding_plan_csv(dossier: &Dossier, lang: Lang) -> String {
         };
         for request in &item.funding {
             out.push_str(&line(
-                crate::report::source_name(request.source, lang).to_owned(),
+                request.source.label(lang).to_owned(),
                 amount(request.amount, fr),
                 crate::funding::public_aid_note(request.source)
                     .get(lang)
@@ -191,16 +187,11 @@ mod tests {
             years: [Cents(123_450), Cents(0), Cents(5), Cents(-100)],
         }];
         dossier.economic_model.costs = vec![CostLine {
+            kind: crate::dossier::CostKind::Rent,
             label: "Loyer \"local\"".to_owned(),
             years: [Cents(100_000); 4],
-            ..CostLine::default()
         }];
-        let csv = budget_csv(
-            &dossier,
-            Lang::Fr,
-            |_| "Recettes propres".to_owned(),
-            |_| "Loyer".to_owned(),
-        );
+        let csv = budget_csv(&dossier, Lang::Fr);
         assert!(csv.starts_with('\u{feff}'));
         let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
         assert_eq!(

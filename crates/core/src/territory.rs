@@ -510,21 +510,13 @@ pub enum TerritoryField {
     Region,
 }
 
-impl TerritoryField {
-    /// Its name in sentences.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (TerritoryField::Commune, Lang::Fr) => "Commune",
-            (TerritoryField::Commune, Lang::En) => "Commune",
-            (TerritoryField::CommunePopulation, Lang::Fr) => "Population de la commune",
-            (TerritoryField::CommunePopulation, Lang::En) => "Commune's population",
-            (TerritoryField::Epci, Lang::Fr) => "EPCI",
-            (TerritoryField::Epci, Lang::En) => "EPCI",
-            (TerritoryField::EpciPopulation, Lang::Fr) => "Population de l'EPCI",
-            (TerritoryField::EpciPopulation, Lang::En) => "EPCI's population",
-            (TerritoryField::Region, Lang::Fr) => "Région",
-            (TerritoryField::Region, Lang::En) => "Region",
-        }
+crate::labels! {
+    TerritoryField {
+        Commune => "Commune", "Commune";
+        CommunePopulation => "Population de la commune", "Commune's population";
+        Epci => "EPCI", "EPCI";
+        EpciPopulation => "Population de l'EPCI", "EPCI's population";
+        Region => "Région", "Region";
     }
 }
 

@@ -6,6 +6,7 @@ use fabrique_core::dossier::{self, Dossier, FundingSource};
 use fabrique_core::evaluation::ActionKind;
 use fabrique_core::evaluation::{evaluate, Blocking, CriterionLevel, Evaluation, Section, Verdict};
 use fabrique_core::funding::{BoundsIssue, CeilingCheck, Eligibility, Share};
+use fabrique_core::label::Label;
 use fabrique_core::referential::{CriterionId, Lang, Referential};
 use fabrique_core::units::Cents;
 

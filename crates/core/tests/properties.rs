@@ -3,6 +3,7 @@
 
 use fabrique_core::dossier::*;
 use fabrique_core::evaluation::{evaluate, Evaluation, Section};
+use fabrique_core::label::Label;
 use fabrique_core::link::{self, LinkError, Snapshot};
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::review;

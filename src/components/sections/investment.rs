@@ -6,6 +6,7 @@ use fabrique_core::dossier::{
     DsilTheme, FundingRequest, FundingSource, InvestmentItem, InvestmentOwner,
 };
 use fabrique_core::funding::{ceiling_text, check_item, item_plan_text};
+use fabrique_core::label::Label;
 use leptos::prelude::*;
 
 /// What the plan of item `index` comes to: financed, the owner's share, the L1111-10
@@ -64,10 +65,11 @@ pub fn InvestmentForm(
                 )}
             </legend>
             {DsilTheme::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|theme| check_field(
                     editing,
-                    crate::i18n::dsil_theme(theme).to_owned(),
+                    crate::i18n::label(theme).to_owned(),
                     move |d| d.investment.dsil_themes.contains(&theme),
                     move |d, on| {
                         if on {
