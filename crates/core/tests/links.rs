@@ -19,6 +19,21 @@ fn example(name: &str) -> Dossier {
     dossier::from_json(&text).expect("valid dossier")
 }
 
+/// An example with notes on two sections, written as schema 5 kept them (by the section's
+/// address slug) and read as the app reads any stored dossier: the golden vectors from link
+/// version 4 on carry notes.
+fn with_notes() -> Dossier {
+    let text =
+        std::fs::read_to_string(fixtures().join("strong-rural-hub.json")).expect("fixture");
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    value["schema_version"] = 5.into();
+    value["notes"] = serde_json::json!({
+        "identite": "Rencontre avec la sous-préfète le 3 mars.",
+        "budget": "Loyer « à confirmer » ; chiffres de 2025.",
+    });
+    dossier::from_json(&value.to_string()).expect("valid dossier")
+}
+
 fn snapshot_of(dossier: Dossier) -> Snapshot {
     Snapshot {
         dossier,
@@ -75,8 +90,12 @@ fn golden_dir() -> PathBuf {
 fn golden_vectors_decode_to_their_snapshot_and_encode_unchanged() {
     if std::env::var_os("FABRIQUE_WRITE_GOLDEN").is_some() {
         std::fs::create_dir_all(golden_dir()).expect("folder");
-        for name in EXAMPLES {
-            let snapshot = snapshot_of(example(name));
+        let cases = EXAMPLES
+            .iter()
+            .map(|name| (*name, example(name)))
+            .chain([("with-notes", with_notes())]);
+        for (name, dossier) in cases {
+            let snapshot = snapshot_of(dossier);
             let stem = format!("v{}-{name}", link::LINK_VERSION);
             std::fs::write(
                 golden_dir().join(format!("{stem}.link")),
