@@ -112,12 +112,12 @@ pub fn Workspace(
                             {area_field(
                                 editing,
                                 tr("Notes sur cette section", "Notes on this section").to_owned(),
-                                move |d| d.notes.get(current.slug()).cloned().unwrap_or_default(),
+                                move |d| d.notes.get(&current).cloned().unwrap_or_default(),
                                 move |d, text| {
                                     if text.is_empty() {
-                                        d.notes.remove(current.slug());
+                                        d.notes.remove(&current);
                                     } else {
-                                        d.notes.insert(current.slug().to_owned(), text);
+                                        d.notes.insert(current, text);
                                     }
                                 },
                             )}

@@ -25,7 +25,10 @@ use serde::{Deserialize, Serialize};
 ///   package, several funders per post with each one's status, and the production workshop
 ///   of a Manufacture de proximité (`production`). A post's single funder becomes a list of
 ///   one (see [`crate::migrate`]).
-pub const SCHEMA_VERSION: u32 = 5;
+/// - 6: section notes are keyed by the section itself (its stored name, `economic_model`),
+///   no longer by the app's address slug (`modele`), so that an address may change without
+///   orphaning a note (see [`notes_by_section`]).
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// A tiers-lieu project's application dossier. Every field defaults to "not answered yet".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,8 +62,10 @@ pub struct Dossier {
     pub production: Production,
     /// Investment spending and who is asked to fund it.
     pub investment: InvestmentPlan,
-    /// Free notes per section, by section id.
-    pub notes: std::collections::BTreeMap<String, String>,
+    /// Free notes per section, kept (in storage and in links) under each section's stored
+    /// name (see [`notes_by_section`]).
+    #[serde(with = "notes_by_name")]
+    pub notes: std::collections::BTreeMap<crate::evaluation::Section, String>,
     /// The partners' reviews merged into the dossier, oldest first. They are the holder's
     /// record: never carried by a snapshot link.
     pub reviews: Vec<crate::review::ReceivedReview>,
@@ -1032,6 +1037,76 @@ mod tests {
             .and_then(from_value);
         assert_eq!(from_json(&text), Ok(dossier.clone()));
         assert_eq!(through_value, Ok(dossier));
+    }
+}
+
+/// Section notes as they were kept, keyed by section. Schema 6 and link version 5 key a
+/// note by the section's stored name (`economic_model`, [`Section::stored_name`]); schema 5
+/// and link version 4 keyed it by the app's address slug of the time (`modele`), written
+/// out here, frozen: slugs are no longer the app's to change. Both sets of keys are read
+/// (where they share a word, it names the same section).
+///
+/// [`Section::stored_name`]: crate::evaluation::Section::stored_name A key that names no section (an entry edited by hand) is not
+/// dropped: its text joins the identity section's note, under its key.
+pub fn notes_by_section(
+    kept: std::collections::BTreeMap<String, String>,
+) -> std::collections::BTreeMap<crate::evaluation::Section, String> {
+    use crate::evaluation::Section;
+    let mut notes = std::collections::BTreeMap::new();
+    let mut strays = Vec::new();
+    for (key, text) in kept {
+        let section = Section::from_stored_name(&key).or(match key.as_str() {
+            "identite" => Some(Section::Identity),
+            "gouvernance" => Some(Section::Governance),
+            "partenaires" => Some(Section::Partners),
+            "besoin" => Some(Section::Need),
+            "modele" => Some(Section::EconomicModel),
+            "equipe" => Some(Section::Staff),
+            "investissement" => Some(Section::Investment),
+            "atelier" => Some(Section::Production),
+            _ => None,
+        });
+        match section {
+            Some(section) => {
+                notes.insert(section, text);
+            }
+            None => strays.push(format!("« {key} » : {text}")),
+        }
+    }
+    if !strays.is_empty() {
+        let note: &mut String = notes.entry(Section::Identity).or_default();
+        for stray in strays {
+            if !note.is_empty() {
+                note.push_str("\n\n");
+            }
+            note.push_str(&stray);
+        }
+    }
+    notes
+}
+
+/// Notes written as a map from each section's stored name to its text, in JSON and in
+/// links alike, and read with [`notes_by_section`].
+mod notes_by_name {
+    use crate::evaluation::Section;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<S: Serializer>(
+        notes: &BTreeMap<Section, String>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            notes
+                .iter()
+                .map(|(section, text)| (section.stored_name(), text)),
+        )
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<Section, String>, D::Error> {
+        BTreeMap::<String, String>::deserialize(deserializer).map(super::notes_by_section)
     }
 }
 

@@ -206,7 +206,8 @@ impl Blocking {
     }
 }
 
-/// The sections of the dossier, in the order they are filled.
+/// The sections of the dossier. New ones are added at the end: links and replies name a
+/// section by its position, stored dossiers by its serde name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
@@ -242,6 +243,31 @@ impl Section {
             Section::Investment => "investissement",
             Section::Production => "atelier",
         }
+    }
+
+    /// The name a section is kept under in stored dossiers and links: its serde name.
+    pub fn stored_name(self) -> &'static str {
+        match self {
+            Section::Identity => "identity",
+            Section::Governance => "governance",
+            Section::Partners => "partners",
+            Section::Need => "need",
+            Section::Services => "services",
+            Section::EconomicModel => "economic_model",
+            Section::Budget => "budget",
+            Section::Staff => "staff",
+            Section::Collectivite => "collectivite",
+            Section::Investment => "investment",
+            Section::Production => "production",
+        }
+    }
+
+    /// The section a stored name names.
+    pub fn from_stored_name(name: &str) -> Option<Section> {
+        Section::ALL
+            .iter()
+            .copied()
+            .find(|section| section.stored_name() == name)
     }
 
     /// The section an address names.

@@ -24,10 +24,11 @@ use std::collections::BTreeMap;
 /// schema version 3 (partners may have declared their commitment themselves); version 3
 /// carries schema version 4 (the call the dossier answers, investment owners' roles);
 /// version 4 schema version 5 (the facts the evaluation needed: zoning, general assembly,
-/// public meetings, several funders per post, the Manufacture's workshop…).
-pub const LINK_VERSION: u32 = 4;
+/// public meetings, several funders per post, the Manufacture's workshop…); version 5
+/// schema version 6 (section notes keyed by the section, not by an address slug).
+pub const LINK_VERSION: u32 = 5;
 /// The dossier schema version that the current link version carries.
-const LINK_SCHEMA: u32 = 5;
+const LINK_SCHEMA: u32 = 6;
 /// The longest link text that is read at all.
 pub const MAX_LINK_CHARS: usize = 8_000;
 /// The largest snapshot, once decompressed.
@@ -106,7 +107,7 @@ pub fn shareable(dossier: &Dossier) -> Dossier {
     shared
 }
 
-/// The token (`d4-…`) that carries a snapshot. The dossier's reviews are left out.
+/// The token (`d5-…`) that carries a snapshot. The dossier's reviews are left out.
 pub fn encode(snapshot: &Snapshot) -> String {
     let shared = Snapshot {
         dossier: shareable(&snapshot.dossier),
@@ -211,7 +212,13 @@ pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
         1 => v1::decode(&payload),
         2 => v2::decode(&payload),
         3 => v3::decode(&payload),
-        4 => check(unpack(&payload)?, LINK_SCHEMA),
+        // Version 4 has the current binary shape; its notes are keyed by address slugs,
+        // which the notes' reader also reads.
+        4 => check(unpack(&payload)?, 5).map(|mut snapshot| {
+            snapshot.dossier.schema_version = SCHEMA_VERSION;
+            snapshot
+        }),
+        5 => check(unpack(&payload)?, LINK_SCHEMA),
         future => Err(LinkError::FutureVersion(future)),
     }
 }
@@ -506,7 +513,7 @@ mod v3 {
                 collectivite_role: self.collectivite_role,
                 production: crate::dossier::Production::default(),
                 investment: self.investment,
-                notes: self.notes,
+                notes: crate::dossier::notes_by_section(self.notes),
                 reviews: self.reviews,
             }
         }
@@ -827,7 +834,7 @@ mod tests {
             &original,
         );
         assert!(
-            link.starts_with("https://exemple.fr/fabrique/#d4-"),
+            link.starts_with("https://exemple.fr/fabrique/#d5-"),
             "{link}"
         );
         assert_eq!(link, to_link("https://exemple.fr/fabrique/", &original));
@@ -872,14 +879,14 @@ mod tests {
             ("d-abc".to_owned(), LinkError::UnknownFormat),
             ("d0-abc".to_owned(), LinkError::UnknownFormat),
             ("d7-abc".to_owned(), LinkError::FutureVersion(7)),
-            ("d4-".to_owned(), LinkError::Truncated),
+            ("d5-".to_owned(), LinkError::Truncated),
             ("d2-".to_owned(), LinkError::Truncated),
             ("d1-".to_owned(), LinkError::Truncated),
             (token[..token.len() / 2].to_owned(), LinkError::Truncated),
-            ("d4-@@@@".to_owned(), LinkError::Truncated),
-            ("d4-ab@cd".to_owned(), LinkError::Corrupt),
+            ("d5-@@@@".to_owned(), LinkError::Truncated),
+            ("d5-ab@cd".to_owned(), LinkError::Corrupt),
             (
-                format!("d4-{}", "A".repeat(8_000)),
+                format!("d5-{}", "A".repeat(8_000)),
                 LinkError::TooLong { chars: 8_003 },
             ),
         ];
@@ -899,7 +906,7 @@ mod tests {
         let zeros = vec![0_u8; MAX_DECOMPRESSED_BYTES * 4];
         let compressed = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
-        assert_eq!(decode(&format!("d4-{payload}")), Err(LinkError::TooLarge));
+        assert_eq!(decode(&format!("d5-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d2-{payload}")), Err(LinkError::TooLarge));
         assert_eq!(decode(&format!("d1-{payload}")), Err(LinkError::TooLarge));
     }
@@ -909,7 +916,7 @@ mod tests {
         let wrap = |binary: &[u8]| {
             let compressed = miniz_oxide::deflate::compress_to_vec(binary, 10);
             format!(
-                "d4-{}",
+                "d5-{}",
                 base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
             )
         };

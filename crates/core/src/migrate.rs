@@ -39,6 +39,8 @@ pub fn to_current(mut value: Value) -> Result<Value, ReadError> {
     if version < 5 {
         v4_to_v5(object)?;
     }
+    // Version 6 keys section notes by the section's stored name; the notes' reader also
+    // reads version 5's address slugs (`dossier::notes_by_section`).
     object.insert("schema_version".to_owned(), Value::from(SCHEMA_VERSION));
     Ok(value)
 }
@@ -224,6 +226,54 @@ mod tests {
         assert!(years[0].is_assured() && !years[1].is_assured() && years[1].is_funded());
         let damaged = r#"{"schema_version":4,"staff":[{"years":[{"secured":"oui"}]}]}"#;
         assert!(matches!(from_json(damaged), Err(ReadError::Invalid(_))));
+    }
+
+    #[test]
+    fn a_version_5_dossiers_notes_follow_their_sections_and_a_stray_one_is_kept() {
+        use crate::evaluation::Section;
+        let text = r#"{"schema_version": 5, "name": "Notes", "notes": {
+            "modele": "Tarifs à revoir.", "atelier": "Machines prêtées.",
+            "identite": "Rencontre en mars.", "ancienne-section": "Texte gardé."}}"#;
+        let dossier = from_json(text).expect("migrated");
+        assert_eq!(dossier.schema_version, SCHEMA_VERSION);
+        assert_eq!(
+            dossier
+                .notes
+                .get(&Section::EconomicModel)
+                .map(String::as_str),
+            Some("Tarifs à revoir.")
+        );
+        assert_eq!(
+            dossier.notes.get(&Section::Production).map(String::as_str),
+            Some("Machines prêtées.")
+        );
+        assert_eq!(
+            dossier.notes.get(&Section::Identity).map(String::as_str),
+            Some("Rencontre en mars.\n\n« ancienne-section » : Texte gardé.")
+        );
+        assert_eq!(dossier.notes.len(), 3);
+        // Written back, the notes name their sections; read again, nothing changes.
+        let written = crate::dossier::to_json(&dossier);
+        assert!(written.contains("\"economic_model\""), "{written}");
+        assert_eq!(from_json(&written), Ok(dossier));
+    }
+
+    #[test]
+    fn a_sections_stored_name_is_its_serde_name() {
+        use crate::evaluation::Section;
+        use crate::label::Label;
+        for &section in Section::ALL {
+            assert_eq!(
+                serde_json::to_value(section).ok(),
+                Some(serde_json::Value::from(section.stored_name()))
+            );
+        }
+    }
+
+    #[test]
+    fn notes_that_are_not_texts_are_refused_not_guessed() {
+        let text = r#"{"schema_version": 5, "notes": {"budget": 3}}"#;
+        assert!(matches!(from_json(text), Err(ReadError::Invalid(_))));
     }
 
     #[test]

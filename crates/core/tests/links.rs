@@ -23,8 +23,7 @@ fn example(name: &str) -> Dossier {
 /// address slug) and read as the app reads any stored dossier: the golden vectors from link
 /// version 4 on carry notes.
 fn with_notes() -> Dossier {
-    let text =
-        std::fs::read_to_string(fixtures().join("strong-rural-hub.json")).expect("fixture");
+    let text = std::fs::read_to_string(fixtures().join("strong-rural-hub.json")).expect("fixture");
     let mut value: serde_json::Value = serde_json::from_str(&text).expect("json");
     value["schema_version"] = 5.into();
     value["notes"] = serde_json::json!({
@@ -233,6 +232,33 @@ fn a_reply_is_short_enough_for_a_mail() {
 
 /// Links made before dossiers named their call answer the 2019–2021 AMI, in the variant
 /// they carried, with every other answer kept.
+#[test]
+fn a_version_4_link_keeps_its_notes_under_their_sections() {
+    let token = std::fs::read_to_string(golden_dir().join("v4-with-notes.link")).expect("link");
+    let snapshot = link::decode(token.trim()).expect("decodes");
+    assert_eq!(
+        snapshot
+            .dossier
+            .notes
+            .get(&Section::Identity)
+            .map(String::as_str),
+        Some("Rencontre avec la sous-préfète le 3 mars.")
+    );
+    assert_eq!(
+        snapshot
+            .dossier
+            .notes
+            .get(&Section::Budget)
+            .map(String::as_str),
+        Some("Loyer « à confirmer » ; chiffres de 2025.")
+    );
+    assert_eq!(snapshot.dossier.notes.len(), 2);
+    // Shared again, it is a link of the current version that reads back the same.
+    let again = link::encode(&snapshot);
+    assert!(again.starts_with(&format!("d{}-", link::LINK_VERSION)));
+    assert_eq!(link::decode(&again), Ok(snapshot));
+}
+
 #[test]
 fn older_links_answer_the_2019_call() {
     use fabrique_core::calls::CallId;
