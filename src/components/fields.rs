@@ -85,7 +85,9 @@ fn text_input(
     set: Setter<String>,
     multiline: bool,
 ) -> AnyView {
-    let value = move || editing.read(|d| get(d));
+    // The field's own value: the input is written only when it changes, not whenever
+    // another field of the dossier does.
+    let value = Memo::new(move |_| editing.read(|d| get(d)));
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
         editing.edit(|d| set(d, text));
@@ -364,13 +366,14 @@ pub fn date_field(
     set: impl Fn(&mut Dossier, Option<Date>) + Send + Sync + 'static,
 ) -> AnyView {
     let id = field_id();
+    let value = Memo::new(move |_| editing.read(&get).map(Date::iso).unwrap_or_default());
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input
                 id=id
                 type="date"
-                prop:value=move || editing.read(&get).map(Date::iso).unwrap_or_default()
+                prop:value=value
                 on:change=move |event| {
                     let value = Date::parse_iso(&event_target_value(&event));
                     editing.edit(|d| set(d, value));
@@ -430,12 +433,18 @@ fn select_input(
     set: Setter<Option<usize>>,
 ) -> AnyView {
     let id = field_id();
+    let value = Memo::new(move |_| {
+        editing
+            .read(|d| get(d))
+            .map(|i| i.to_string())
+            .unwrap_or_default()
+    });
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select
                 id=id
-                prop:value=move || editing.read(|d| get(d)).map(|i| i.to_string()).unwrap_or_default()
+                prop:value=value
                 on:change=move |event| {
                     let chosen = event_target_value(&event).parse::<usize>().ok();
                     editing.edit(|d| set(d, chosen));
