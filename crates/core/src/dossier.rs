@@ -803,7 +803,7 @@ impl FundingSource {
     /// Public aid from a public body, in the sense of CGCT art. L1111-10 (the owner's own
     /// line excepted: see [`InvestmentOwner::own_funder`]). The ANRU + Amundi fund takes
     /// equity (51 % private) and is not counted; nor is Action Logement, whose status for
-    /// this rule no source settles: [`FundingSource::public_aid_status`] says so in words.
+    /// this rule no source settles: [`crate::funding::public_aid_note`] says so in words.
     pub fn is_public_aid(self) -> bool {
         matches!(
             self,
@@ -1044,10 +1044,11 @@ mod tests {
 /// note by the section's stored name (`economic_model`, [`Section::stored_name`]); schema 5
 /// and link version 4 keyed it by the app's address slug of the time (`modele`), written
 /// out here, frozen: slugs are no longer the app's to change. Both sets of keys are read
-/// (where they share a word, it names the same section).
+/// (where they share a word, it names the same section). A key that names no section (an
+/// entry edited by hand) is not dropped: its text joins the identity section's note, under
+/// its key.
 ///
-/// [`Section::stored_name`]: crate::evaluation::Section::stored_name A key that names no section (an entry edited by hand) is not
-/// dropped: its text joins the identity section's note, under its key.
+/// [`Section::stored_name`]: crate::evaluation::Section::stored_name
 pub fn notes_by_section(
     kept: std::collections::BTreeMap<String, String>,
 ) -> std::collections::BTreeMap<crate::evaluation::Section, String> {
