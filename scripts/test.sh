@@ -14,6 +14,7 @@ cargo fmt --all --check
 # The view! macros, which rustfmt leaves alone (leptosfmt.toml); `leptosfmt src && cargo fmt`
 # writes both.
 leptosfmt --check --quiet src
+python3 scripts/widths.py
 
 step "layering (scripts/layers.py: what each part of src/ may import)"
 python3 scripts/layers.py

@@ -30,7 +30,8 @@ pub fn Framed() -> impl IntoView {
         <main class="framed" data-testid="framed">
             <h1>"Fabrique"</h1>
             <p lang="fr">
-                "Fabrique ne s'affiche pas dans le cadre d'une autre page : vos dossiers n'y sont ni montrés ni modifiables."
+                "Fabrique ne s'affiche pas dans le cadre d'une autre page : vos dossiers n'y sont ni montrés ni \
+                    modifiables."
             </p>
             <p lang="en">
                 "Fabrique does not show inside another page's frame: your dossiers are neither shown nor changed there."
@@ -171,8 +172,12 @@ pub fn App() -> impl IntoView {
                         view! {
                             <p class="banner error" role="alert">
                                 {tr(
-                                    "Ce navigateur ne donne pas accès à son stockage (navigation privée ou stockage bloqué) : vos dossiers restent dans cette page tant qu'elle est ouverte. Exportez-les avant de la fermer.",
-                                    "This browser gives no access to its storage (private browsing or blocked storage): your dossiers stay in this page while it is open. Export them before closing it.",
+                                    "Ce navigateur ne donne pas accès à son stockage (navigation privée ou stockage \
+                                        bloqué) : vos dossiers restent dans cette page tant qu'elle est ouverte. \
+                                        Exportez-les avant de la fermer.",
+                                    "This browser gives no access to its storage (private browsing or blocked \
+                                        storage): your dossiers stay in this page while it is open. Export them before \
+                                        closing it.",
                                 )}
                             </p>
                         }
@@ -185,7 +190,8 @@ pub fn App() -> impl IntoView {
                                 <div class="banner update" role="status">
                                     <p>
                                         {tr(
-                                            "Nouvelle version disponible — recharger ? Le dossier ouvert est enregistré avant.",
+                                            "Nouvelle version disponible — recharger ? Le dossier ouvert est \
+                                                enregistré avant.",
                                             "New version available — reload? The open dossier is saved first.",
                                         )}
                                     </p>

@@ -225,8 +225,10 @@ fn DossierEditor(
                             <p>
                                 {i18n::storage_error(&error)} " "
                                 {tr(
-                                    "Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez le dossier pour ne rien perdre.",
-                                    "Your changes stay on screen but are not saved: export the dossier so nothing is lost.",
+                                    "Vos modifications restent affichées ici, mais ne sont pas enregistrées : exportez \
+                                        le dossier pour ne rien perdre.",
+                                    "Your changes stay on screen but are not saved: export the dossier so nothing is \
+                                        lost.",
                                 )}
                             </p>
                             <button type="button" on:click=export>
@@ -242,7 +244,8 @@ fn DossierEditor(
                     view! {
                         <p class="banner" role="alert">
                             {tr(
-                                "Ce dossier a été supprimé dans un autre onglet. Votre prochaine modification le recréera ici.",
+                                "Ce dossier a été supprimé dans un autre onglet. Votre prochaine modification le \
+                                    recréera ici.",
                                 "This dossier was deleted in another tab. Your next change will recreate it here.",
                             )}
                         </p>

@@ -82,8 +82,10 @@ pub fn EvaluationPanel(
             </ul>
             <p class="note">
                 {tr(
-                    "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
-                    "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. You can change the weights in the settings.",
+                    "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération \
+                        officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
+                    "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. \
+                        You can change the weights in the settings.",
                 )}
             </p>
             <ActionPlan evaluation=evaluation go_to=go_to />

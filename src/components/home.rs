@@ -147,8 +147,10 @@ pub fn Home() -> impl IntoView {
             <h1>{tr("Vos dossiers", "Your dossiers")}</h1>
             <p>
                 {tr(
-                    "Fabrique vous aide à préparer la candidature d'un tiers-lieu au label « Fabriques de territoire » et l'évalue au fil de la saisie selon les six critères de l'appel à manifestation d'intérêt.",
-                    "Fabrique helps you prepare a tiers-lieu's application to the « Fabriques de territoire » label and evaluates it as you type against the six criteria of the call.",
+                    "Fabrique vous aide à préparer la candidature d'un tiers-lieu au label « Fabriques de territoire » \
+                        et l'évalue au fil de la saisie selon les six critères de l'appel à manifestation d'intérêt.",
+                    "Fabrique helps you prepare a tiers-lieu's application to the « Fabriques de territoire » label \
+                        and evaluates it as you type against the six criteria of the call.",
                 )}
             </p>
             <p>

@@ -101,6 +101,10 @@ fn ReplyReader(
             </div>
         }
     });
+    let merge_offer = |id, dossier, older| {
+        view! { <MergeOffer id dossier review merged merge=Callback::new(merge) older /> }
+            .into_any()
+    };
     let body = match answered {
         Answered::Unknown => view! {
             <p class="banner error" role="alert" data-testid="reply-unknown">
@@ -111,8 +115,10 @@ fn ReplyReader(
                             tr("Cet avis répond au dossier", "This review answers the dossier"),
                             r.dossier_name,
                             tr(
-                                "qui n'est pas dans ce navigateur (ou n'a pas été partagé depuis ce navigateur). Rien n'a été modifié.",
-                                "which is not in this browser (or was not shared from this browser). Nothing was changed.",
+                                "qui n'est pas dans ce navigateur (ou n'a pas été partagé depuis ce navigateur). Rien \
+                                    n'a été modifié.",
+                                "which is not in this browser (or was not shared from this browser). Nothing was \
+                                    changed.",
                             ),
                         )
                     })}
@@ -140,19 +146,10 @@ fn ReplyReader(
             }
             .into_any()
         }
-        Answered::Current { id, dossier } => view! { <MergeOffer id=id dossier=dossier review=review merged=merged merge=Callback::new(merge) older=None /> }
-        .into_any(),
-        Answered::Older { id, dossier, saved_at_ms, changes } => view! {
-            <MergeOffer
-                id=id
-                dossier=dossier
-                review=review
-                merged=merged
-                merge=Callback::new(merge)
-                older=Some((saved_at_ms, changes))
-            />
+        Answered::Current { id, dossier } => merge_offer(id, dossier, None),
+        Answered::Older { id, dossier, saved_at_ms, changes } => {
+            merge_offer(id, dossier, Some((saved_at_ms, changes)))
         }
-        .into_any(),
     };
     view! {
         {header}

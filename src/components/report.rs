@@ -34,7 +34,8 @@ pub fn ReportPage(
     match repository().load(&id) {
         Ok(Some(record)) => {
             let weights = use_settings().with_untracked(|s| s.weights.clone());
-            view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights /> }.into_any()
+            view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights /> }
+            .into_any()
         }
         Ok(None) => view! { <Unavailable problem=missing_dossier().to_owned() /> }.into_any(),
         Err(error) => view! { <Unavailable problem=i18n::storage_error(&error) /> }.into_any(),
@@ -415,8 +416,8 @@ pub fn Report(
                                                                 .map(|a| {
                                                                     format!(
                                                                         "{} {}",
-                                                                        fabrique_core::units::Local(a, crate::i18n::lang()),
-                                                                        crate::i18n::label(p.amount_period),
+                                                                        Local(a, i18n::lang()),
+                                                                        i18n::label(p.amount_period),
                                                                     )
                                                                 }),
                                                             p.in_kind.then(|| tr("en nature", "in kind").to_owned()),
@@ -505,8 +506,10 @@ pub fn Report(
                 })}
             <p class="note">
                 {tr(
-                    "Évaluation préparée avec Fabrique. Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée.",
-                    "Evaluation prepared with Fabrique. Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
+                    "Évaluation préparée avec Fabrique. Les pondérations, seuils et niveaux sont des choix de Fabrique \
+                        : aucune pondération officielle n'est publiée.",
+                    "Evaluation prepared with Fabrique. Weights, thresholds and levels are Fabrique's own choices: no \
+                        official weighting is published.",
                 )}
             </p>
         </article>

@@ -127,8 +127,11 @@ pub fn ReviewForm(
             <h2 id="review-title">{tr("Répondre au porteur du projet", "Answer the project holder")}</h2>
             <p class="help">
                 {tr(
-                    "Donnez votre avis et dites ce que vous vous engagez à apporter. Fabrique en fait un lien de réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé ni enregistré par Fabrique.",
-                    "Give your review and say what you commit to bring. Fabrique turns it into a reply link that you send back to the project holder (e-mail, chat): Fabrique sends and stores nothing.",
+                    "Donnez votre avis et dites ce que vous vous engagez à apporter. Fabrique en fait un lien de \
+                        réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé ni \
+                        enregistré par Fabrique.",
+                    "Give your review and say what you commit to bring. Fabrique turns it into a reply link that you \
+                        send back to the project holder (e-mail, chat): Fabrique sends and stores nothing.",
                 )}
             </p>
             <fieldset>

@@ -51,8 +51,10 @@ pub fn SettingsPage() -> impl IntoView {
                     }
                     Some(Some(false)) => {
                         tr(
-                            "Le navigateur n'a pas (encore) promis de conserver vos dossiers s'il manque de place : exportez-les de temps en temps.",
-                            "The browser has not (yet) promised to keep your dossiers when short of space: export them now and then.",
+                            "Le navigateur n'a pas (encore) promis de conserver vos dossiers s'il manque de place : \
+                                exportez-les de temps en temps.",
+                            "The browser has not (yet) promised to keep your dossiers when short of space: export them \
+                                now and then.",
                         )
                     }
                     Some(None) => {
@@ -68,8 +70,11 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 id="weights-title">{tr("Pondération des critères", "Criterion weights")}</h2>
             <p class="help">
                 {tr(
-                    "Aucune pondération officielle des six critères n'est publiée : celle de Fabrique est un choix, que vous pouvez adapter. Elle s'applique à l'évaluation de tous vos dossiers dans ce navigateur.",
-                    "No official weighting of the six criteria is published: Fabrique's is a choice, which you can adapt. It applies to the evaluation of all your dossiers in this browser.",
+                    "Aucune pondération officielle des six critères n'est publiée : celle de Fabrique est un choix, \
+                        que vous pouvez adapter. Elle s'applique à l'évaluation de tous vos dossiers dans ce \
+                        navigateur.",
+                    "No official weighting of the six criteria is published: Fabrique's is a choice, which you can \
+                        adapt. It applies to the evaluation of all your dossiers in this browser.",
                 )}
             </p>
             {[

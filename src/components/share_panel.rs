@@ -124,8 +124,11 @@ pub fn SharePanel(
             <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
             <p class="warning">
                 {tr(
-                    "Ce lien contient toutes les données du dossier : toute personne qui le reçoit peut les lire. Elles ne passent par aucun serveur. Le destinataire voit le dossier en lecture seule, avec son évaluation.",
-                    "This link contains all the dossier's data: anyone who receives it can read it. It goes through no server. The recipient sees the dossier read-only, with its evaluation.",
+                    "Ce lien contient toutes les données du dossier : toute personne qui le reçoit peut les lire. \
+                        Elles ne passent par aucun serveur. Le destinataire voit le dossier en lecture seule, avec son \
+                        évaluation.",
+                    "This link contains all the dossier's data: anyone who receives it can read it. It goes through no \
+                        server. The recipient sees the dossier read-only, with its evaluation.",
                 )}
             </p>
             <div class="field">

@@ -22,12 +22,22 @@ pub fn explain(error: &LinkError, reply: bool) -> String {
     match error {
         LinkError::Empty if reply => tr("Ce lien ne contient pas d'avis.", "This link carries no review.").to_owned(),
         LinkError::Empty => tr("Ce lien ne contient pas de dossier.", "This link carries no dossier.").to_owned(),
-        LinkError::TooLong { .. } => tr("Ce lien est trop long pour être un lien Fabrique.", "This link is too long to be a Fabrique link.").to_owned(),
-        LinkError::UnknownFormat if reply => tr("Ce lien n'est pas un lien de réponse Fabrique.", "This is not a Fabrique reply link.").to_owned(),
-        LinkError::UnknownFormat => tr("Ce lien n'est pas un lien de partage Fabrique.", "This is not a Fabrique share link.").to_owned(),
-        LinkError::FutureVersion(_) => tr("Ce lien a été créé par une version plus récente de Fabrique : rechargez la page pour mettre l'application à jour.", "This link was made by a newer version of Fabrique: reload the page to update the app.").to_owned(),
-        LinkError::Truncated => tr("Ce lien est incomplet : il a sans doute été coupé en route (courriel, messagerie). Demandez à l'expéditeur de le renvoyer, ou de l'envoyer en pièce jointe.", "This link is incomplete: it was probably cut on the way (e-mail, chat). Ask the sender to send it again, or as an attachment.").to_owned(),
-        LinkError::Corrupt | LinkError::TooLarge | LinkError::Invalid(_) => tr("Ce lien est abîmé : des caractères ont été modifiés. Demandez à l'expéditeur de le renvoyer.", "This link is damaged: characters were changed. Ask the sender to send it again.").to_owned(),
+        LinkError::TooLong { .. } => tr("Ce lien est trop long pour être un lien \
+            Fabrique.", "This link is too long to be a Fabrique link.").to_owned(),
+        LinkError::UnknownFormat if reply => tr("Ce lien n'est pas un lien de réponse \
+            Fabrique.", "This is not a Fabrique reply link.").to_owned(),
+        LinkError::UnknownFormat => tr("Ce lien n'est pas un lien de partage \
+            Fabrique.", "This is not a Fabrique share link.").to_owned(),
+        LinkError::FutureVersion(_) => tr("Ce lien a été créé par une version plus récente de Fabrique : rechargez la \
+            page pour mettre l'application à \
+            jour.", "This link was made by a newer version of Fabrique: reload the page to update the app.").to_owned(),
+        LinkError::Truncated => tr("Ce lien est incomplet : il a sans doute été coupé en route (courriel, messagerie). \
+            Demandez à l'expéditeur de le renvoyer, ou de l'envoyer en pièce \
+            jointe.", "This link is incomplete: it was probably cut on the way (e-mail, chat). Ask the sender to send \
+            it again, or as an attachment.").to_owned(),
+        LinkError::Corrupt | LinkError::TooLarge | LinkError::Invalid(_) => tr("Ce lien est abîmé : des caractères ont \
+            été modifiés. Demandez à l'expéditeur de le \
+            renvoyer.", "This link is damaged: characters were changed. Ask the sender to send it again.").to_owned(),
     }
 }
 

@@ -226,8 +226,10 @@ pub fn TerritorySearch(
                         view! {
                             <p class="help">
                                 {tr(
-                                    "Les données officielles (INSEE, DGCL) remplissent la population, l'EPCI et le territoire ; chaque champ reste modifiable.",
-                                    "The official data (INSEE, DGCL) fills the population, the EPCI and the territory; every field stays editable.",
+                                    "Les données officielles (INSEE, DGCL) remplissent la population, l'EPCI et le \
+                                        territoire ; chaque champ reste modifiable.",
+                                    "The official data (INSEE, DGCL) fills the population, the EPCI and the territory; \
+                                        every field stays editable.",
                                 )}
                             </p>
                         }
@@ -249,7 +251,8 @@ pub fn TerritorySearch(
                         view! {
                             <p>
                                 {tr(
-                                    "Aucune commune trouvée. Vérifiez l'orthographe, ou remplissez les champs à la main.",
+                                    "Aucune commune trouvée. Vérifiez l'orthographe, ou remplissez les champs à la \
+                                        main.",
                                     "No commune found. Check the spelling, or fill the fields by hand.",
                                 )}
                             </p>
@@ -260,8 +263,10 @@ pub fn TerritorySearch(
                         view! {
                             <p class="warning">
                                 {tr(
-                                    "Recherche impossible : pas de réseau, et ces données n'ont pas encore été gardées dans ce navigateur. Les champs restent modifiables à la main.",
-                                    "Search unavailable: no network, and this data was not kept in this browser yet. The fields can still be filled by hand.",
+                                    "Recherche impossible : pas de réseau, et ces données n'ont pas encore été gardées \
+                                        dans ce navigateur. Les champs restent modifiables à la main.",
+                                    "Search unavailable: no network, and this data was not kept in this browser yet. \
+                                        The fields can still be filled by hand.",
                                 )}
                             </p>
                         }
@@ -271,7 +276,8 @@ pub fn TerritorySearch(
                         view! {
                             <p class="warning">
                                 {tr(
-                                    "Les données officielles n'ont pas pu être lues. Les champs restent modifiables à la main.",
+                                    "Les données officielles n'ont pas pu être lues. Les champs restent modifiables à \
+                                        la main.",
                                     "The official data could not be read. The fields can still be filled by hand.",
                                 )}
                             </p>

@@ -20,7 +20,9 @@ use fabrique_core::territory::TerritoryFile;
 use fabrique_core::{dossier, link, territory};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en] [--territory-data PACKAGE_DIR]\n       fabrique link FILE.json [--base https://…/]\n       fabrique territory PACKAGE_DIR OUT_DIR";
+const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en] \
+    [--territory-data PACKAGE_DIR]\n       fabrique link FILE.json [--base https://…/]\n       fabrique territory \
+    PACKAGE_DIR OUT_DIR";
 
 /// Where links point when no `--base` is given.
 const DEFAULT_BASE: &str = "https://fabrique.example/";
@@ -521,17 +523,22 @@ mod tests {
             ),
             (
                 "data/communes.json",
-                r#"[{"code":"15187","nom":"Saint-Flour","type":"commune-actuelle","departement":"15","codesPostaux":["15100"],"population":6391},
-                    {"code":"43200","nom":"Saint-Flour","type":"commune-actuelle","departement":"43","codesPostaux":["43300"],"population":80},
-                    {"code":"15001","nom":"Allanche","type":"commune-actuelle","departement":"15","codesPostaux":["15160"],"population":700}]"#,
+                r#"[{"code":"15187","nom":"Saint-Flour","type":"commune-actuelle","departement":"15",
+                    "codesPostaux":["15100"],"population":6391},
+                    {"code":"43200","nom":"Saint-Flour","type":"commune-actuelle","departement":"43",
+                        "codesPostaux":["43300"],"population":80},
+                    {"code":"15001","nom":"Allanche","type":"commune-actuelle","departement":"15",
+                        "codesPostaux":["15160"],"population":700}]"#,
             ),
             (
                 "data/epci.json",
-                r#"[{"code":"200066660","nom":"CC de Saint-Flour","type":"CC","populationTotale":24190,"membres":[{"code":"15187"}]}]"#,
+                r#"[{"code":"200066660","nom":"CC de Saint-Flour","type":"CC","populationTotale":24190,
+                    "membres":[{"code":"15187"}]}]"#,
             ),
             (
                 "data/departements.json",
-                r#"[{"code":"15","nom":"Cantal","region":"84","zone":"metro"},{"code":"43","nom":"Haute-Loire","region":"84","zone":"metro"}]"#,
+                r#"[{"code":"15","nom":"Cantal","region":"84","zone":"metro"},{"code":"43","nom":"Haute-Loire",
+                    "region":"84","zone":"metro"}]"#,
             ),
             (
                 "data/regions.json",
@@ -570,7 +577,8 @@ mod tests {
         let package = small_package();
         let path = temporary_file(
             "allanche.json",
-            r#"{"schema_version": 4, "name": "La Halle", "identity": {"commune": "Allanche", "epci": "Pays de Murat"}}"#,
+            r#"{"schema_version": 4, "name": "La Halle", "identity": {"commune": "Allanche",
+                "epci": "Pays de Murat"}}"#,
         );
         let output = run(&args(&[
             "eval",

@@ -143,8 +143,10 @@ impl Call {
 }
 
 const APPLICANTS_2019: Words = Words {
-    fr: "Personnes morales existantes (entreprises, fondations, associations, GIP/GIE, collectivités et groupements, syndicats mixtes) ou consortium avec un chef de file ; lieux ouverts ou en projet.",
-    en: "Existing legal persons (companies, foundations, associations, GIP/GIE, local authorities and their groupings, syndicats mixtes) or a consortium with a lead member; places open or in project.",
+    fr: "Personnes morales existantes (entreprises, fondations, associations, GIP/GIE, collectivités et groupements, \
+        syndicats mixtes) ou consortium avec un chef de file ; lieux ouverts ou en projet.",
+    en: "Existing legal persons (companies, foundations, associations, GIP/GIE, local authorities and their groupings, \
+        syndicats mixtes) or a consortium with a lead member; places open or in project.",
 };
 
 const AMI_2019: Call = Call {
@@ -164,8 +166,10 @@ const AMI_2019: Call = Call {
     duration_assumed: false,
     applicants: APPLICANTS_2019,
     notes: Words {
-        fr: "75 000 € à 150 000 € sur 3 ans, 50 000 € par an au plus, pour le fonctionnement ; le montant dépend des services et de la localisation.",
-        en: "€75,000 to €150,000 over 3 years, at most €50,000 a year, for operating costs; the amount depends on the services and the location.",
+        fr: "75 000 € à 150 000 € sur 3 ans, 50 000 € par an au plus, pour le fonctionnement ; le montant dépend des \
+            services et de la localisation.",
+        en: "€75,000 to €150,000 over 3 years, at most €50,000 a year, for operating costs; the amount depends on the \
+            services and the location.",
     },
     source: Words {
         fr: "AMI Fabriques de territoire (ANCT, 2019) ; montants : idcite.com, 4 février 2020.",
@@ -190,8 +194,12 @@ const AMI_2019_NUMERIQUE: Call = Call {
     duration_assumed: false,
     applicants: APPLICANTS_2019,
     notes: Words {
-        fr: "Dans un QPV ou à proximité immédiate ; services numériques (accès aux droits, médiation, démarches en ligne, fabrication numérique, formation, incubation). Un financement complémentaire jusqu'à 100 000 € s'ajoute à celui de l'AMI ; sa répartition par année n'est pas publiée.",
-        en: "In or right beside a QPV; digital services (access to rights, mediation, online procedures, digital fabrication, training, incubation). Extra funding of up to €100,000 comes on top of the AMI's; its yearly spread is not published.",
+        fr: "Dans un QPV ou à proximité immédiate ; services numériques (accès aux droits, médiation, démarches en \
+            ligne, fabrication numérique, formation, incubation). Un financement complémentaire jusqu'à 100 000 € \
+            s'ajoute à celui de l'AMI ; sa répartition par année n'est pas publiée.",
+        en: "In or right beside a QPV; digital services (access to rights, mediation, online procedures, digital \
+            fabrication, training, incubation). Extra funding of up to €100,000 comes on top of the AMI's; its yearly \
+            spread is not published.",
     },
     source: Words {
         fr: "haute-vienne.gouv.fr ; societenumerique.gouv.fr (financement complémentaire jusqu'à 100 k€).",
@@ -210,12 +218,16 @@ const EDITION_2023: Call = Call {
     grant_years: 1,
     duration_assumed: false,
     applicants: Words {
-        fr: "Seulement les 144 territoires de sous-préfecture sans Fabrique ; priorité aux lieux multiservices et aux activités productives ; jurys régionaux.",
-        en: "Only the 144 sous-préfecture territories without a Fabrique; priority to mixed multi-service places and productive activities; regional juries.",
+        fr: "Seulement les 144 territoires de sous-préfecture sans Fabrique ; priorité aux lieux multiservices et aux \
+            activités productives ; jurys régionaux.",
+        en: "Only the 144 sous-préfecture territories without a Fabrique; priority to mixed multi-service places and \
+            productive activities; regional juries.",
     },
     notes: Words {
-        fr: "80 projets à 50 000 € forfaitaires pour un an ; 82 retenus le 9 novembre 2023. Que le forfait finance le fonctionnement, comme les vagues précédentes, est une lecture de Fabrique.",
-        en: "80 projects at a flat €50,000 for one year; 82 selected on 9 November 2023. That the flat grant funds operating costs, as in the earlier waves, is Fabrique's reading.",
+        fr: "80 projets à 50 000 € forfaitaires pour un an ; 82 retenus le 9 novembre 2023. Que le forfait finance le \
+            fonctionnement, comme les vagues précédentes, est une lecture de Fabrique.",
+        en: "80 projects at a flat €50,000 for one year; 82 selected on 9 November 2023. That the flat grant funds \
+            operating costs, as in the earlier waves, is Fabrique's reading.",
     },
     source: Words {
         fr: "avise.org ; blog.landot-avocats.net, 13 septembre 2023.",
@@ -238,11 +250,16 @@ const VAGUE_2024: Call = Call {
         en: "New applicants and existing Fabriques renewing their label (55 of the 80 laureates).",
     },
     notes: Words {
-        fr: "312 candidatures, 80 Fabriques et 16 Manufactures pour environ 9 M€. Le montant par projet n'est pas publié (environ 94 000 € en moyenne : une estimation, pas une règle). Durée non publiée : Fabrique suppose 3 ans pour situer l'année qui suit.",
-        en: "312 applications, 80 Fabriques and 16 Manufactures for about €9M. The amount per project is not published (about €94,000 on average: an estimate, not a rule). Duration not published: Fabrique assumes 3 years to place the year after.",
+        fr: "312 candidatures, 80 Fabriques et 16 Manufactures pour environ 9 M€. Le montant par projet n'est pas \
+            publié (environ 94 000 € en moyenne : une estimation, pas une règle). Durée non publiée : Fabrique suppose \
+            3 ans pour situer l'année qui suit.",
+        en: "312 applications, 80 Fabriques and 16 Manufactures for about €9M. The amount per project is not published \
+            (about €94,000 on average: an estimate, not a rule). Duration not published: Fabrique assumes 3 years to \
+            place the year after.",
     },
     source: Words {
-        fr: "Dossier de presse ANCT, 28 octobre 2024 (banquedesterritoires.fr) ; « Dispositifs de soutien aux tiers-lieux 2024 ».",
+        fr: "Dossier de presse ANCT, 28 octobre 2024 (banquedesterritoires.fr) ; « Dispositifs de soutien aux \
+            tiers-lieux 2024 ».",
         en: "ANCT press kit, 28 October 2024 (banquedesterritoires.fr); “Dispositifs de soutien aux tiers-lieux 2024”.",
     },
 };
@@ -258,12 +275,19 @@ const MANUFACTURE: Call = Call {
     grant_years: 0,
     duration_assumed: false,
     applicants: Words {
-        fr: "Un local adapté à l'activité, une structure juridique déclarée, une stratégie RH concrète ; priorité aux petites et moyennes villes, aux territoires ruraux et aux QPV.",
-        en: "Premises suited to the activity, a declared legal structure, a concrete HR strategy; priority to small and medium towns, rural areas and QPV.",
+        fr: "Un local adapté à l'activité, une structure juridique déclarée, une stratégie RH concrète ; priorité aux \
+            petites et moyennes villes, aux territoires ruraux et aux QPV.",
+        en: "Premises suited to the activity, a declared legal structure, a concrete HR strategy; priority to small \
+            and medium towns, rural areas and QPV.",
     },
     notes: Words {
-        fr: "Quatre mois d'incubation, puis une aide à l'investissement pour l'outil de production partagé (environ 260 000 € en moyenne, pas un plafond), puis deux ans d'accompagnement. Le dossier est évalué sur les critères propres de la Manufacture : ses conditions d'éligibilité et ce que l'appel décrit (parc de machines, formation, entreprises locales).",
-        en: "Four months of incubation, then an investment grant for the shared production tools (about €260,000 on average, not a cap), then two years of support. The dossier is evaluated on the Manufacture's own criteria: its eligibility conditions and what the call describes (machine park, training, local firms).",
+        fr: "Quatre mois d'incubation, puis une aide à l'investissement pour l'outil de production partagé (environ \
+            260 000 € en moyenne, pas un plafond), puis deux ans d'accompagnement. Le dossier est évalué sur les \
+            critères propres de la Manufacture : ses conditions d'éligibilité et ce que l'appel décrit (parc de \
+            machines, formation, entreprises locales).",
+        en: "Four months of incubation, then an investment grant for the shared production tools (about €260,000 on \
+            average, not a cap), then two years of support. The dossier is evaluated on the Manufacture's own \
+            criteria: its eligibility conditions and what the call describes (machine park, training, local firms).",
     },
     source: Words {
         fr: "tierslieux.anct.gouv.fr ; economie.gouv.fr ; avise-info.fr (AMI du 7 octobre 2021).",
@@ -281,14 +305,18 @@ pub struct Resource {
 
 /// Who may ask the catalogue's resources, and where that comes from.
 pub const CATALOGUE_WHO: Words = Words {
-    fr: "Les lauréats du programme « Nouveaux lieux, nouveaux liens » ; les conditions de chaque dispositif sont à vérifier auprès de ceux qui le portent.",
-    en: "The laureates of the \"Nouveaux lieux, nouveaux liens\" programme; each scheme's conditions are to check with those who run it.",
+    fr: "Les lauréats du programme « Nouveaux lieux, nouveaux liens » ; les conditions de chaque dispositif sont à \
+        vérifier auprès de ceux qui le portent.",
+    en: "The laureates of the \"Nouveaux lieux, nouveaux liens\" programme; each scheme's conditions are to check with \
+        those who run it.",
 };
 
 /// The source of the catalogue.
 pub const CATALOGUE_SOURCE: Words = Words {
-    fr: "Catalogue « Nouveaux lieux, nouveaux liens » (societenumerique.gouv.fr/tierslieux), cité par l'article source.",
-    en: "“Nouveaux lieux, nouveaux liens” catalogue (societenumerique.gouv.fr/tierslieux), cited by the source article.",
+    fr: "Catalogue « Nouveaux lieux, nouveaux liens » (societenumerique.gouv.fr/tierslieux), cité par l'article \
+        source.",
+    en: "“Nouveaux lieux, nouveaux liens” catalogue (societenumerique.gouv.fr/tierslieux), cited by the source \
+        article.",
 };
 
 /// The "Nouveaux lieux, nouveaux liens" catalogue: services and resources for laureates,

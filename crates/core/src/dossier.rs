@@ -1250,12 +1250,18 @@ crate::labels! {
         Region => "La région", "The région";
     }
     DsilTheme {
-        EnergyRenovation => "Rénovation thermique, transition énergétique, énergies renouvelables", "Thermal renovation, energy transition, renewable energy";
-        PublicFacilitiesStandards => "Mise aux normes et sécurisation des équipements publics", "Bringing public facilities up to standard and making them safe";
-        MobilityHousing => "Infrastructures de mobilité ou de construction de logements", "Infrastructure for mobility or housing construction";
+        EnergyRenovation => "Rénovation thermique, transition énergétique, énergies \
+            renouvelables", "Thermal renovation, energy transition, renewable energy";
+        PublicFacilitiesStandards => "Mise aux normes et sécurisation des équipements \
+            publics", "Bringing public facilities up to standard and making them safe";
+        MobilityHousing => "Infrastructures de mobilité ou de construction de \
+            logements", "Infrastructure for mobility or housing construction";
         Digital => "Numérique et téléphonie mobile", "Digital technology and mobile telephony";
-        SchoolBuildings => "Bâtiments scolaires (création, transformation, rénovation)", "School buildings (creation, transformation, renovation)";
-        GrowingPopulation => "Hébergements et équipements publics rendus nécessaires par l'accroissement de la population", "Accommodation and public facilities needed by a growing population";
-        RuralContract => "Opération d'un contrat de ruralité signé par l'État avec un EPCI ou un PETR", "An operation of a rural-development contract signed by the State with an EPCI or a PETR";
+        SchoolBuildings => "Bâtiments scolaires (création, transformation, \
+            rénovation)", "School buildings (creation, transformation, renovation)";
+        GrowingPopulation => "Hébergements et équipements publics rendus nécessaires par l'accroissement de la \
+            population", "Accommodation and public facilities needed by a growing population";
+        RuralContract => "Opération d'un contrat de ruralité signé par l'État avec un EPCI ou un \
+            PETR", "An operation of a rural-development contract signed by the State with an EPCI or a PETR";
     }
 }

@@ -157,16 +157,45 @@ impl Blocking {
     /// What it means, in plain words.
     pub fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Blocking::NoFundedPosition, Lang::Fr) => "Aucun poste n'est financé pendant les années de la subvention (critère 6).",
-            (Blocking::NoLegalStructure, Lang::Fr) => "Pas de structure juridique déclarée ni de chef de file de consortium : l'AMI s'adresse à des personnes morales existantes.",
-            (Blocking::NumeriqueOutsideQpv, Lang::Fr) => "Une Fabrique numérique de territoire doit être en QPV ou à proximité immédiate.",
-            (Blocking::PremisesNotSuited, Lang::Fr) => "Des locaux adaptés à l'activité sont une condition d'éligibilité de la Manufacture de proximité.",
-            (Blocking::NoHrStrategy, Lang::Fr) => "Une stratégie RH concrète est une condition d'éligibilité de la Manufacture de proximité.",
-            (Blocking::NoFundedPosition, Lang::En) => "No position is funded during the grant's years (criterion 6).",
-            (Blocking::NoLegalStructure, Lang::En) => "No declared legal structure and no consortium lead: the AMI is for existing legal persons.",
-            (Blocking::NumeriqueOutsideQpv, Lang::En) => "A Fabrique numérique de territoire must be in or right beside a QPV.",
-            (Blocking::PremisesNotSuited, Lang::En) => "Premises suited to the activity are an eligibility condition of the Manufacture de proximité.",
-            (Blocking::NoHrStrategy, Lang::En) => "A concrete HR strategy is an eligibility condition of the Manufacture de proximité.",
+            (Blocking::NoFundedPosition, Lang::Fr) => {
+                "Aucun poste n'est financé pendant les années de la subvention \
+                (critère 6)."
+            }
+            (Blocking::NoLegalStructure, Lang::Fr) => {
+                "Pas de structure juridique déclarée ni de chef de file de \
+                consortium : l'AMI s'adresse à des personnes morales existantes."
+            }
+            (Blocking::NumeriqueOutsideQpv, Lang::Fr) => {
+                "Une Fabrique numérique de territoire doit être en QPV ou à \
+                proximité immédiate."
+            }
+            (Blocking::PremisesNotSuited, Lang::Fr) => {
+                "Des locaux adaptés à l'activité sont une condition \
+                d'éligibilité de la Manufacture de proximité."
+            }
+            (Blocking::NoHrStrategy, Lang::Fr) => {
+                "Une stratégie RH concrète est une condition d'éligibilité de la \
+                Manufacture de proximité."
+            }
+            (Blocking::NoFundedPosition, Lang::En) => {
+                "No position is funded during the grant's years (criterion 6)."
+            }
+            (Blocking::NoLegalStructure, Lang::En) => {
+                "No declared legal structure and no consortium lead: the AMI is \
+                for existing legal persons."
+            }
+            (Blocking::NumeriqueOutsideQpv, Lang::En) => {
+                "A Fabrique numérique de territoire must be in or right \
+                beside a QPV."
+            }
+            (Blocking::PremisesNotSuited, Lang::En) => {
+                "Premises suited to the activity are an eligibility condition \
+                of the Manufacture de proximité."
+            }
+            (Blocking::NoHrStrategy, Lang::En) => {
+                "A concrete HR strategy is an eligibility condition of the \
+                Manufacture de proximité."
+            }
         }
     }
 
@@ -183,16 +212,44 @@ impl Blocking {
     /// What to do about it, in plain words.
     pub fn action(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Blocking::NoFundedPosition, Lang::Fr) => "Nommer qui finance au moins un poste chaque année de la subvention (la subvention de l'appel peut en être)",
-            (Blocking::NoLegalStructure, Lang::Fr) => "Déclarer la structure juridique qui porte le projet, ou désigner le chef de file du consortium",
-            (Blocking::NumeriqueOutsideQpv, Lang::Fr) => "Vérifier la situation du lieu par rapport au QPV le plus proche, ou viser l'appel généraliste",
-            (Blocking::PremisesNotSuited, Lang::Fr) => "Trouver des locaux adaptés à la production et dire en quoi ils le sont",
-            (Blocking::NoHrStrategy, Lang::Fr) => "Écrire la stratégie RH : postes, calendrier de recrutement, formation",
-            (Blocking::NoFundedPosition, Lang::En) => "Name who funds at least one position in each of the grant's years (the call's grant may be one of them)",
-            (Blocking::NoLegalStructure, Lang::En) => "Register the legal structure that holds the project, or name the consortium's lead member",
-            (Blocking::NumeriqueOutsideQpv, Lang::En) => "Check where the place stands against the nearest QPV, or aim at the generalist call",
-            (Blocking::PremisesNotSuited, Lang::En) => "Find premises suited to production and say how they are",
-            (Blocking::NoHrStrategy, Lang::En) => "Write the HR strategy: positions, hiring schedule, training",
+            (Blocking::NoFundedPosition, Lang::Fr) => {
+                "Nommer qui finance au moins un poste chaque année de la \
+                subvention (la subvention de l'appel peut en être)"
+            }
+            (Blocking::NoLegalStructure, Lang::Fr) => {
+                "Déclarer la structure juridique qui porte le projet, ou \
+                désigner le chef de file du consortium"
+            }
+            (Blocking::NumeriqueOutsideQpv, Lang::Fr) => {
+                "Vérifier la situation du lieu par rapport au QPV le plus \
+                proche, ou viser l'appel généraliste"
+            }
+            (Blocking::PremisesNotSuited, Lang::Fr) => {
+                "Trouver des locaux adaptés à la production et dire en quoi ils \
+                le sont"
+            }
+            (Blocking::NoHrStrategy, Lang::Fr) => {
+                "Écrire la stratégie RH : postes, calendrier de recrutement, \
+                formation"
+            }
+            (Blocking::NoFundedPosition, Lang::En) => {
+                "Name who funds at least one position in each of the grant's \
+                years (the call's grant may be one of them)"
+            }
+            (Blocking::NoLegalStructure, Lang::En) => {
+                "Register the legal structure that holds the project, or name \
+                the consortium's lead member"
+            }
+            (Blocking::NumeriqueOutsideQpv, Lang::En) => {
+                "Check where the place stands against the nearest QPV, or aim \
+                at the generalist call"
+            }
+            (Blocking::PremisesNotSuited, Lang::En) => {
+                "Find premises suited to production and say how they are"
+            }
+            (Blocking::NoHrStrategy, Lang::En) => {
+                "Write the HR strategy: positions, hiring schedule, training"
+            }
         }
     }
 
@@ -583,8 +640,10 @@ fn evaluate_indicator(
     }
     if indicator.measure == Measure::CollectiviteSupport && holder_is_collectivite(dossier) {
         explanation.push_str(match lang {
-            Lang::Fr => " (la collectivité porte le projet : Fabrique la compte comme engagée, au moins 3 formes de soutien — choix de Fabrique)",
-            Lang::En => " (the collectivité holds the project: Fabrique counts it as engaged, at least 3 forms of support — Fabrique's choice)",
+            Lang::Fr => " (la collectivité porte le projet : Fabrique la compte comme engagée, au moins 3 formes de \
+                soutien — choix de Fabrique)",
+            Lang::En => " (the collectivité holds the project: Fabrique counts it as engaged, at least 3 forms of \
+                support — Fabrique's choice)",
         });
     }
     if level != Level::Met {
@@ -1075,15 +1134,23 @@ fn action_text(
         Measure::Year4SelfFunded => {
             let year = finances.after_grant_year + 1;
             match (finances.balance_after_grant, lang) {
-                (None, Lang::Fr) => format!("{advice} : renseigner d'abord les charges et les recettes de l'année {year}, dont le solde est non renseigné"),
-                (None, Lang::En) => format!("{advice}: first fill in the costs and revenue of year {year}, whose balance is not filled in"),
+                (None, Lang::Fr) => format!(
+                    "{advice} : renseigner d'abord les charges et les recettes de l'année \
+                    {year}, dont le solde est non renseigné"
+                ),
+                (None, Lang::En) => format!(
+                    "{advice}: first fill in the costs and revenue of year {year}, whose \
+                    balance is not filled in"
+                ),
                 (Some(balance), Lang::Fr) => {
                     let gap = money(Cents(-balance.0));
-                    format!("{advice} : {} en année {year} sans l'AMI, soit +{gap} de recettes ou −{gap} de charges", money(balance))
+                    format!("{advice} : {} en année {year} sans l'AMI, soit +{gap} de recettes ou −{gap} de \
+                        charges", money(balance))
                 }
                 (Some(balance), Lang::En) => {
                     let gap = money(Cents(-balance.0));
-                    format!("{advice}: {} in year {year} without the AMI, so +{gap} of revenue or −{gap} of costs", money(balance))
+                    format!("{advice}: {} in year {year} without the AMI, so +{gap} of revenue or −{gap} of \
+                        costs", money(balance))
                 }
             }
         }
@@ -1091,10 +1158,24 @@ fn action_text(
             let to_add = own_revenue_to_add(finances, indicator.met_at);
             let target = Local(Percent(indicator.met_at), lang);
             match (to_add, lang) {
-                (Some(add), Lang::Fr) => format!("{advice} : {shown}, pour {target} visés, soit +{} de recettes propres sur les années de la subvention", money(add)),
-                (Some(add), Lang::En) => format!("{advice}: {shown}, for a {target} target, so +{} of own revenue over the grant's years", money(add)),
-                (None, Lang::Fr) => format!("{advice} : remplir le budget (recettes propres et totales) pour mesurer la part visée de {target}"),
-                (None, Lang::En) => format!("{advice}: fill in the budget (own and total revenue) to measure the {target} target"),
+                (Some(add), Lang::Fr) => format!(
+                    "{advice} : {shown}, pour {target} visés, soit +{} de recettes \
+                    propres sur les années de la subvention",
+                    money(add)
+                ),
+                (Some(add), Lang::En) => format!(
+                    "{advice}: {shown}, for a {target} target, so +{} of own revenue over \
+                    the grant's years",
+                    money(add)
+                ),
+                (None, Lang::Fr) => format!(
+                    "{advice} : remplir le budget (recettes propres et totales) pour mesurer \
+                    la part visée de {target}"
+                ),
+                (None, Lang::En) => format!(
+                    "{advice}: fill in the budget (own and total revenue) to measure the \
+                    {target} target"
+                ),
             }
         }
         Measure::BudgetYearsFilled => {
@@ -1105,7 +1186,8 @@ fn action_text(
                 .collect();
             let years = missing.join(", ");
             match lang {
-                Lang::Fr => format!("{advice} : {shown} (recettes et charges manquantes pour l'année ou les années {years})"),
+                Lang::Fr => format!("{advice} : {shown} (recettes et charges manquantes pour l'année ou les années \
+                    {years})"),
                 Lang::En => format!("{advice}: {shown} (revenue and costs missing for year(s) {years})"),
             }
         }

@@ -157,7 +157,8 @@ mod tests {
             import_json(r#"{"format":"fabrique-export","version":1,"dossiers":[]}"#),
             Err(ImportError::Empty)
         );
-        let second_bad = r#"{"format":"fabrique-export","version":1,"dossiers":[{"schema_version":2},{"schema_version":2,"name":7}]}"#;
+        let second_bad = r#"{"format":"fabrique-export","version":1,"dossiers":[{"schema_version":2},
+            {"schema_version":2,"name":7}]}"#;
         assert!(matches!(
             import_json(second_bad),
             Err(ImportError::Dossier { position: 1, .. })

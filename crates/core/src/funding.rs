@@ -332,12 +332,14 @@ pub fn funding(dossier: &Dossier, finances: &Finances, lang: Lang) -> FundingRep
                 FundingSource::AnruAmundi => anru_eligibility(dossier, lang),
                 FundingSource::ActionLogement => (
                     Eligibility::ToCheck,
-                    say(lang, "Règles d'éligibilité non publiées : à vérifier auprès d'Action Logement.", "Eligibility rules not published: check with Action Logement."),
+                    say(lang, "Règles d'éligibilité non publiées : à vérifier auprès d'Action \
+                        Logement.", "Eligibility rules not published: check with Action Logement."),
                     RuleId::ActionLogement,
                 ),
                 FundingSource::Region => (
                     Eligibility::ToCheck,
-                    say(lang, "Chaque région a ses règles (taux, plafonds, ancienneté du lieu) : à vérifier auprès de la vôtre.", "Each region has its own rules (rates, caps, age of the place): check with yours."),
+                    say(lang, "Chaque région a ses règles (taux, plafonds, ancienneté du lieu) : à vérifier auprès de \
+                        la vôtre.", "Each region has its own rules (rates, caps, age of the place): check with yours."),
                     RuleId::Region,
                 ),
                 FundingSource::Departement
@@ -346,7 +348,8 @@ pub fn funding(dossier: &Dossier, finances: &Finances, lang: Lang) -> FundingRep
                 | FundingSource::Own
                 | FundingSource::Private => (
                     Eligibility::ToCheck,
-                    say(lang, "Chaque collectivité fixe ses aides : à vérifier auprès d'elle.", "Each local authority sets its own aid: check with it."),
+                    say(lang, "Chaque collectivité fixe ses aides : à vérifier auprès \
+                        d'elle.", "Each local authority sets its own aid: check with it."),
                     RuleId::Departement,
                 ),
             };
@@ -451,12 +454,17 @@ fn ami_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
         match identity.sous_prefecture_without_fabrique {
             Some(false) => return (
                 Eligibility::NotEligible,
-                say(lang, "L'édition 2023 était réservée aux 144 territoires de sous-préfecture sans Fabrique.", "The 2023 edition was only for the 144 sous-préfecture territories without a Fabrique."),
+                say(lang, "L'édition 2023 était réservée aux 144 territoires de sous-préfecture sans \
+                    Fabrique.", "The 2023 edition was only for the 144 sous-préfecture territories without a \
+                    Fabrique."),
                 RuleId::AmiApplicants,
             ),
             None => return (
                 Eligibility::ToCheck,
-                say(lang, "L'édition 2023 était réservée aux 144 territoires de sous-préfecture sans Fabrique : indiquez si le vôtre en est un.", "The 2023 edition was only for the 144 sous-préfecture territories without a Fabrique: say whether yours is one."),
+                say(lang, "L'édition 2023 était réservée aux 144 territoires de sous-préfecture sans Fabrique : \
+                    indiquez si le vôtre en est \
+                    un.", "The 2023 edition was only for the 144 sous-préfecture territories without a Fabrique: say \
+                    whether yours is one."),
                 RuleId::AmiApplicants,
             ),
             Some(true) => {}
@@ -468,13 +476,19 @@ fn ami_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
         return if identity.legal_status == Some(LegalStatus::Declared) && shown {
             (
                 Eligibility::Eligible,
-                say(lang, "Structure juridique déclarée, locaux adaptés à l'activité et stratégie RH décrite : les trois conditions de l'appel sont dans le dossier.", "Declared legal structure, premises suited to the activity and an HR strategy described: the call's three conditions are in the dossier."),
+                say(lang, "Structure juridique déclarée, locaux adaptés à l'activité et stratégie RH décrite : les \
+                    trois conditions de l'appel sont dans le \
+                    dossier.", "Declared legal structure, premises suited to the activity and an HR strategy \
+                    described: the call's three conditions are in the dossier."),
                 RuleId::ManufactureEligibility,
             )
         } else if identity.legal_status == Some(LegalStatus::Declared) {
             (
                 Eligibility::ToCheck,
-                say(lang, "Structure juridique déclarée : oui. Le local adapté à l'activité et la stratégie RH concrète, que l'appel exige aussi, sont à montrer dans le dossier (section « Atelier de production »).", "Declared legal structure: yes. Premises suited to the activity and a concrete HR strategy, which the call also requires, are for the dossier to show (section “Production workshop”)."),
+                say(lang, "Structure juridique déclarée : oui. Le local adapté à l'activité et la stratégie RH \
+                    concrète, que l'appel exige aussi, sont à montrer dans le dossier (section « Atelier de production \
+                    »).", "Declared legal structure: yes. Premises suited to the activity and a concrete HR strategy, \
+                    which the call also requires, are for the dossier to show (section “Production workshop”)."),
                 RuleId::ManufactureEligibility,
             )
         } else {
@@ -492,7 +506,9 @@ fn ami_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     if holder_can_apply(dossier) {
         return (
             Eligibility::Eligible,
-            say(lang, "Le porteur est une personne morale déclarée (ou un consortium avec un chef de file) : il peut candidater.", "The holder is a declared legal person (or a consortium with a lead member): it can apply."),
+            say(lang, "Le porteur est une personne morale déclarée (ou un consortium avec un chef de file) : il peut \
+                candidater.", "The holder is a declared legal person (or a consortium with a lead member): it can \
+                apply."),
             RuleId::AmiApplicants,
         );
     }
@@ -509,7 +525,9 @@ fn ami_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     }
     (
         Eligibility::NotEligible,
-        say(lang, "L'AMI s'adresse à des personnes morales existantes : déclarez la structure, ou désignez le chef de file du consortium.", "The AMI is for existing legal persons: declare the structure, or name the consortium's lead member."),
+        say(lang, "L'AMI s'adresse à des personnes morales existantes : déclarez la structure, ou désignez le chef de \
+            file du consortium.", "The AMI is for existing legal persons: declare the structure, or name the \
+            consortium's lead member."),
         RuleId::AmiApplicants,
     )
 }
@@ -544,7 +562,9 @@ fn worst(verdicts: impl Iterator<Item = Verdict>, none: Verdict) -> Verdict {
 fn detr_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     let none = (
         Eligibility::NotEligible,
-        say(lang, "La DETR finance les investissements des communes, des EPCI et de certains syndicats : aucun investissement n'est inscrit.", "DETR funds the investments of communes, EPCI and some syndicats: no investment is entered."),
+        say(lang, "La DETR finance les investissements des communes, des EPCI et de certains syndicats : aucun \
+            investissement n'est \
+            inscrit.", "DETR funds the investments of communes, EPCI and some syndicats: no investment is entered."),
         RuleId::Detr,
     );
     worst(
@@ -564,24 +584,37 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
     let (eligibility, reason): (Eligibility, Cow<'static, str>) = match owner {
         InvestmentOwner::Holder if owner.is_collectivite(identity.holder_kind) => (
             Eligibility::ToCheck,
-            say(lang, "Le porteur est une collectivité : choisissez comme maître d'ouvrage la commune, l'EPCI ou le syndicat qu'il est, pour que la règle de la DETR s'applique.", "The holder is a local authority: choose as owner the commune, EPCI or syndicat it is, so that the DETR rule applies."),
+            say(lang, "Le porteur est une collectivité : choisissez comme maître d'ouvrage la commune, l'EPCI ou le \
+                syndicat qu'il est, pour que la règle de la DETR \
+                s'applique.", "The holder is a local authority: choose as owner the commune, EPCI or syndicat it is, \
+                so that the DETR rule applies."),
         ),
         InvestmentOwner::Holder | InvestmentOwner::Petr | InvestmentOwner::Departement | InvestmentOwner::Region => (
             Eligibility::NotEligible,
-            say(lang, "La DETR finance les investissements des communes, des EPCI et de certains syndicats, pas ceux de ce maître d'ouvrage.", "DETR funds the investments of communes, EPCI and some syndicats, not this owner's."),
+            say(lang, "La DETR finance les investissements des communes, des EPCI et de certains syndicats, pas ceux \
+                de ce maître \
+                d'ouvrage.", "DETR funds the investments of communes, EPCI and some syndicats, not this owner's."),
         ),
         _ if unknown_overseas => (
             Eligibility::ToCheck,
-            say(lang, "Collectivité d'outre-mer hors départements et régions d'outre-mer : la source ne donne pas la règle de la DETR ; à vérifier auprès de la préfecture.", "An overseas collectivité outside the overseas départements and régions: the source does not give the DETR rule; check with the préfecture."),
+            say(lang, "Collectivité d'outre-mer hors départements et régions d'outre-mer : la source ne donne pas la \
+                règle de la DETR ; à vérifier auprès de la \
+                préfecture.", "An overseas collectivité outside the overseas départements and régions: the source does \
+                not give the DETR rule; check with the préfecture."),
         ),
         InvestmentOwner::Syndicat => match identity.syndicat_population {
             _ if region.is_overseas() => (
                 Eligibility::ToCheck,
-                say(lang, "Syndicat d'outre-mer : la source ne donne le seuil de 60 000 habitants que pour la métropole ; à vérifier.", "An overseas syndicat: the source gives the 60,000-inhabitant threshold for metropolitan France only; to check."),
+                say(lang, "Syndicat d'outre-mer : la source ne donne le seuil de 60 000 habitants que pour la \
+                    métropole ; à \
+                    vérifier.", "An overseas syndicat: the source gives the 60,000-inhabitant threshold for \
+                    metropolitan France only; to check."),
             ),
             None => (
                 Eligibility::ToCheck,
-                say(lang, "Certains syndicats de 60 000 habitants au plus sont éligibles : indiquez la population du syndicat.", "Some syndicats of at most 60,000 inhabitants are eligible: give the syndicat's population."),
+                say(lang, "Certains syndicats de 60 000 habitants au plus sont éligibles : indiquez la population du \
+                    syndicat.", "Some syndicats of at most 60,000 inhabitants are eligible: give the syndicat's \
+                    population."),
             ),
             Some(population) if population <= 60_000 => (
                 Eligibility::Eligible,
@@ -603,7 +636,8 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
         InvestmentOwner::Commune => {
             let (small, medium) = commune_detr_thresholds(region).unwrap_or((2_000, 20_000));
             match (identity.commune_population, identity.potentiel_financier_percent) {
-                (None, _) => (Eligibility::ToCheck, say(lang, "Indiquez la population DGF de la commune.", "Give the commune's DGF population.")),
+                (None, _) => (Eligibility::ToCheck, say(lang, "Indiquez la population DGF de la \
+                    commune.", "Give the commune's DGF population.")),
                 (Some(population), _) if population <= small => (
                     Eligibility::Eligible,
                     Cow::Owned(if fr {
@@ -615,33 +649,41 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
                 (Some(population), None) if population <= medium => (
                     Eligibility::ToCheck,
                     Cow::Owned(if fr {
-                        format!("Commune de {} habitants : éligible si son potentiel financier par habitant est inférieur à 1,3 fois la moyenne de sa strate. Indiquez-le.", n(population, lang))
+                        format!("Commune de {} habitants : éligible si son potentiel financier par habitant est \
+                            inférieur à 1,3 fois la moyenne de sa strate. Indiquez-le.", n(population, lang))
                     } else {
-                        format!("Commune of {} inhabitants: eligible if its fiscal capacity per inhabitant is below 1.3 times its size band's average. Give it.", n(population, lang))
+                        format!("Commune of {} inhabitants: eligible if its fiscal capacity per inhabitant is below \
+                            1.3 times its size band's average. Give it.", n(population, lang))
                     }),
                 ),
                 (Some(population), Some(percent)) if population <= medium && percent < 130 => (
                     Eligibility::Eligible,
                     Cow::Owned(if fr {
-                        format!("Commune de {} habitants au potentiel financier de {percent}\u{a0}% de la moyenne de sa strate (moins de 130\u{a0}%) : éligible.", n(population, lang))
+                        format!("Commune de {} habitants au potentiel financier de {percent}\u{a0}% de la moyenne de \
+                            sa strate (moins de 130\u{a0}%) : éligible.", n(population, lang))
                     } else {
-                        format!("Commune of {} inhabitants with a fiscal capacity of {percent}% of its band's average (under 130%): eligible.", n(population, lang))
+                        format!("Commune of {} inhabitants with a fiscal capacity of {percent}% of its band's average \
+                            (under 130%): eligible.", n(population, lang))
                     }),
                 ),
                 (Some(population), Some(percent)) if population <= medium => (
                     Eligibility::NotEligible,
                     Cow::Owned(if fr {
-                        format!("Commune de {} habitants au potentiel financier de {percent}\u{a0}% de la moyenne de sa strate (130\u{a0}% ou plus) : non éligible.", n(population, lang))
+                        format!("Commune de {} habitants au potentiel financier de {percent}\u{a0}% de la moyenne de \
+                            sa strate (130\u{a0}% ou plus) : non éligible.", n(population, lang))
                     } else {
-                        format!("Commune of {} inhabitants with a fiscal capacity of {percent}% of its band's average (130% or more): not eligible.", n(population, lang))
+                        format!("Commune of {} inhabitants with a fiscal capacity of {percent}% of its band's average \
+                            (130% or more): not eligible.", n(population, lang))
                     }),
                 ),
                 (Some(population), _) => (
                     Eligibility::NotEligible,
                     Cow::Owned(if fr {
-                        format!("Commune de {} habitants : plus de {}, non éligible (l'EPCI peut l'être).", n(population, lang), n(medium, lang))
+                        format!("Commune de {} habitants : plus de {}, non éligible (l'EPCI peut \
+                            l'être).", n(population, lang), n(medium, lang))
                     } else {
-                        format!("Commune of {} inhabitants: more than {}, not eligible (the EPCI may be).", n(population, lang), n(medium, lang))
+                        format!("Commune of {} inhabitants: more than {}, not eligible (the EPCI may \
+                            be).", n(population, lang), n(medium, lang))
                     }),
                 ),
             }
@@ -650,33 +692,48 @@ fn detr_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
             let (population_cap, central_commune) = epci_detr_thresholds(region);
             let (cap, central) = (n(population_cap, lang), n(central_commune, lang));
             let excluded = if fr {
-                format!("un ensemble de plus de {cap} habitants autour d'une commune de plus de {central} habitants, d'au moins 150 habitants/km²")
+                format!("un ensemble de plus de {cap} habitants autour d'une commune de plus de {central} habitants, \
+                    d'au moins 150 habitants/km²")
             } else {
-                format!("a single area of more than {cap} inhabitants around a commune of more than {central}, with at least 150 inhabitants/km²")
+                format!("a single area of more than {cap} inhabitants around a commune of more than {central}, with at \
+                    least 150 inhabitants/km²")
             };
-            let (eligibility, reason) = match (identity.epci_population, identity.epci_has_large_central_commune, identity.epci_density_per_km2) {
+            let (eligibility, reason) = match (
+                identity.epci_population,
+                identity.epci_has_large_central_commune,
+                identity.epci_density_per_km2,
+            ) {
                 (Some(population), _, _) if population <= population_cap => (
                     Eligibility::Eligible,
-                    if fr { format!("EPCI de {} habitants : au plus {cap}, éligible.", n(population, lang)) } else { format!("EPCI of {} inhabitants: at most {cap}, eligible.", n(population, lang)) },
+                    if fr { format!("EPCI de {} habitants : au plus {cap}, \
+                        éligible.", n(population, lang)) } else { format!("EPCI of {} inhabitants: at most {cap}, \
+                        eligible.", n(population, lang)) },
                 ),
                 (_, Some(false), _) => (
                     Eligibility::Eligible,
-                    if fr { format!("EPCI sans commune centre de plus de {central} habitants : éligible.") } else { format!("EPCI without a central commune of more than {central} inhabitants: eligible.") },
+                    if fr { format!("EPCI sans commune centre de plus de {central} habitants : \
+                        éligible.") } else { format!("EPCI without a central commune of more than {central} \
+                        inhabitants: eligible.") },
                 ),
                 (_, _, Some(density)) if density < 150 => (
                     Eligibility::Eligible,
-                    if fr { format!("EPCI de densité {density} habitants/km² (moins de 150) : éligible.") } else { format!("EPCI with a density of {density} inhabitants/km² (under 150): eligible.") },
+                    if fr { format!("EPCI de densité {density} habitants/km² (moins de 150) : \
+                        éligible.") } else { format!("EPCI with a density of {density} inhabitants/km² (under 150): \
+                        eligible.") },
                 ),
                 (Some(_), Some(true), Some(_)) => (
                     Eligibility::NotEligible,
-                    if fr { format!("L'EPCI forme {excluded} : non éligible.") } else { format!("The EPCI forms {excluded}: not eligible.") },
+                    if fr { format!("L'EPCI forme {excluded} : non \
+                        éligible.") } else { format!("The EPCI forms {excluded}: not eligible.") },
                 ),
                 _ => (
                     Eligibility::ToCheck,
                     if fr {
-                        format!("Un EPCI est éligible sauf s'il forme {excluded}. Indiquez sa population, sa commune centre et sa densité.")
+                        format!("Un EPCI est éligible sauf s'il forme {excluded}. Indiquez sa population, sa commune \
+                            centre et sa densité.")
                     } else {
-                        format!("An EPCI is eligible unless it forms {excluded}. Give its population, central commune and density.")
+                        format!("An EPCI is eligible unless it forms {excluded}. Give its population, central commune \
+                            and density.")
                     },
                 ),
             };
@@ -713,7 +770,8 @@ pub fn epci_detr_thresholds(region: Region) -> (u32, u32) {
 fn dsil_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     let none = (
         Eligibility::NotEligible,
-        say(lang, "La DSIL finance les investissements des communes, EPCI et PETR : aucun investissement n'est inscrit.", "DSIL funds the investments of communes, EPCI and PETR: no investment is entered."),
+        say(lang, "La DSIL finance les investissements des communes, EPCI et PETR : aucun investissement n'est \
+            inscrit.", "DSIL funds the investments of communes, EPCI and PETR: no investment is entered."),
         RuleId::Dsil,
     );
     worst(
@@ -731,23 +789,32 @@ fn dsil_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
     match owner {
         InvestmentOwner::Holder if owner.is_collectivite(identity.holder_kind) => verdict(
             Eligibility::ToCheck,
-            say(lang, "Le porteur est une collectivité : choisissez comme maître d'ouvrage la commune, l'EPCI ou le PETR qu'il est.", "The holder is a local authority: choose as owner the commune, EPCI or PETR it is."),
+            say(lang, "Le porteur est une collectivité : choisissez comme maître d'ouvrage la commune, l'EPCI ou le \
+                PETR qu'il est.", "The holder is a local authority: choose as owner the commune, EPCI or PETR it is."),
         ),
         InvestmentOwner::Commune | InvestmentOwner::Epci | InvestmentOwner::Petr => {
             if identity.region.is_overseas() && !identity.region.is_drom() {
                 verdict(
                     Eligibility::NotEligible,
-                    say(lang, "La DSIL vaut en métropole et dans les départements et régions d'outre-mer (art. 73 de la Constitution).", "DSIL applies in metropolitan France and the overseas départements and régions (art. 73 of the Constitution)."),
+                    say(lang, "La DSIL vaut en métropole et dans les départements et régions d'outre-mer (art. 73 de \
+                        la Constitution).", "DSIL applies in metropolitan France and the overseas départements and \
+                        régions (art. 73 of the Constitution)."),
                 )
             } else if themes.is_empty() {
                 verdict(
                     Eligibility::ToCheck,
-                    say(lang, "À vérifier : la DSIL ne finance que les projets de l'une des six thématiques nationales ou d'un contrat de ruralité. Cochez celles dont relève l'investissement.", "To check: DSIL funds only projects in one of the six national themes or a rural-development contract. Tick those the investment belongs to."),
+                    say(lang, "À vérifier : la DSIL ne finance que les projets de l'une des six thématiques nationales \
+                        ou d'un contrat de ruralité. Cochez celles dont relève \
+                        l'investissement.", "To check: DSIL funds only projects in one of the six national themes or a \
+                        rural-development contract. Tick those the investment belongs to."),
                 )
             } else {
                 verdict(
                     Eligibility::Eligible,
-                    say(lang, "Maître d'ouvrage bénéficiaire de la DSIL et investissement déclaré dans une thématique nationale ou un contrat de ruralité : éligible (la préfecture sélectionne).", "An owner DSIL funds and an investment declared in a national theme or a rural-development contract: eligible (the préfecture selects)."),
+                    say(lang, "Maître d'ouvrage bénéficiaire de la DSIL et investissement déclaré dans une thématique \
+                        nationale ou un contrat de ruralité : éligible (la préfecture \
+                        sélectionne).", "An owner DSIL funds and an investment declared in a national theme or a \
+                        rural-development contract: eligible (the préfecture selects)."),
                 )
             }
         }
@@ -756,7 +823,8 @@ fn dsil_for(dossier: &Dossier, owner: InvestmentOwner, lang: Lang) -> Verdict {
         | InvestmentOwner::Departement
         | InvestmentOwner::Region => verdict(
             Eligibility::NotEligible,
-            say(lang, "La DSIL finance les investissements des communes, EPCI et PETR, pas ceux de ce maître d'ouvrage.", "DSIL funds the investments of communes, EPCI and PETR, not this owner's."),
+            say(lang, "La DSIL finance les investissements des communes, EPCI et PETR, pas ceux de ce maître \
+                d'ouvrage.", "DSIL funds the investments of communes, EPCI and PETR, not this owner's."),
         ),
     }
 }
@@ -765,7 +833,9 @@ fn anru_eligibility(dossier: &Dossier, lang: Lang) -> Verdict {
     if dossier.identity.in_qpv {
         (
             Eligibility::ToCheck,
-            say(lang, "Lieu en QPV : le fonds ANRU + Amundi peut entrer au capital ou racheter les murs. Ce n'est pas une subvention.", "A place in a QPV: the ANRU + Amundi fund can take equity or buy the walls. It is not a grant."),
+            say(lang, "Lieu en QPV : le fonds ANRU + Amundi peut entrer au capital ou racheter les murs. Ce n'est pas \
+                une subvention.", "A place in a QPV: the ANRU + Amundi fund can take equity or buy the walls. It is \
+                not a grant."),
             RuleId::AnruAmundi,
         )
     } else {
@@ -789,16 +859,20 @@ pub fn public_aid_note(source: FundingSource) -> Words {
             en: "State aid: counted as public aid",
         },
         FundingSource::Region | FundingSource::Departement | FundingSource::Commune | FundingSource::Epci => Words {
-            fr: "aide publique d'une collectivité : comptée dans les aides publiques, sauf si cette collectivité est le maître d'ouvrage, dont c'est alors la part propre",
-            en: "a local authority's aid: counted as public aid, unless that authority owns the investment, whose own share it then is",
+            fr: "aide publique d'une collectivité : comptée dans les aides publiques, sauf si cette collectivité est \
+                le maître d'ouvrage, dont c'est alors la part propre",
+            en: "a local authority's aid: counted as public aid, unless that authority owns the investment, whose own \
+                share it then is",
         },
         FundingSource::AnruAmundi => Words {
             fr: "prise de participation d'un fonds détenu à 51 % par Amundi, pas une subvention : hors calcul",
             en: "equity from a fund 51% owned by Amundi, not a grant: outside the calculation",
         },
         FundingSource::ActionLogement => Words {
-            fr: "aucune source ne dit si elle compte comme aide publique : Fabrique la laisse hors calcul, à vérifier avec la préfecture",
-            en: "no source says whether it counts as public aid: Fabrique leaves it outside the calculation, to check with the préfecture",
+            fr: "aucune source ne dit si elle compte comme aide publique : Fabrique la laisse hors calcul, à vérifier \
+                avec la préfecture",
+            en: "no source says whether it counts as public aid: Fabrique leaves it outside the calculation, to check \
+                with the préfecture",
         },
         FundingSource::Own => Words {
             fr: "part propre du maître d'ouvrage",
@@ -1054,14 +1128,21 @@ fn colon(lang: Lang) -> &'static str {
 pub fn ceiling_text(item: &ItemCheck, lang: Lang) -> String {
     let c = colon(lang);
     let mut text = match (&item.ceiling, lang) {
-        (CeilingCheck::NotApplicable, Lang::Fr) => "sans objet : le maître d'ouvrage n'est pas une collectivité, ou rien de public ne finance l'investissement".to_owned(),
-        (CeilingCheck::NotApplicable, Lang::En) => "not applicable: the owner is not a local authority, or nothing public funds the investment".to_owned(),
-        (CeilingCheck::Exempt { exemption: Exemption::UrbanRenewal }, Lang::Fr) => "exception prévue par la loi : opération de rénovation urbaine (loi 2003-710, art. 9)".to_owned(),
-        (CeilingCheck::Exempt { exemption: Exemption::UrbanRenewal }, Lang::En) => "an exception set by the law: urban-renewal operation (law 2003-710, art. 9)".to_owned(),
-        (CeilingCheck::Exempt { exemption: Exemption::Overseas(region) }, Lang::Fr) => format!("la règle ne s'applique pas aux collectivités de {}", region_name(*region)),
-        (CeilingCheck::Exempt { exemption: Exemption::Overseas(region) }, Lang::En) => format!("the rule does not apply to the local authorities of {}", region_name(*region)),
+        (CeilingCheck::NotApplicable, Lang::Fr) => "sans objet : le maître d'ouvrage n'est pas une collectivité, ou \
+            rien de public ne finance l'investissement".to_owned(),
+        (CeilingCheck::NotApplicable, Lang::En) => "not applicable: the owner is not a local authority, or nothing \
+            public funds the investment".to_owned(),
+        (CeilingCheck::Exempt { exemption: Exemption::UrbanRenewal }, Lang::Fr) => "exception prévue par la loi : \
+            opération de rénovation urbaine (loi 2003-710, art. 9)".to_owned(),
+        (CeilingCheck::Exempt { exemption: Exemption::UrbanRenewal }, Lang::En) => "an exception set by the law: \
+            urban-renewal operation (law 2003-710, art. 9)".to_owned(),
+        (CeilingCheck::Exempt { exemption: Exemption::Overseas(region) }, Lang::Fr) => format!("la règle ne s'applique \
+            pas aux collectivités de {}", region_name(*region)),
+        (CeilingCheck::Exempt { exemption: Exemption::Overseas(region) }, Lang::En) => format!("the rule does not \
+            apply to the local authorities of {}", region_name(*region)),
         (CeilingCheck::Respected { share, min_own_percent }, Lang::Fr) => format!(
-            "respecté{c}{} d'aides publiques, part propre {} (au moins {min_own_percent}\u{a0}% des financements publics)",
+            "respecté{c}{} d'aides publiques, part propre {} (au moins {min_own_percent}\u{a0}% des financements \
+                publics)",
             share.text(lang), Local(item.own, lang)
         ),
         (CeilingCheck::Respected { share, min_own_percent }, Lang::En) => format!(
@@ -1069,11 +1150,13 @@ pub fn ceiling_text(item: &ItemCheck, lang: Lang) -> String {
             share.text(lang), Local(item.own, lang)
         ),
         (CeilingCheck::Exceeded { share, min_own_percent, fix }, Lang::Fr) => format!(
-            "DÉPASSÉ{c}{} d'aides publiques pour {min_own_percent}\u{a0}% de part propre au moins ; pour un coût de {}, aides publiques de {} au plus et part propre de {} au moins",
+            "DÉPASSÉ{c}{} d'aides publiques pour {min_own_percent}\u{a0}% de part propre au moins ; pour un coût de \
+                {}, aides publiques de {} au plus et part propre de {} au moins",
             share.text(lang), Local(item.cost, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang)
         ),
         (CeilingCheck::Exceeded { share, min_own_percent, fix }, Lang::En) => format!(
-            "EXCEEDED{c}{} public aid where the owner must bring at least {min_own_percent}%; for a cost of {}, public aid of at most {} and an own share of at least {}",
+            "EXCEEDED{c}{} public aid where the owner must bring at least {min_own_percent}%; for a cost of {}, public \
+                aid of at most {} and an own share of at least {}",
             share.text(lang), Local(item.cost, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang)
         ),
     };
@@ -1189,20 +1272,63 @@ pub fn bounds_text(bounds: &AmiBounds, lang: Lang) -> String {
         });
     } else if bounds.holds() {
         parts.push(match (call.amounts, lang) {
-            (Amounts::Range { min_total, max_total, max_per_year, .. }, Lang::Fr) => format!("dans les bornes de l'appel ({min_total} à {max_total}, {max_per_year} par an au plus)"),
-            (Amounts::Range { min_total, max_total, max_per_year, .. }, Lang::En) => format!("within the call's bounds ({min_total} to {max_total}, at most {max_per_year} a year)", min_total = Local(min_total, Lang::En), max_total = Local(max_total, Lang::En), max_per_year = Local(max_per_year, Lang::En)),
+            (
+                Amounts::Range {
+                    min_total,
+                    max_total,
+                    max_per_year,
+                    ..
+                },
+                Lang::Fr,
+            ) => format!(
+                "dans les bornes de \
+                l'appel ({min_total} à {max_total}, {max_per_year} par an au plus)"
+            ),
+            (
+                Amounts::Range {
+                    min_total,
+                    max_total,
+                    max_per_year,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "within the call's bounds \
+                ({min_total} to {max_total}, at most {max_per_year} a \
+                year)",
+                min_total = Local(min_total, Lang::En),
+                max_total = Local(max_total, Lang::En),
+                max_per_year = Local(max_per_year, Lang::En)
+            ),
             (Amounts::Flat(flat), Lang::Fr) => format!("conforme au forfait de {flat}"),
-            (Amounts::Flat(flat), Lang::En) => format!("matches the flat grant of {flat}", flat = Local(flat, Lang::En)),
-            (Amounts::Average(average), Lang::Fr) => format!("montant fixé par le comité de sélection (environ {average} en moyenne, pas un plafond)"),
-            (Amounts::Average(average), Lang::En) => format!("amount set by the selection committee (about {average} on average, not a cap)", average = Local(average, Lang::En)),
-            (Amounts::NotPublished, Lang::Fr) => "montants de l'appel non publiés : rien à vérifier".to_owned(),
-            (Amounts::NotPublished, Lang::En) => "the call's amounts are not published: nothing to check".to_owned(),
+            (Amounts::Flat(flat), Lang::En) => format!(
+                "matches the flat grant of \
+                {flat}",
+                flat = Local(flat, Lang::En)
+            ),
+            (Amounts::Average(average), Lang::Fr) => format!(
+                "montant fixé par le comité de sélection (environ \
+                {average} en moyenne, pas un plafond)"
+            ),
+            (Amounts::Average(average), Lang::En) => format!(
+                "amount set by the selection committee (about {average} \
+                on average, not a cap)",
+                average = Local(average, Lang::En)
+            ),
+            (Amounts::NotPublished, Lang::Fr) => {
+                "montants de l'appel non publiés : rien à vérifier".to_owned()
+            }
+            (Amounts::NotPublished, Lang::En) => {
+                "the call's amounts are not published: nothing to check".to_owned()
+            }
         });
     }
     if bounds.extra_used.0 > 0 {
         parts.push(match lang {
-            Lang::Fr => format!("dont {} au titre du financement complémentaire de la Fabrique numérique (jusqu'à 100\u{202f}000,00\u{a0}€, répartition annuelle non publiée)", Local(bounds.extra_used, lang)),
-            Lang::En => format!("of which {} from the Fabrique numérique's extra funding (up to €100,000.00, yearly spread not published)", Local(bounds.extra_used, lang)),
+            Lang::Fr => format!("dont {} au titre du financement complémentaire de la Fabrique numérique (jusqu'à \
+                100\u{202f}000,00\u{a0}€, répartition annuelle non publiée)", Local(bounds.extra_used, lang)),
+            Lang::En => format!("of which {} from the Fabrique numérique's extra funding (up to €100,000.00, yearly \
+                spread not published)", Local(bounds.extra_used, lang)),
         });
     }
     for issue in &bounds.issues {
@@ -1216,20 +1342,75 @@ pub fn bounds_text(bounds: &AmiBounds, lang: Lang) -> String {
 
 fn issue_text(issue: BoundsIssue, lang: Lang) -> String {
     match (issue, lang) {
-        (BoundsIssue::BelowMinimum { total, min }, Lang::Fr) => format!("HORS BORNES : {total}, moins que le minimum de {min}"),
-        (BoundsIssue::BelowMinimum { total, min }, Lang::En) => format!("OUT OF BOUNDS: {total}, below the minimum of {min}", total = Local(total, Lang::En), min = Local(min, Lang::En)),
-        (BoundsIssue::AboveMaximum { total, max }, Lang::Fr) => format!("HORS BORNES : {total}, plus que le maximum de {max}"),
-        (BoundsIssue::AboveMaximum { total, max }, Lang::En) => format!("OUT OF BOUNDS: {total}, above the maximum of {max}", total = Local(total, Lang::En), max = Local(max, Lang::En)),
-        (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::Fr) => format!("DÉPASSÉ : {amount} en année {}, pour {cap} par an au plus", year + 1),
-        (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::En) => format!("EXCEEDED: {amount} in year {}, where the cap is {cap} a year", year + 1, amount = Local(amount, Lang::En), cap = Local(cap, Lang::En)),
-        (BoundsIssue::NotFlat { total, flat }, Lang::Fr) => format!("NON CONFORME : {total} inscrits, pour un forfait de {flat} sur un an"),
-        (BoundsIssue::NotFlat { total, flat }, Lang::En) => format!("DOES NOT MATCH: {total} entered, for a flat grant of {flat} over one year", total = Local(total, Lang::En), flat = Local(flat, Lang::En)),
-        (BoundsIssue::AfterTheGrant { amount }, Lang::Fr) => format!("ATTENTION : {amount} de subvention inscrits après la durée de l'appel"),
-        (BoundsIssue::AfterTheGrant { amount }, Lang::En) => format!("WARNING: {amount} of grant entered after the call's duration", amount = Local(amount, Lang::En)),
-        (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::Fr) => format!("ATTENTION : {amount} demandés à l'appel pour l'investissement, alors qu'il finance le fonctionnement"),
-        (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::En) => format!("WARNING: {amount} asked of the call for investment, which it does not fund (operating costs only)", amount = Local(amount, Lang::En)),
-        (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::Fr) => format!("ATTENTION : {amount} de subvention de l'appel au budget de fonctionnement, alors qu'il finance l'investissement"),
-        (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::En) => format!("WARNING: {amount} of the call's grant in the operating budget, which it does not fund (investment only)", amount = Local(amount, Lang::En)),
+        (BoundsIssue::BelowMinimum { total, min }, Lang::Fr) => format!(
+            "HORS BORNES : {total}, moins que le minimum \
+            de {min}"
+        ),
+        (BoundsIssue::BelowMinimum { total, min }, Lang::En) => format!(
+            "OUT OF BOUNDS: {total}, below the minimum of \
+            {min}",
+            total = Local(total, Lang::En),
+            min = Local(min, Lang::En)
+        ),
+        (BoundsIssue::AboveMaximum { total, max }, Lang::Fr) => format!(
+            "HORS BORNES : {total}, plus que le maximum de \
+            {max}"
+        ),
+        (BoundsIssue::AboveMaximum { total, max }, Lang::En) => format!(
+            "OUT OF BOUNDS: {total}, above the maximum of \
+            {max}",
+            total = Local(total, Lang::En),
+            max = Local(max, Lang::En)
+        ),
+        (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::Fr) => format!(
+            "DÉPASSÉ : {amount} en année {}, pour \
+            {cap} par an au plus",
+            year + 1
+        ),
+        (BoundsIssue::AboveYearlyCap { year, amount, cap }, Lang::En) => format!(
+            "EXCEEDED: {amount} in year {}, where \
+            the cap is {cap} a year",
+            year + 1,
+            amount = Local(amount, Lang::En),
+            cap = Local(cap, Lang::En)
+        ),
+        (BoundsIssue::NotFlat { total, flat }, Lang::Fr) => format!(
+            "NON CONFORME : {total} inscrits, pour un forfait \
+            de {flat} sur un an"
+        ),
+        (BoundsIssue::NotFlat { total, flat }, Lang::En) => format!(
+            "DOES NOT MATCH: {total} entered, for a flat grant \
+            of {flat} over one year",
+            total = Local(total, Lang::En),
+            flat = Local(flat, Lang::En)
+        ),
+        (BoundsIssue::AfterTheGrant { amount }, Lang::Fr) => format!(
+            "ATTENTION : {amount} de subvention inscrits \
+            après la durée de l'appel"
+        ),
+        (BoundsIssue::AfterTheGrant { amount }, Lang::En) => format!(
+            "WARNING: {amount} of grant entered after the \
+            call's duration",
+            amount = Local(amount, Lang::En)
+        ),
+        (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::Fr) => format!(
+            "ATTENTION : {amount} demandés à \
+            l'appel pour l'investissement, alors qu'il finance le fonctionnement"
+        ),
+        (BoundsIssue::OperatingGrantInInvestment { amount }, Lang::En) => format!(
+            "WARNING: {amount} asked of the call \
+            for investment, which it does not fund (operating costs only)",
+            amount = Local(amount, Lang::En)
+        ),
+        (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::Fr) => format!(
+            "ATTENTION : {amount} de subvention \
+            de l'appel au budget de fonctionnement, alors qu'il finance l'investissement"
+        ),
+        (BoundsIssue::InvestmentGrantInOperating { amount }, Lang::En) => format!(
+            "WARNING: {amount} of the call's \
+            grant in the operating budget, which it does not fund (investment only)",
+            amount = Local(amount, Lang::En)
+        ),
     }
 }
 
@@ -1237,20 +1418,64 @@ fn issue_text(issue: BoundsIssue, lang: Lang) -> String {
 pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
     let c = colon(lang);
     match (problem, lang) {
-        (FundingProblem::CeilingExceeded { item, label, min_own_percent, fix }, _) => {
+        (
+            FundingProblem::CeilingExceeded {
+                item,
+                label,
+                min_own_percent,
+                fix,
+            },
+            _,
+        ) => {
             let fr = lang == Lang::Fr;
             let mut text = if fr {
-                format!("Ramener les aides publiques de {} à {} au plus et porter la part propre à {} au moins (règle des {min_own_percent}\u{a0}%, CGCT art. L1111-10)", item_name(*item, label, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang))
+                format!("Ramener les aides publiques de {} à {} au plus et porter la part propre à {} au moins (règle \
+                    des {min_own_percent}\u{a0}%, CGCT art. \
+                    L1111-10)",
+                    item_name(*item, label, lang),
+                    Local(fix.max_public_aid, lang),
+                    Local(fix.min_own_share, lang),
+                )
             } else {
-                format!("Bring public aid for {} down to at most {} and the own share up to at least {} (the {min_own_percent}% rule, CGCT art. L1111-10)", item_name(*item, label, lang), Local(fix.max_public_aid, lang), Local(fix.min_own_share, lang))
+                format!("Bring public aid for {} down to at most {} and the own share up to at least {} (the \
+                    {min_own_percent}% rule, CGCT art. \
+                    L1111-10)",
+                    item_name(*item, label, lang),
+                    Local(fix.max_public_aid, lang),
+                    Local(fix.min_own_share, lang),
+                )
             };
             // Only the changes the plan needs: an amount of zero is not a step.
             let mut steps = Vec::new();
             if fix.reduce_aid_by.0 > 0 {
-                steps.push(if fr { format!("réduire les aides de {}", Local(fix.reduce_aid_by, lang)) } else { format!("reduce aid by {}", Local(fix.reduce_aid_by, lang)) });
+                steps.push(if fr {
+                    format!(
+                        "réduire les aides de \
+                    {}",
+                        Local(fix.reduce_aid_by, lang)
+                    )
+                } else {
+                    format!(
+                        "reduce aid by \
+                    {}",
+                        Local(fix.reduce_aid_by, lang)
+                    )
+                });
             }
             if fix.raise_own_by.0 > 0 {
-                steps.push(if fr { format!("augmenter la part propre de {}", Local(fix.raise_own_by, lang)) } else { format!("raise the own share by {}", Local(fix.raise_own_by, lang)) });
+                steps.push(if fr {
+                    format!(
+                        "augmenter la part propre de \
+                    {}",
+                        Local(fix.raise_own_by, lang)
+                    )
+                } else {
+                    format!(
+                        "raise the own share by \
+                    {}",
+                        Local(fix.raise_own_by, lang)
+                    )
+                });
             }
             if !steps.is_empty() {
                 text.push_str(c);
@@ -1258,14 +1483,64 @@ pub fn problem_text(problem: &FundingProblem, lang: Lang) -> String {
             }
             text
         }
-        (FundingProblem::NotFullyFinanced { item, label, remaining }, Lang::Fr) => format!("Financer le reste de {}{c}{remaining} sans financeur", item_name(*item, label, lang)),
-        (FundingProblem::NotFullyFinanced { item, label, remaining }, Lang::En) => format!("Finance the rest of {}{c}{remaining} with no funder", item_name(*item, label, lang), remaining = Local(remaining, Lang::En)),
-        (FundingProblem::OverFinanced { item, label, over }, Lang::Fr) => format!("Ajuster le plan de {}{c}{over} de financements au-delà du coût", item_name(*item, label, lang)),
-        (FundingProblem::OverFinanced { item, label, over }, Lang::En) => format!("Adjust the plan of {}{c}{over} of funding beyond its cost", item_name(*item, label, lang), over = Local(over, Lang::En)),
-        (FundingProblem::Bounds(issue), Lang::Fr) => format!("Mettre la subvention de l'appel dans ses règles — {}", issue_text(*issue, lang)),
-        (FundingProblem::Bounds(issue), Lang::En) => format!("Bring the call's grant within its rules — {}", issue_text(*issue, lang)),
-        (FundingProblem::IneligibleRequest { source, requested }, Lang::Fr) => format!("Retirer ou réaffecter la demande à {}{c}{requested} demandés à un financeur non éligible", source.label(lang)),
-        (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!("Withdraw or move the request to {}{c}{requested} asked of a source the dossier is not eligible for", source.label(lang), requested = Local(requested, Lang::En)),
+        (
+            FundingProblem::NotFullyFinanced {
+                item,
+                label,
+                remaining,
+            },
+            Lang::Fr,
+        ) => format!(
+            "Financer le reste de \
+            {}{c}{remaining} sans financeur",
+            item_name(*item, label, lang)
+        ),
+        (
+            FundingProblem::NotFullyFinanced {
+                item,
+                label,
+                remaining,
+            },
+            Lang::En,
+        ) => format!(
+            "Finance the rest of \
+            {}{c}{remaining} with no funder",
+            item_name(*item, label, lang),
+            remaining = Local(remaining, Lang::En)
+        ),
+        (FundingProblem::OverFinanced { item, label, over }, Lang::Fr) => format!(
+            "Ajuster le plan de {}{c}{over} de \
+            financements au-delà du coût",
+            item_name(*item, label, lang)
+        ),
+        (FundingProblem::OverFinanced { item, label, over }, Lang::En) => format!(
+            "Adjust the plan of {}{c}{over} of \
+            funding beyond its cost",
+            item_name(*item, label, lang),
+            over = Local(over, Lang::En)
+        ),
+        (FundingProblem::Bounds(issue), Lang::Fr) => format!(
+            "Mettre la subvention de l'appel dans ses règles — \
+            {}",
+            issue_text(*issue, lang)
+        ),
+        (FundingProblem::Bounds(issue), Lang::En) => format!(
+            "Bring the call's grant within its rules — \
+            {}",
+            issue_text(*issue, lang)
+        ),
+        (FundingProblem::IneligibleRequest { source, requested }, Lang::Fr) => format!(
+            "Retirer ou réaffecter la \
+            demande à {}{c}{requested} demandés à un financeur non éligible",
+            source.label(lang)
+        ),
+        (FundingProblem::IneligibleRequest { source, requested }, Lang::En) => format!(
+            "Withdraw or move the request \
+            to {}{c}{requested} asked of a source the dossier is not eligible \
+            for",
+            source.label(lang),
+            requested = Local(requested, Lang::En)
+        ),
     }
 }
 

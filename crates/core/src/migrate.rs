@@ -186,7 +186,8 @@ mod tests {
         ];
         for (variant, call) in cases {
             let v3 = format!(
-                r#"{{"schema_version":3,{variant}"name":"Le Moulin","investment":{{"items":[{{"label":"Travaux","cost":100,"owner":"commune","funding":[]}}],"exception":"protected_monument"}}}}"#
+                r#"{{"schema_version":3,{variant}"name":"Le Moulin","investment":{{"items":[{{"label":"Travaux",
+                    "cost":100,"owner":"commune","funding":[]}}],"exception":"protected_monument"}}}}"#
             );
             let dossier = from_json(&v3).expect("migrated");
             assert_eq!(dossier.call, call, "{v3}");

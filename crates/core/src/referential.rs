@@ -167,7 +167,8 @@ crate::labels! {
     Step {
         Governance => "critère 1, gouvernance", "criterion 1, governance";
         Need => "étape 1 de l'article source, le besoin", "step 1 of the source article, the need";
-        EconomicModel => "étape 2 de l'article source, le modèle économique", "step 2 of the source article, the economic model";
+        EconomicModel => "étape 2 de l'article source, le modèle \
+            économique", "step 2 of the source article, the economic model";
         Collectivite => "article source, le rôle de la collectivité", "source article, the collectivité's role";
         Staff => "critère 6, le poste", "criterion 6, the position";
         Services => "critère 4, les services numériques", "criterion 4, the digital services";

@@ -128,7 +128,8 @@ fn words(lang: Lang) -> Words {
             staff: "Postes et financeurs",
             actions: "Plan d'action",
             sources: "Sources des règles",
-            ours: "Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle n'est publiée.",
+            ours: "Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle \
+                n'est publiée.",
         },
         Lang::En => Words {
             verdict: "Verdict",

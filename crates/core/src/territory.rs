@@ -596,11 +596,13 @@ pub fn apply(identity: &mut Identity, official: &OfficialTerritory, replace: boo
 pub fn source_text(official: &OfficialTerritory, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!(
-            "Données officielles : INSEE (code officiel géographique, population municipale) et DGCL (EPCI), découpage {} (paquet @etalab/decoupage-administratif {}).",
+            "Données officielles : INSEE (code officiel géographique, population municipale) et DGCL (EPCI), découpage \
+                {} (paquet @etalab/decoupage-administratif {}).",
             official.vintage, official.package
         ),
         Lang::En => format!(
-            "Official data: INSEE (official geographic code, municipal population) and DGCL (EPCI), {} division (package @etalab/decoupage-administratif {}).",
+            "Official data: INSEE (official geographic code, municipal population) and DGCL (EPCI), {} division \
+                (package @etalab/decoupage-administratif {}).",
             official.vintage, official.package
         ),
     }
@@ -659,41 +661,62 @@ pub fn territory_notes(identity: &Identity, lang: Lang) -> Vec<String> {
     let mut notes = Vec::new();
     if let Some(population) = identity.commune_population {
         notes.push(match (detr_band(population, identity.region), fr) {
-            (DetrBand::Eligible { limit }, true) => format!("DETR, commune : {} habitants, au plus {} — éligible.", n(population, lang), n(limit, lang)),
-            (DetrBand::Eligible { limit }, false) => format!("DETR, commune: {} inhabitants, at most {} — eligible.", n(population, lang), n(limit, lang)),
-            (DetrBand::DependsOnPotentielFinancier { from, to }, true) => format!("DETR, commune : {} habitants, entre {} et {} — éligible si le potentiel financier par habitant est sous 1,3 fois la moyenne de la strate (à indiquer).", n(population, lang), n(from, lang), n(to, lang)),
-            (DetrBand::DependsOnPotentielFinancier { from, to }, false) => format!("DETR, commune: {} inhabitants, between {} and {} — eligible if the fiscal capacity per inhabitant is under 1.3 times the band's average (to give).", n(population, lang), n(from, lang), n(to, lang)),
-            (DetrBand::NotEligible { limit }, true) => format!("DETR, commune : {} habitants, plus de {} — une commune n'est pas éligible ; l'EPCI peut l'être.", n(population, lang), n(limit, lang)),
-            (DetrBand::NotEligible { limit }, false) => format!("DETR, commune: {} inhabitants, more than {} — a commune is not eligible; the EPCI may be.", n(population, lang), n(limit, lang)),
-            (DetrBand::Unknown, true) => "DETR : la source ne donne pas la règle pour cette collectivité d'outre-mer.".to_owned(),
+            (DetrBand::Eligible { limit }, true) => format!("DETR, commune : {} habitants, au plus {} — \
+                éligible.", n(population, lang), n(limit, lang)),
+            (DetrBand::Eligible { limit }, false) => format!("DETR, commune: {} inhabitants, at most {} — \
+                eligible.", n(population, lang), n(limit, lang)),
+            (DetrBand::DependsOnPotentielFinancier { from, to }, true) => format!("DETR, commune : {} habitants, entre \
+                {} et {} — éligible si le potentiel financier par habitant est sous 1,3 fois la moyenne de la strate \
+                (à indiquer).", n(population, lang), n(from, lang), n(to, lang)),
+            (DetrBand::DependsOnPotentielFinancier { from, to }, false) => format!("DETR, commune: {} inhabitants, \
+                between {} and {} — eligible if the fiscal capacity per inhabitant is under 1.3 times the band's \
+                average (to give).", n(population, lang), n(from, lang), n(to, lang)),
+            (DetrBand::NotEligible { limit }, true) => format!("DETR, commune : {} habitants, plus de {} — une commune \
+                n'est pas éligible ; l'EPCI peut l'être.", n(population, lang), n(limit, lang)),
+            (DetrBand::NotEligible { limit }, false) => format!("DETR, commune: {} inhabitants, more than {} — a \
+                commune is not eligible; the EPCI may be.", n(population, lang), n(limit, lang)),
+            (DetrBand::Unknown, true) => "DETR : la source ne donne pas la règle pour cette collectivité \
+                d'outre-mer.".to_owned(),
             (DetrBand::Unknown, false) => "DETR: the source gives no rule for this overseas collectivité.".to_owned(),
         });
         if fr {
-            notes.push("La DETR compte la population DGF, en général un peu plus élevée que la population municipale de l'INSEE : près d'un seuil, vérifiez-la auprès de la préfecture.".to_owned());
+            notes.push("La DETR compte la population DGF, en général un peu plus élevée que la population municipale \
+                de l'INSEE : près d'un seuil, vérifiez-la auprès de la préfecture.".to_owned());
         } else {
-            notes.push("DETR counts the DGF population, usually a little higher than INSEE's municipal population: near a threshold, check it with the préfecture.".to_owned());
+            notes.push("DETR counts the DGF population, usually a little higher than INSEE's municipal population: \
+                near a threshold, check it with the préfecture.".to_owned());
         }
     }
     if let Some(population) = identity.epci_population {
         let (cap, central) = crate::funding::epci_detr_thresholds(identity.region);
         notes.push(match (population <= cap, fr) {
-            (true, true) => format!("DETR, EPCI : {} habitants, au plus {} — éligible sur sa seule population.", n(population, lang), n(cap, lang)),
-            (true, false) => format!("DETR, EPCI: {} inhabitants, at most {} — eligible on its population alone.", n(population, lang), n(cap, lang)),
-            (false, true) => format!("DETR, EPCI : {} habitants, plus de {} — éligible sauf s'il a une commune centre de plus de {} habitants et une densité d'au moins 150 habitants/km² : répondez à ces deux questions.", n(population, lang), n(cap, lang), n(central, lang)),
-            (false, false) => format!("DETR, EPCI: {} inhabitants, more than {} — eligible unless it has a central commune of more than {} and a density of at least 150 inhabitants/km²: answer both questions.", n(population, lang), n(cap, lang), n(central, lang)),
+            (true, true) => format!("DETR, EPCI : {} habitants, au plus {} — éligible sur sa seule \
+                population.", n(population, lang), n(cap, lang)),
+            (true, false) => format!("DETR, EPCI: {} inhabitants, at most {} — eligible on its population \
+                alone.", n(population, lang), n(cap, lang)),
+            (false, true) => format!("DETR, EPCI : {} habitants, plus de {} — éligible sauf s'il a une commune centre \
+                de plus de {} habitants et une densité d'au moins 150 habitants/km² : répondez à ces deux \
+                questions.", n(population, lang), n(cap, lang), n(central, lang)),
+            (false, false) => format!("DETR, EPCI: {} inhabitants, more than {} — eligible unless it has a central \
+                commune of more than {} and a density of at least 150 inhabitants/km²: answer both \
+                questions.", n(population, lang), n(cap, lang), n(central, lang)),
         });
     }
     if identity.region.is_overseas() && identity.region != Region::AutreOutreMer {
         notes.push(if fr {
-            "Outre-mer : la règle de 20 % de part propre du maître d'ouvrage public (CGCT art. L1111-10) ne s'applique pas aux collectivités de ce territoire.".to_owned()
+            "Outre-mer : la règle de 20 % de part propre du maître d'ouvrage public (CGCT art. L1111-10) ne s'applique \
+                pas aux collectivités de ce territoire.".to_owned()
         } else {
-            "Overseas: the rule that a public owner brings 20 % of the public financing (CGCT art. L1111-10) does not apply to this territory's local authorities.".to_owned()
+            "Overseas: the rule that a public owner brings 20 % of the public financing (CGCT art. L1111-10) does not \
+                apply to this territory's local authorities.".to_owned()
         });
     }
     notes.push(if fr {
-        "Le quartier prioritaire (QPV) et le zonage France Ruralités Revitalisation ne sont pas dans ces données : vérifiez-les sur sig.ville.gouv.fr et sur le site de l'ANCT.".to_owned()
+        "Le quartier prioritaire (QPV) et le zonage France Ruralités Revitalisation ne sont pas dans ces données : \
+            vérifiez-les sur sig.ville.gouv.fr et sur le site de l'ANCT.".to_owned()
     } else {
-        "Priority districts (QPV) and the France Ruralités Revitalisation zoning are not in this data: check them on sig.ville.gouv.fr and the ANCT's site.".to_owned()
+        "Priority districts (QPV) and the France Ruralités Revitalisation zoning are not in this data: check them on \
+            sig.ville.gouv.fr and the ANCT's site.".to_owned()
     });
     notes
 }
@@ -896,20 +919,31 @@ mod tests {
     /// COM), two communes that share a postal code, and a delegated commune.
     fn package() -> BTreeMap<String, String> {
         let communes = r#"[
-          {"code":"15187","nom":"Saint-Flour","type":"commune-actuelle","departement":"15","region":"84","zone":"metro","codesPostaux":["15100"],"population":6391},
-          {"code":"15188","nom":"Saint-Georges","type":"commune-actuelle","departement":"15","region":"84","zone":"metro","codesPostaux":["15100"],"population":1200},
-          {"code":"43200","nom":"Saint-Flour","type":"commune-actuelle","departement":"43","region":"84","zone":"metro","codesPostaux":["43300"],"population":80},
-          {"code":"13055","nom":"Marseille","type":"commune-actuelle","departement":"13","region":"93","zone":"metro","codesPostaux":["13001","13002"],"population":877215},
-          {"code":"13201","nom":"Marseille 1er Arrondissement","type":"arrondissement-municipal","commune":"13055","departement":"13","region":"93","zone":"metro","codesPostaux":["13001"],"population":37599},
-          {"code":"13202","nom":"Marseille 2e Arrondissement","type":"arrondissement-municipal","commune":"13055","departement":"13","region":"93","zone":"metro","codesPostaux":["13002"],"population":25000},
-          {"code":"97120","nom":"Pointe-à-Pitre","type":"commune-actuelle","departement":"971","region":"01","zone":"drom","codesPostaux":["97110"],"population":15040},
-          {"code":"97701","nom":"Saint-Barthélemy","type":"commune-actuelle","departement":"977","region":"977","zone":"com","codesPostaux":["97133"],"population":10660},
+          {"code":"15187","nom":"Saint-Flour","type":"commune-actuelle","departement":"15","region":"84","zone":"metro",
+              "codesPostaux":["15100"],"population":6391},
+          {"code":"15188","nom":"Saint-Georges","type":"commune-actuelle","departement":"15","region":"84",
+              "zone":"metro","codesPostaux":["15100"],"population":1200},
+          {"code":"43200","nom":"Saint-Flour","type":"commune-actuelle","departement":"43","region":"84","zone":"metro",
+              "codesPostaux":["43300"],"population":80},
+          {"code":"13055","nom":"Marseille","type":"commune-actuelle","departement":"13","region":"93","zone":"metro",
+              "codesPostaux":["13001","13002"],"population":877215},
+          {"code":"13201","nom":"Marseille 1er Arrondissement","type":"arrondissement-municipal","commune":"13055",
+              "departement":"13","region":"93","zone":"metro","codesPostaux":["13001"],"population":37599},
+          {"code":"13202","nom":"Marseille 2e Arrondissement","type":"arrondissement-municipal","commune":"13055",
+              "departement":"13","region":"93","zone":"metro","codesPostaux":["13002"],"population":25000},
+          {"code":"97120","nom":"Pointe-à-Pitre","type":"commune-actuelle","departement":"971","region":"01",
+              "zone":"drom","codesPostaux":["97110"],"population":15040},
+          {"code":"97701","nom":"Saint-Barthélemy","type":"commune-actuelle","departement":"977","region":"977",
+              "zone":"com","codesPostaux":["97133"],"population":10660},
           {"code":"15999","nom":"Ancienne","type":"commune-deleguee","departement":"15","region":"84","zone":"metro"}
         ]"#;
         let epci = r#"[
-          {"code":"200066660","nom":"CC Saint-Flour Communauté","type":"CC","populationTotale":24000,"membres":[{"code":"15187"},{"code":"15188"}]},
-          {"code":"200054807","nom":"Métropole d'Aix-Marseille-Provence","type":"METRO","populationTotale":1900000,"membres":[{"code":"13055"}]},
-          {"code":"249710047","nom":"CA Cap Excellence","type":"CA","populationTotale":90000,"membres":[{"code":"97120"}]}
+          {"code":"200066660","nom":"CC Saint-Flour Communauté","type":"CC","populationTotale":24000,
+              "membres":[{"code":"15187"},{"code":"15188"}]},
+          {"code":"200054807","nom":"Métropole d'Aix-Marseille-Provence","type":"METRO","populationTotale":1900000,
+              "membres":[{"code":"13055"}]},
+          {"code":"249710047","nom":"CA Cap Excellence","type":"CA","populationTotale":90000,
+              "membres":[{"code":"97120"}]}
         ]"#;
         let departements = r#"[
           {"code":"13","nom":"Bouches-du-Rhône","region":"93","zone":"metro"},

@@ -217,7 +217,10 @@ prop_compose! {
             ..Governance::default()
         };
         dossier.partners = partners;
-        dossier.need.consultations = consultations.into_iter().map(|(actor, count)| Consultation { actor, count, ..Consultation::default() }).collect();
+        dossier.need.consultations = consultations
+            .into_iter()
+            .map(|(actor, count)| Consultation { actor, count, ..Consultation::default() })
+            .collect();
         dossier.need.networks = networks;
         dossier.need.no_tension_found = no_tension_found;
         (dossier.need.test_weeks, dossier.need.test_participants) = test;
@@ -230,7 +233,10 @@ prop_compose! {
             .into_iter()
             .map(|(source, years)| RevenueLine { source, label: String::new(), years })
             .collect();
-        dossier.economic_model.costs = costs.into_iter().map(|years| CostLine { years, ..CostLine::default() }).collect();
+        dossier.economic_model.costs = costs
+            .into_iter()
+            .map(|years| CostLine { years, ..CostLine::default() })
+            .collect();
         dossier.staff = staff;
         let (open, visitors, visits, how, assembly, frr) = stage;
         dossier.identity.already_open = open;
@@ -439,7 +445,8 @@ proptest! {
         add(&mut richer, evidence.clone());
         let after = evaluated(&richer);
         for (old, new) in before.criteria.iter().zip(&after.criteria) {
-            prop_assert!(new.score >= old.score, "{:?} fell from {} to {} after {:?}", old.id, old.score, new.score, evidence);
+            prop_assert!(new.score >= old.score, "{:?} fell from {} to {} after \
+                {:?}", old.id, old.score, new.score, evidence);
         }
         prop_assert!(after.weighted_score >= before.weighted_score);
     }

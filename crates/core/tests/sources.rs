@@ -10,19 +10,80 @@ use fabrique_core::referential::{Referential, SourceKind};
 /// The facts of the brief (`shared/domain/fabriques-de-territoire.md`) that indicators rely
 /// on: an id, the kind of source it can support, and the words the reference must quote.
 const FACTS: [(&str, SourceKind, &str); 14] = [
-    ("critere1", SourceKind::SelectionCriterion, "critère 1 : la gouvernance de la structure et son animation par un collectif bien défini"),
-    ("critere2", SourceKind::SelectionCriterion, "critère 2 : la qualité et la diversité des partenariats locaux"),
-    ("critere3_etape1", SourceKind::SelectionCriterion, "critère 3 : la réponse à un besoin territorial ; l'article source le détaille (étape 1)"),
-    ("critere4", SourceKind::SelectionCriterion, "critère 4 : la mobilisation de plusieurs services et activités numériques"),
-    ("critere5", SourceKind::SelectionCriterion, "critère 5 : un modèle économique viable, avec une structure capable de générer des recettes"),
-    ("critere5_etape2", SourceKind::SelectionCriterion, "l'article source le détaille (étape 2)"),
-    ("critere6", SourceKind::SelectionCriterion, "critère 6 : le financement d'un poste en équivalent temps plein"),
-    ("cibles", SourceKind::ProgrammeFact, "150 hors des grands centres urbains et 150 en QPV"),
-    ("numerique_liste", SourceKind::ProgrammeFact, "accès aux droits, médiation numérique et scientifique, aide aux démarches en ligne, fabrication numérique, formation professionnelle, incubation"),
-    ("manufacture_eligibilite", SourceKind::ProgrammeFact, "des locaux adaptés à l'activité, une structure juridique déclarée, une stratégie RH concrète"),
-    ("manufacture_description", SourceKind::ProgrammeFact, "un parc de machines mutualisé, de la formation, des partenariats avec les entreprises locales"),
-    ("enquete_recettes", SourceKind::SurveyBenchmark, "environ 50 % de subventions publiques et 50 % de recettes propres"),
-    ("enquete_fermetures", SourceKind::SurveyBenchmark, "la question après la subvention est celle que posent les financeurs"),
+    (
+        "critere1",
+        SourceKind::SelectionCriterion,
+        "critère 1 : la gouvernance de la structure et son animation par un \
+        collectif bien défini",
+    ),
+    (
+        "critere2",
+        SourceKind::SelectionCriterion,
+        "critère 2 : la qualité et la diversité des partenariats locaux",
+    ),
+    (
+        "critere3_etape1",
+        SourceKind::SelectionCriterion,
+        "critère 3 : la réponse à un besoin territorial ; l'article \
+        source le détaille (étape 1)",
+    ),
+    (
+        "critere4",
+        SourceKind::SelectionCriterion,
+        "critère 4 : la mobilisation de plusieurs services et activités \
+        numériques",
+    ),
+    (
+        "critere5",
+        SourceKind::SelectionCriterion,
+        "critère 5 : un modèle économique viable, avec une structure capable \
+        de générer des recettes",
+    ),
+    (
+        "critere5_etape2",
+        SourceKind::SelectionCriterion,
+        "l'article source le détaille (étape 2)",
+    ),
+    (
+        "critere6",
+        SourceKind::SelectionCriterion,
+        "critère 6 : le financement d'un poste en équivalent temps plein",
+    ),
+    (
+        "cibles",
+        SourceKind::ProgrammeFact,
+        "150 hors des grands centres urbains et 150 en QPV",
+    ),
+    (
+        "numerique_liste",
+        SourceKind::ProgrammeFact,
+        "accès aux droits, médiation numérique et scientifique, aide aux \
+        démarches en ligne, fabrication numérique, formation professionnelle, incubation",
+    ),
+    (
+        "manufacture_eligibilite",
+        SourceKind::ProgrammeFact,
+        "des locaux adaptés à l'activité, une structure juridique \
+        déclarée, une stratégie RH concrète",
+    ),
+    (
+        "manufacture_description",
+        SourceKind::ProgrammeFact,
+        "un parc de machines mutualisé, de la formation, des \
+        partenariats avec les entreprises locales",
+    ),
+    (
+        "enquete_recettes",
+        SourceKind::SurveyBenchmark,
+        "environ 50 % de subventions publiques et 50 % de recettes \
+        propres",
+    ),
+    (
+        "enquete_fermetures",
+        SourceKind::SurveyBenchmark,
+        "la question après la subvention est celle que posent les \
+        financeurs",
+    ),
     ("choix", SourceKind::FabriqueChoice, "Choix de Fabrique"),
 ];
 

@@ -28,7 +28,8 @@ pub fn BudgetForm(
         match call.year_after_grant() {
             Some(after) if call.grant_years == 1 => format!(
                 "{} {}.",
-                tr("Pour cet appel, la subvention couvre l'année 1 ; l'année qui suit est l'année", "For this call, the grant covers year 1; the year after is year"),
+                tr("Pour cet appel, la subvention couvre l'année 1 ; l'année qui suit est \
+                    l'année", "For this call, the grant covers year 1; the year after is year"),
                 after + 1
             ),
             Some(after) => format!(
@@ -37,19 +38,28 @@ pub fn BudgetForm(
                 call.grant_years,
                 tr("l'année qui suit est l'année", "the year after is year"),
                 after + 1,
-                if call.duration_assumed { tr(" (durée supposée par Fabrique : aucune source ne la publie)", " (a duration Fabrique assumes: no source publishes it)") } else { "" }
+                if call.duration_assumed { tr(" (durée supposée par Fabrique : aucune source ne la \
+                    publie)", " (a duration Fabrique assumes: no source publishes it)") } else { "" }
             ),
             None => tr(
-                "Cet appel finance l'investissement : la subvention va au plan d'investissement, pas au budget de fonctionnement ; l'année 4 montre si le lieu tient.",
-                "This call funds investment: the grant goes in the investment plan, not the operating budget; year 4 shows whether the place stands.",
+                "Cet appel finance l'investissement : la subvention va au plan d'investissement, pas au budget de \
+                    fonctionnement ; l'année 4 montre si le lieu tient.",
+                "This call funds investment: the grant goes in the investment plan, not the operating budget; year 4 \
+                    shows whether the place stands.",
             ).to_owned(),
         }
     };
     view! {
         <p class="help">
             {tr(
-                "Quatre années : celles de la subvention de l'appel visé (trois pour l'AMI 2019–2021, une pour l'édition 2023), puis l'année qui suit, sans elle. Ce que devient le lieu après la subvention est la question que posent les financeurs (enquêtes et retours sur les fermetures de tiers-lieux). Les enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
-                "Four years: those of the grant of the call you answer (three for the 2019–2021 AMI, one for the 2023 edition), then the year after, without it. What becomes of the place after the grant is the question funders ask (surveys and lessons from closures). France Tiers-Lieux surveys put own revenue at about half of the resources.",
+                "Quatre années : celles de la subvention de l'appel visé (trois pour l'AMI 2019–2021, une pour \
+                    l'édition 2023), puis l'année qui suit, sans elle. Ce que devient le lieu après la subvention est \
+                    la question que posent les financeurs (enquêtes et retours sur les fermetures de tiers-lieux). Les \
+                    enquêtes de France Tiers-Lieux situent les recettes propres autour de la moitié des ressources.",
+                "Four years: those of the grant of the call you answer (three for the 2019–2021 AMI, one for the 2023 \
+                    edition), then the year after, without it. What becomes of the place after the grant is the \
+                    question funders ask (surveys and lessons from closures). France Tiers-Lieux surveys put own \
+                    revenue at about half of the resources.",
             )}
         </p>
         <p class="help" data-testid="budget-years">

@@ -13,8 +13,13 @@ pub fn CollectiviteForm(
     view! {
         <p class="help">
             {tr(
-                "Quand la collectivité n'est pas porteuse, l'article source liste ce qu'elle peut faire : aider à construire les réseaux, apporter de l'ingénierie, mettre à disposition des locaux, aider financièrement dans la durée (avec objectifs, évaluation et convention), associer le lieu aux instances de gouvernance territoriale.",
-                "When the collectivité is not the holder, the source article lists what it can do: help build networks, bring engineering, lend premises, fund over time (with objectives, evaluation and an agreement), bring the place into territorial governance bodies.",
+                "Quand la collectivité n'est pas porteuse, l'article source liste ce qu'elle peut faire : aider à \
+                    construire les réseaux, apporter de l'ingénierie, mettre à disposition des locaux, aider \
+                    financièrement dans la durée (avec objectifs, évaluation et convention), associer le lieu aux \
+                    instances de gouvernance territoriale.",
+                "When the collectivité is not the holder, the source article lists what it can do: help build \
+                    networks, bring engineering, lend premises, fund over time (with objectives, evaluation and an \
+                    agreement), bring the place into territorial governance bodies.",
             )}
         </p>
         {move || {
@@ -24,8 +29,12 @@ pub fn CollectiviteForm(
                     view! {
                         <p class="choice" data-testid="holder-collectivite-choice">
                             {tr(
-                                "La collectivité porte le projet : Fabrique la compte comme engagée, avec au moins 3 formes de soutien, même sans case cochée ici (choix de Fabrique, pas une règle de l'AMI).",
-                                "The collectivité holds the project: Fabrique counts it as engaged, with at least 3 forms of support, even with no box ticked here (Fabrique's choice, not a rule of the AMI).",
+                                "La collectivité porte le projet : Fabrique la compte comme engagée, avec au moins 3 \
+                                    formes de soutien, même sans case cochée ici (choix de Fabrique, pas une règle de \
+                                    l'AMI).",
+                                "The collectivité holds the project: Fabrique counts it as engaged, with at least 3 \
+                                    forms of support, even with no box ticked here (Fabrique's choice, not a rule of \
+                                    the AMI).",
                             )}
                         </p>
                     }

@@ -14,8 +14,10 @@ pub fn EconomicModelForm(
     view! {
         <p class="help">
             {tr(
-                "Étape 2 de l'article source : une grille tarifaire claire par public, l'immobilier mis au travail (espaces loués), des moments qui élargissent la communauté.",
-                "Step 2 of the source article: a clear price grid by public, the real estate put to work (rented spaces), moments that widen the community.",
+                "Étape 2 de l'article source : une grille tarifaire claire par public, l'immobilier mis au travail \
+                    (espaces loués), des moments qui élargissent la communauté.",
+                "Step 2 of the source article: a clear price grid by public, the real estate put to work (rented \
+                    spaces), moments that widen the community.",
             )}
         </p>
         <h3>{tr("Grille tarifaire", "Price grid")}</h3>

@@ -17,8 +17,13 @@ pub fn IdentityForm(
     view! {
         <p class="help">
             {tr(
-                "Qui porte le projet et où : le label vise les territoires ruraux, les villes moyennes et les quartiers prioritaires (QPV). La commune, trouvée dans les données officielles, donne la population, l'EPCI et la zone, qui décident de la DETR et des exceptions d'outre-mer ; le potentiel financier reste à indiquer.",
-                "Who holds the project and where: the label targets rural areas, medium-sized towns and priority districts (QPV). The commune, found in the official data, gives the population, the EPCI and the zone, which decide DETR and the overseas exceptions; the fiscal capacity is still yours to give.",
+                "Qui porte le projet et où : le label vise les territoires ruraux, les villes moyennes et les \
+                    quartiers prioritaires (QPV). La commune, trouvée dans les données officielles, donne la \
+                    population, l'EPCI et la zone, qui décident de la DETR et des exceptions d'outre-mer ; le \
+                    potentiel financier reste à indiquer.",
+                "Who holds the project and where: the label targets rural areas, medium-sized towns and priority \
+                    districts (QPV). The commune, found in the official data, gives the population, the EPCI and the \
+                    zone, which decide DETR and the overseas exceptions; the fiscal capacity is still yours to give.",
             )}
         </p>
         {text_field(editing, tr("Nom du projet", "Project name").into(), |d| d.name.clone(), |d, v| d.name = v)}
@@ -44,8 +49,10 @@ pub fn IdentityForm(
                 >(
                     editing,
                     tr(
-                            "Le territoire est l'un des 144 territoires de sous-préfecture sans Fabrique (édition 2023)",
-                            "The territory is one of the 144 sous-préfecture territories without a Fabrique (2023 edition)",
+                            "Le territoire est l'un des 144 territoires de sous-préfecture sans Fabrique (édition \
+                                2023)",
+                            "The territory is one of the 144 sous-préfecture territories without a Fabrique (2023 \
+                                edition)",
                         )
                         .into(),
                     |d| d.identity.sous_prefecture_without_fabrique,

@@ -47,8 +47,18 @@ pub fn InvestmentForm(
     view! {
         <p class="help">
             {tr(
-                "Quand une collectivité (commune, EPCI, syndicat, PETR, département, région, ou le porteur s'il en est une) est maître d'ouvrage d'un investissement, elle doit en apporter au moins 20 % des financements publics, 30 % si elle est chef de file pour la compétence concernée (CGCT art. L1111-10). Sans ligne « Fonds propres », sa part est ce qui reste du coût ; avec une, les lignes doivent faire le coût. Le mécénat, le fonds ANRU + Amundi et Action Logement restent hors calcul. L'AMI finance le fonctionnement ; la Manufacture de proximité, l'investissement.",
-                "When a local authority (commune, EPCI, syndicat, PETR, département, région, or the holder if it is one) owns an investment, it must bring at least 20% of the public financing, 30% when it is chef de file for the competence concerned (CGCT art. L1111-10). Without an \"Own funds\" line, its share is what remains of the cost; with one, the lines must add up to the cost. Sponsorship, the ANRU + Amundi fund and Action Logement stay outside the calculation. The AMI funds operating costs; the Manufacture de proximité, investment.",
+                "Quand une collectivité (commune, EPCI, syndicat, PETR, département, région, ou le porteur s'il en est \
+                    une) est maître d'ouvrage d'un investissement, elle doit en apporter au moins 20 % des \
+                    financements publics, 30 % si elle est chef de file pour la compétence concernée (CGCT art. \
+                    L1111-10). Sans ligne « Fonds propres », sa part est ce qui reste du coût ; avec une, les lignes \
+                    doivent faire le coût. Le mécénat, le fonds ANRU + Amundi et Action Logement restent hors calcul. \
+                    L'AMI finance le fonctionnement ; la Manufacture de proximité, l'investissement.",
+                "When a local authority (commune, EPCI, syndicat, PETR, département, région, or the holder if it is \
+                    one) owns an investment, it must bring at least 20% of the public financing, 30% when it is chef \
+                    de file for the competence concerned (CGCT art. L1111-10). Without an \"Own funds\" line, its \
+                    share is what remains of the cost; with one, the lines must add up to the cost. Sponsorship, the \
+                    ANRU + Amundi fund and Action Logement stay outside the calculation. The AMI funds operating \
+                    costs; the Manufacture de proximité, investment.",
             )}
         </p>
         {optional_choice_field(
@@ -121,8 +131,10 @@ pub fn InvestmentForm(
                         format!(
                             "{} {}",
                             tr(
-                                "Le maître d'ouvrage est chef de file pour cette compétence (part propre d'au moins 30 %) — investissement",
-                                "The owner is chef de file for this competence (own share of at least 30%) — investment",
+                                "Le maître d'ouvrage est chef de file pour cette compétence (part propre d'au moins 30 \
+                                    %) — investissement",
+                                "The owner is chef de file for this competence (own share of at least 30%) — \
+                                    investment",
                             ),
                             i + 1,
                         ),

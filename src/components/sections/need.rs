@@ -15,8 +15,12 @@ pub fn NeedForm(
     view! {
         <p class="help">
             {tr(
-                "Étape 1 de l'article source : consulter tous les acteurs concernés (porteurs de projets, entreprises, associations, habitants), rejoindre les réseaux, dresser le panorama de l'existant, nommer les besoins non couverts et les tensions possibles, tester l'offre.",
-                "Step 1 of the source article: consult every actor concerned (project holders, businesses, associations, residents), join the networks, map what exists, name unmet needs and possible tensions, test the offer.",
+                "Étape 1 de l'article source : consulter tous les acteurs concernés (porteurs de projets, entreprises, \
+                    associations, habitants), rejoindre les réseaux, dresser le panorama de l'existant, nommer les \
+                    besoins non couverts et les tensions possibles, tester l'offre.",
+                "Step 1 of the source article: consult every actor concerned (project holders, businesses, \
+                    associations, residents), join the networks, map what exists, name unmet needs and possible \
+                    tensions, test the offer.",
             )}
         </p>
         <h3>{tr("Consultations", "Consultations")}</h3>
@@ -188,7 +192,8 @@ pub fn NeedForm(
                     view! {
                         <p class="help">
                             {tr(
-                                "Le lieu est ouvert : son activité est le test de son offre. Indiquez sa fréquentation.",
+                                "Le lieu est ouvert : son activité est le test de son offre. Indiquez sa \
+                                    fréquentation.",
                                 "The place is open: its activity is the test of its offer. Give its attendance.",
                             )}
                         </p>

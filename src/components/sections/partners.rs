@@ -15,8 +15,10 @@ pub fn PartnersForm(
     view! {
         <p class="help">
             {tr(
-                "Critère 2 de l'AMI : la qualité et la diversité des partenariats locaux. Les candidats rapportent que les lettres de soutien pèsent lourd.",
-                "AMI criterion 2: the quality and diversity of local partnerships. Candidates report that letters of support weigh heavily.",
+                "Critère 2 de l'AMI : la qualité et la diversité des partenariats locaux. Les candidats rapportent que \
+                    les lettres de soutien pèsent lourd.",
+                "AMI criterion 2: the quality and diversity of local partnerships. Candidates report that letters of \
+                    support weigh heavily.",
             )}
         </p>
         {list_editor(

@@ -15,8 +15,13 @@ pub fn ProductionForm(
     view! {
         <p class="help">
             {tr(
-                "Manufacture de proximité : des ateliers de production partagés par des professionnels, artisans, TPE et PME, avec un parc de machines mutualisé, de la formation et des partenariats avec les entreprises locales. Éligibilité : des locaux adaptés à l'activité, une structure juridique déclarée, une stratégie RH concrète.",
-                "Manufacture de proximité: production workshops shared by professionals, artisans, TPE and PME, with a mutualised machine park, training and partnerships with local firms. Eligibility: premises suited to the activity, a declared legal structure, a concrete HR strategy.",
+                "Manufacture de proximité : des ateliers de production partagés par des professionnels, artisans, TPE \
+                    et PME, avec un parc de machines mutualisé, de la formation et des partenariats avec les \
+                    entreprises locales. Éligibilité : des locaux adaptés à l'activité, une structure juridique \
+                    déclarée, une stratégie RH concrète.",
+                "Manufacture de proximité: production workshops shared by professionals, artisans, TPE and PME, with a \
+                    mutualised machine park, training and partnerships with local firms. Eligibility: premises suited \
+                    to the activity, a declared legal structure, a concrete HR strategy.",
             )}
         </p>
         {check_field(

@@ -14,8 +14,10 @@ pub fn ServicesForm(
     view! {
         <p class="help">
             {tr(
-                "Critère 4 de l'AMI : la mobilisation de plusieurs services et activités numériques (médiation, accès aux droits, fablab, formation…).",
-                "AMI criterion 4: several digital services and activities (mediation, access to rights, fablab, training…).",
+                "Critère 4 de l'AMI : la mobilisation de plusieurs services et activités numériques (médiation, accès \
+                    aux droits, fablab, formation…).",
+                "AMI criterion 4: several digital services and activities (mediation, access to rights, fablab, \
+                    training…).",
             )}
         </p>
         {list_editor(

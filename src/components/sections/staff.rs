@@ -15,8 +15,12 @@ pub fn StaffForm(
     view! {
         <p class="help">
             {tr(
-                "Critère 6 de l'AMI : le financement d'un poste en équivalent temps plein. Indiquez pour chaque année qui finance le poste (un ou plusieurs financeurs) et où en est chacun. La subvention demandée à l'appel ne peut être acquise avant la sélection : elle compte comme prévue.",
-                "AMI criterion 6: the funding of one full-time-equivalent position. For each year, say who funds the position (one funder or several) and how far each has gone. The grant asked of the call cannot be granted before selection: it counts as planned.",
+                "Critère 6 de l'AMI : le financement d'un poste en équivalent temps plein. Indiquez pour chaque année \
+                    qui finance le poste (un ou plusieurs financeurs) et où en est chacun. La subvention demandée à \
+                    l'appel ne peut être acquise avant la sélection : elle compte comme prévue.",
+                "AMI criterion 6: the funding of one full-time-equivalent position. For each year, say who funds the \
+                    position (one funder or several) and how far each has gone. The grant asked of the call cannot be \
+                    granted before selection: it counts as planned.",
             )}
         </p>
         {list_editor(
