@@ -58,6 +58,12 @@ fn field_id() -> String {
     })
 }
 
+/// A field's own value, as its input shows it: the input is written only when this changes,
+/// not whenever another field of the dossier does. One memo type for every kind of field.
+fn own_text(editing: Editing, get: Getter<String>) -> Memo<String> {
+    Memo::new(move |_| editing.read(|d| get(d)))
+}
+
 /// A one-line text field.
 pub fn text_field(
     editing: Editing,
@@ -85,9 +91,7 @@ fn text_input(
     set: Setter<String>,
     multiline: bool,
 ) -> AnyView {
-    // The field's own value: the input is written only when it changes, not whenever
-    // another field of the dossier does.
-    let value = Memo::new(move |_| editing.read(|d| get(d)));
+    let value = own_text(editing, get);
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
         editing.edit(|d| set(d, text));
@@ -366,7 +370,10 @@ pub fn date_field(
     set: impl Fn(&mut Dossier, Option<Date>) + Send + Sync + 'static,
 ) -> AnyView {
     let id = field_id();
-    let value = Memo::new(move |_| editing.read(&get).map(Date::iso).unwrap_or_default());
+    let value = own_text(
+        editing,
+        Arc::new(move |d| get(d).map(Date::iso).unwrap_or_default()),
+    );
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -433,12 +440,10 @@ fn select_input(
     set: Setter<Option<usize>>,
 ) -> AnyView {
     let id = field_id();
-    let value = Memo::new(move |_| {
-        editing
-            .read(|d| get(d))
-            .map(|i| i.to_string())
-            .unwrap_or_default()
-    });
+    let value = own_text(
+        editing,
+        Arc::new(move |d| get(d).map(|i| i.to_string()).unwrap_or_default()),
+    );
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

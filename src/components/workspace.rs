@@ -114,11 +114,7 @@ pub fn Workspace(
                                 tr("Notes sur cette section", "Notes on this section").to_owned(),
                                 move |d| d.notes.get(&current).cloned().unwrap_or_default(),
                                 move |d, text| {
-                                    if text.is_empty() {
-                                        d.notes.remove(&current);
-                                    } else {
-                                        d.notes.insert(current, text);
-                                    }
+                                    d.notes.insert(current, text);
                                 },
                             )}
                         </fieldset>

@@ -63,7 +63,7 @@ pub struct Dossier {
     /// Investment spending and who is asked to fund it.
     pub investment: InvestmentPlan,
     /// Free notes per section, kept (in storage and in links) under each section's stored
-    /// name (see [`notes_by_section`]).
+    /// name (see [`notes_by_section`]). A note without text is not kept.
     #[serde(with = "notes_by_name")]
     pub notes: std::collections::BTreeMap<crate::evaluation::Section, String>,
     /// The partners' reviews merged into the dossier, oldest first. They are the holder's
@@ -1090,6 +1090,7 @@ pub fn notes_by_section(
 /// links alike, and read with [`notes_by_section`].
 mod notes_by_name {
     use crate::evaluation::Section;
+    use serde::ser::SerializeMap;
     use serde::{Deserialize, Deserializer, Serializer};
     use std::collections::BTreeMap;
 
@@ -1097,11 +1098,13 @@ mod notes_by_name {
         notes: &BTreeMap<Section, String>,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(
-            notes
-                .iter()
-                .map(|(section, text)| (section.stored_name(), text)),
-        )
+        // The length first: links' binary form (postcard) needs it before the entries.
+        let kept = || notes.iter().filter(|(_, text)| !text.is_empty());
+        let mut map = serializer.serialize_map(Some(kept().count()))?;
+        for (section, text) in kept() {
+            map.serialize_entry(section.stored_name(), text)?;
+        }
+        map.end()
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(

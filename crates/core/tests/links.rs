@@ -260,6 +260,31 @@ fn a_version_4_link_keeps_its_notes_under_their_sections() {
 }
 
 #[test]
+fn a_note_without_text_is_kept_nowhere() {
+    let mut emptied = with_notes();
+    emptied.notes.insert(Section::Staff, String::new());
+    let json = dossier::to_json(&emptied);
+    let written: serde_json::Value = serde_json::from_str(&json).expect("json");
+    assert_eq!(
+        written["notes"],
+        serde_json::json!({
+            "identity": "Rencontre avec la sous-préfète le 3 mars.",
+            "budget": "Loyer « à confirmer » ; chiffres de 2025.",
+        })
+    );
+    assert_eq!(
+        dossier::from_json(&json).map(|d| d.notes),
+        Ok(with_notes().notes)
+    );
+    let back = link::decode(&link::encode(&snapshot_of(emptied.clone()))).expect("decodes");
+    assert_eq!(back.dossier.notes, with_notes().notes);
+    assert_eq!(
+        review::fingerprint(&emptied),
+        review::fingerprint(&with_notes())
+    );
+}
+
+#[test]
 fn older_links_answer_the_2019_call() {
     use fabrique_core::calls::CallId;
     for (name, call) in [
