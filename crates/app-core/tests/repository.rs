@@ -27,6 +27,15 @@ fn counter() -> impl FnMut() -> DossierId {
     }
 }
 
+/// Lists `broken` in the store's index with `text` as its entry, as a hand edit or a
+/// truncated write leaves it.
+fn listed_unreadable(store: &MemoryStore, broken: &DossierId, text: &str) {
+    store
+        .set(INDEX_KEY, &format!("[\"{broken}\"]"))
+        .expect("index");
+    store.set(&dossier_key(broken), text).expect("entry");
+}
+
 fn id(n: u8) -> DossierId {
     DossierId::from_random([0, 0, 0, 0, 0, 0, 0, n])
 }
@@ -120,12 +129,7 @@ fn an_unreadable_record_is_quarantined_once_and_never_overwritten_by_reading() {
     let store = MemoryStore::new();
     let repository = Repository::new(&store);
     let broken = id(9);
-    store
-        .set(INDEX_KEY, &format!("[\"{broken}\"]"))
-        .expect("index");
-    store
-        .set(&dossier_key(&broken), "{\"dossier\": tronqué")
-        .expect("entry");
+    listed_unreadable(&store, &broken, "{\"dossier\": tronqué");
     let error = repository.load(&broken).expect_err("unreadable");
     assert!(matches!(
         error,
@@ -200,12 +204,7 @@ fn forgetting_an_unreadable_entry_takes_it_off_the_list_and_keeps_its_text() {
     let store = MemoryStore::new();
     let repository = Repository::new(&store);
     let broken = id(9);
-    store
-        .set(INDEX_KEY, &format!("[\"{broken}\"]"))
-        .expect("index");
-    store
-        .set(&dossier_key(&broken), "pas du JSON")
-        .expect("entry");
+    listed_unreadable(&store, &broken, "pas du JSON");
     repository.forget_unreadable(&broken).expect("forgotten");
     assert_eq!(repository.ids(), Ok(vec![]));
     assert_eq!(store.get(&dossier_key(&broken)), Ok(None));
