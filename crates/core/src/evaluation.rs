@@ -263,8 +263,8 @@ impl Blocking {
     }
 }
 
-/// The sections of the dossier. New ones are added at the end: links and replies name a
-/// section by its position, stored dossiers by its serde name.
+/// The sections of the dossier. New ones are added at the end: partners' replies name a
+/// section by its position; stored dossiers and links' notes by its serde name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
