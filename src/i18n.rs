@@ -7,7 +7,7 @@
 //! (after saving), so components read the language once, with [`lang`], when they are built.
 
 use fabrique_app_core::reply::MergeError;
-use fabrique_app_core::repository::{ActionError, ImportFailure, StorageError};
+use fabrique_app_core::repository::{ActionError, ImportFailure, Imported, StorageError};
 use fabrique_core::dossier::ReadError;
 use fabrique_core::label::Label;
 use fabrique_core::referential::Lang;
@@ -132,4 +132,35 @@ pub fn import_failure(failure: &ImportFailure) -> String {
             ImportFailure::Storage(error) => storage_error(error),
         }
     )
+}
+
+/// What an import kept, and each entry it could not read, in plain words.
+pub fn imported(imported: &Imported) -> String {
+    let mut text = match imported.kept {
+        0 => tr("Aucun dossier importé.", "No dossier imported.").to_owned(),
+        1 => tr("1 dossier importé.", "1 dossier imported.").to_owned(),
+        n => format!("{n} {}", tr("dossiers importés.", "dossiers imported.")),
+    };
+    for refused in &imported.refused {
+        let name = refused
+            .name
+            .as_deref()
+            .map(|name| format!(" « {} »", dossier_name(name)))
+            .unwrap_or_default();
+        let why = match &refused.cause {
+            ReadError::FutureVersion(_) => tr(
+                "il vient d'une version plus récente de Fabrique (rechargez la page pour la mettre à jour, puis \
+                    importez à nouveau)",
+                "it comes from a newer version of Fabrique (reload the page to update it, then import again)",
+            ),
+            _ => tr("il est illisible (abîmé ou modifié à la main)", "it cannot be read (damaged or edited by hand)"),
+        };
+        text.push_str(&format!(
+            " {} {}{name}{} {why}.",
+            tr("Non importé : le dossier", "Not imported: dossier"),
+            refused.position + 1,
+            tr(" :", ":"),
+        ));
+    }
+    text
 }

@@ -1,12 +1,29 @@
-//! Any text handed to the link decoder gives a snapshot or a typed error, never a panic;
-//! a snapshot it accepts encodes back to a link that decodes to the same snapshot.
+//! Any text handed to the link decoder gives a snapshot or a typed error, never a panic; a
+//! snapshot it accepts is evaluated with its weights and rendered in every report (text,
+//! Markdown, both CSV files, in both languages) without a panic, and encodes back to a
+//! link that decodes to the same snapshot (or, too long for the current version, to none).
 #![no_main]
 
+use fabrique_core::link::{self, EncodeError};
+use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::{evaluation, report, spreadsheet};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(snapshot) = fabrique_core::link::decode(text) {
-        let again = fabrique_core::link::encode(&snapshot);
-        assert_eq!(fabrique_core::link::decode(&again), Ok(snapshot));
+    if let Ok(snapshot) = link::decode(text) {
+        let dossier = &snapshot.dossier;
+        let referential = Referential::builtin(dossier.variant()).with_weights(&snapshot.weights);
+        for lang in [Lang::Fr, Lang::En] {
+            let evaluation = evaluation::evaluate(dossier, &referential, lang);
+            let _ = report::text(dossier, &evaluation, &referential, lang);
+            let _ = report::markdown(dossier, &evaluation, &referential, lang);
+            let _ = spreadsheet::budget_csv(dossier, lang);
+            let _ = spreadsheet::funding_plan_csv(dossier, lang);
+        }
+        match link::encode(&snapshot) {
+            Ok(again) => assert_eq!(link::decode(&again), Ok(snapshot)),
+            Err(EncodeError::TooLong { .. }) => {}
+            Err(other) => panic!("a decoded snapshot does not encode: {other}"),
+        }
     }
 });

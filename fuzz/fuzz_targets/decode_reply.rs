@@ -1,12 +1,46 @@
 //! Any text handed to the reply decoder gives a review or a typed error, never a panic; a
-//! review it accepts encodes back to a reply that decodes to the same review.
+//! review it accepts encodes back to a reply that decodes to the same review, and merges
+//! into a dossier (as a new partner, and over a partner of the same name with the holder's
+//! own figures, changes ticked or not) that then evaluates and renders in every report.
 #![no_main]
 
+use fabrique_core::dossier::{Dossier, Partner};
+use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::review::{self, MergeChoices};
+use fabrique_core::units::Cents;
+use fabrique_core::{evaluation, report, spreadsheet};
 use libfuzzer_sys::fuzz_target;
 
+fn render(dossier: &Dossier) {
+    let referential = Referential::builtin(dossier.variant());
+    for lang in [Lang::Fr, Lang::En] {
+        let evaluation = evaluation::evaluate(dossier, referential, lang);
+        let _ = report::text(dossier, &evaluation, referential, lang);
+        let _ = report::markdown(dossier, &evaluation, referential, lang);
+        let _ = spreadsheet::budget_csv(dossier, lang);
+        let _ = spreadsheet::funding_plan_csv(dossier, lang);
+    }
+}
+
 fuzz_target!(|text: &str| {
-    if let Ok(review) = fabrique_core::review::decode(text) {
-        let again = fabrique_core::review::encode(&review);
-        assert_eq!(fabrique_core::review::decode(&again), Ok(review));
+    if let Ok(review) = review::decode(text) {
+        let again = review::encode(&review).expect("a decoded review encodes");
+        assert_eq!(review::decode(&again), Ok(review.clone()));
+        let mut unknown = Dossier::default();
+        review::merge(&mut unknown, &review, 1, MergeChoices::default());
+        render(&unknown);
+        let holder = Dossier {
+            partners: vec![Partner {
+                name: review.organisation.clone(),
+                financial_amount: Some(Cents(5_000_000)),
+                ..Partner::default()
+            }],
+            ..Dossier::default()
+        };
+        for choices in [MergeChoices::default(), MergeChoices::ALL] {
+            let mut known = holder.clone();
+            review::merge(&mut known, &review, 1, choices);
+            render(&known);
+        }
     }
 });

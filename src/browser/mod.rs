@@ -6,6 +6,7 @@ pub mod clock;
 pub mod crash;
 pub mod files;
 pub mod ids;
+pub mod leaving;
 pub mod location;
 pub mod offline;
 pub mod storage;

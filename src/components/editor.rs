@@ -3,7 +3,7 @@
 //! changed. A dossier that cannot be read is reported and left untouched.
 
 use crate::browser::storage::repository;
-use crate::browser::{clock, files};
+use crate::browser::{clock, files, leaving};
 use crate::components::fields::Editing;
 use crate::components::share_panel::SharePanel;
 use crate::components::workspace::Workspace;
@@ -106,6 +106,15 @@ fn DossierEditor(
             }
         }
     };
+    // Leaving while a save failed or a conflict is open would lose work: the browser asks.
+    Effect::new(move |_| {
+        shown.track();
+        let ask = session
+            .try_with_value(EditingSession::holds_unsaved_work)
+            .unwrap_or(false);
+        leaving::ask_before_leaving(ask);
+    });
+    on_cleanup(|| leaving::ask_before_leaving(false));
     // Raised when the dossier is replaced from outside: the form is built again from it.
     let generation = RwSignal::new(0_u64);
     let timer = StoredValue::new(None::<TimeoutHandle>);

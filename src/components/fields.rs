@@ -340,6 +340,7 @@ pub fn fte_field(
         Cents::parse_fr(text)
             .and_then(|hundredths| u32::try_from(hundredths.0).ok())
             .map(Fte)
+            .filter(|fte| *fte <= Fte::MAX)
     };
     let invalid = tr(
         "Un nombre d'ETP, par exemple 0,5.",

@@ -9,7 +9,7 @@ use crate::context::{use_list_version, use_navigator, use_settings};
 use crate::examples::{example, examples};
 use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
-use fabrique_app_core::repository::{Entry, StorageError};
+use fabrique_app_core::repository::{Entry, Restored, StorageError};
 use fabrique_app_core::route::Route;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::exchange::MAX_IMPORT_BYTES;
@@ -82,11 +82,20 @@ pub fn Home() -> impl IntoView {
     };
     let chosen_example = RwSignal::new(0_usize);
     let undo = move |id: DossierId| {
-        match repository().restore_from_trash(&id) {
-            Ok(true) => notice.set(Some(Notice::Info(
+        match repository().restore_from_trash(&id, ids::new_dossier_id) {
+            Ok(Restored::Back) => notice.set(Some(Notice::Info(
                 tr("Suppression annulée.", "Deletion undone.").to_owned(),
             ))),
-            Ok(false) => notice.set(Some(Notice::Error(
+            Ok(Restored::Beside(_)) => notice.set(Some(Notice::Info(
+                tr(
+                    "Suppression annulée. Ce dossier avait été enregistré à nouveau dans un autre onglet : les deux \
+                        versions sont gardées, l'une à côté de l'autre dans la liste.",
+                    "Deletion undone. This dossier had been saved again in another tab: both versions are kept, \
+                        side by side in the list.",
+                )
+                .to_owned(),
+            ))),
+            Ok(Restored::Gone) => notice.set(Some(Notice::Error(
                 tr(
                     "Ce dossier ne peut plus être restauré.",
                     "This dossier can no longer be restored.",
@@ -128,14 +137,10 @@ pub fn Home() -> impl IntoView {
                     .map_err(|failure| i18n::import_failure(&failure)),
             };
             notice.set(Some(match outcome {
-                Ok(count) => Notice::Info(format!(
-                    "{count} {}",
-                    if count > 1 {
-                        tr("dossiers importés.", "dossiers imported.")
-                    } else {
-                        tr("dossier importé.", "dossier imported.")
-                    }
-                )),
+                Ok(imported) if imported.refused.is_empty() => {
+                    Notice::Info(i18n::imported(&imported))
+                }
+                Ok(imported) => Notice::Error(i18n::imported(&imported)),
                 Err(error) => Notice::Error(error),
             }));
             list_version.bump();

@@ -14,7 +14,8 @@ use fabrique_app_core::reply::{self, Answered};
 use fabrique_app_core::route::Route;
 use fabrique_core::compare::Difference;
 use fabrique_core::dossier::Dossier;
-use fabrique_core::review::{self, Review};
+use fabrique_core::review::{self, Change, MergeChoices, Review};
+use fabrique_core::units::Local;
 use leptos::prelude::*;
 
 /// The view of a reply link.
@@ -41,29 +42,146 @@ pub fn ReplyView(
     }
 }
 
-/// What merging will do to the partners list, in words.
-fn merge_preview(dossier: &Dossier, review: &Review) -> String {
+/// What merging will do to the partners list: a partner added whole, or, for one the dossier
+/// has, each change old → new, with a tick on those that replace the holder's own figures.
+fn merge_preview(dossier: &Dossier, review: &Review, choices: RwSignal<MergeChoices>) -> AnyView {
     let commitment = commitment_text(&review.commitment);
-    match review::partner_of(dossier, review) {
-        Some(_) => format!(
-            "{} « {} » {} : {commitment}.",
-            tr("Le partenaire", "The partner"),
-            review.organisation,
-            tr(
-                "sera mis à jour avec son engagement",
-                "will be updated with its commitment"
-            ),
-        ),
-        None => format!(
-            "{} « {} » {} : {commitment}.",
-            tr("Le partenaire", "The partner"),
-            review.organisation,
-            tr(
-                "sera ajouté à la liste des partenaires, avec son engagement",
-                "will be added to the partners, with its commitment"
-            ),
-        ),
+    if review::partner_of(dossier, review).is_none() {
+        return view! {
+            <p data-testid="merge-preview">
+                {format!(
+                    "{} « {} » {} : {commitment}.",
+                    tr("Le partenaire", "The partner"),
+                    review.organisation,
+                    tr(
+                        "sera ajouté à la liste des partenaires, avec son engagement",
+                        "will be added to the partners, with its commitment",
+                    ),
+                )}
+            </p>
+        }
+        .into_any();
     }
+    let changes = review::changes(dossier, review);
+    if changes.is_empty() {
+        return view! {
+            <p data-testid="merge-preview">
+                {format!(
+                    "{} « {} » {}",
+                    tr(
+                        "L'avis n'ajoute rien à ce que le dossier dit du partenaire",
+                        "The review adds nothing to what the dossier says of the partner",
+                    ),
+                    review.organisation,
+                    tr(": seuls ses commentaires seront gardés.", ": only its comments will be kept."),
+                )}
+            </p>
+        }
+        .into_any();
+    }
+    let rows = changes
+        .into_iter()
+        .map(|change| {
+            let (what, before, after) = match change {
+                Change::Amount { before, after } => (
+                    tr("Apport financier", "Financial contribution"),
+                    before.map_or_else(
+                        || "—".to_owned(),
+                        |amount| Local(amount, i18n::lang()).to_string(),
+                    ),
+                    Local(after, i18n::lang()).to_string(),
+                ),
+                Change::Category { before, after } => (
+                    tr("Catégorie", "Category"),
+                    i18n::label(before).to_owned(),
+                    i18n::label(after).to_owned(),
+                ),
+                Change::Letter => (tr("Lettre de soutien", "Letter of support"), no(), yes()),
+                Change::InKind => (tr("Apport en nature", "In-kind contribution"), no(), yes()),
+                Change::Seat => (
+                    tr("Siège dans la gouvernance", "Seat in the governance"),
+                    no(),
+                    yes(),
+                ),
+            };
+            let choice = match change {
+                Change::Amount { .. } => Some((
+                    "merge-amount",
+                    (|c: &MergeChoices| c.amount) as fn(&MergeChoices) -> bool,
+                    (|c: &mut MergeChoices, on: bool| c.amount = on) as fn(&mut MergeChoices, bool),
+                )),
+                Change::Category { .. } => Some((
+                    "merge-category",
+                    (|c: &MergeChoices| c.category) as fn(&MergeChoices) -> bool,
+                    (|c: &mut MergeChoices, on: bool| c.category = on)
+                        as fn(&mut MergeChoices, bool),
+                )),
+                _ => None,
+            };
+            let decision = match choice {
+                Some((id, get, set)) => view! {
+                    <input
+                        type="checkbox"
+                        id=id
+                        aria-label=format!("{}{}{what}", tr("Remplacer", "Replace"), tr(" : ", ": "))
+                        prop:checked=move || choices.with(get)
+                        on:change=move |event| {
+                            let on = event_target_checked(&event);
+                            choices.update(|c| set(c, on));
+                        }
+                    />
+                    <label for=id>{tr("Remplacer", "Replace")}</label>
+                }
+                .into_any(),
+                None => tr("Ajouté", "Added").into_any(),
+            };
+            view! {
+                <tr>
+                    <th scope="row">{what}</th>
+                    <td>{before}</td>
+                    <td>{after}</td>
+                    <td>{decision}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div data-testid="merge-preview">
+            <p>
+                {format!(
+                    "{} « {} » {}",
+                    tr("Le partenaire", "The partner"),
+                    review.organisation,
+                    tr(
+                        "est déjà dans le dossier. Ce que l'avis changerait (un montant ou une catégorie ne \
+                            remplace les vôtres que si vous cochez « Remplacer ») :",
+                        "is already in the dossier. What the review would change (an amount or a category \
+                            replaces yours only if you tick \"Replace\"):",
+                    ),
+                )}
+            </p>
+            <table class="merge-changes" data-testid="merge-changes">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr("Champ", "Field")}</th>
+                        <th scope="col">{tr("Dans votre dossier", "In your dossier")}</th>
+                        <th scope="col">{tr("Selon l'avis", "According to the review")}</th>
+                        <th scope="col">{tr("Décision", "Decision")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn yes() -> String {
+    tr("oui", "yes").to_owned()
+}
+
+fn no() -> String {
+    tr("non", "no").to_owned()
 }
 
 /// A reply that was read.
@@ -77,9 +195,9 @@ fn ReplyReader(
     let merged = RwSignal::new(None::<Result<DossierId, String>>);
     let review = StoredValue::new(review);
 
-    let merge = move |id: DossierId| {
+    let merge = move |(id, choices): (DossierId, MergeChoices)| {
         let result = review
-            .with_value(|r| reply::merge(&repository(), &id, r, clock::now_ms()))
+            .with_value(|r| reply::merge(&repository(), &id, r, clock::now_ms(), choices))
             .map(|()| id)
             .map_err(|error| i18n::merge_error(&error));
         merged.set(Some(result));
@@ -99,6 +217,15 @@ fn ReplyReader(
                 </p>
                 {comments_list(r)}
             </div>
+            <p class="banner warning" data-testid="reply-unverified">
+                {tr(
+                    "Toute personne qui a reçu le lien de partage de ce dossier peut écrire une réponse, sous le nom \
+                        qu'elle veut : l'expéditeur n'est pas vérifié. Confirmez auprès du partenaire avant de retenir \
+                        un montant.",
+                    "Anyone who received this dossier's share link can write a reply, under any name: the sender is \
+                        not verified. Check with the partner before relying on an amount.",
+                )}
+            </p>
         }
     });
     let merge_offer = |id, dossier, older| {
@@ -168,14 +295,15 @@ fn MergeOffer(
     review: StoredValue<Review>,
     /// The merge's result: the dossier's id, or what went wrong.
     merged: RwSignal<Option<Result<DossierId, String>>>,
-    /// Merges the reply into the dossier of that id.
-    merge: Callback<DossierId>,
+    /// Merges the reply into the dossier of that id, taking what the holder ticked.
+    merge: Callback<(DossierId, MergeChoices)>,
     /// When the reply answers an older version: when it was saved, and what changed since.
     older: Option<(u64, Vec<Difference>)>,
 ) -> impl IntoView {
     let navigator = use_navigator();
     let name = i18n::dossier_name(&dossier.name);
-    let preview = review.with_value(|r| merge_preview(&dossier, r));
+    let choices = RwSignal::new(MergeChoices::default());
+    let preview = review.with_value(|r| merge_preview(&dossier, r, choices));
     let id = StoredValue::new(id);
     view! {
         <p data-testid="reply-target">
@@ -209,12 +337,16 @@ fn MergeOffer(
                     </div>
                 }
             })}
-        <p data-testid="merge-preview">{preview}</p>
+        {preview}
         <p>{tr("Rien n'est modifié tant que vous n'avez pas accepté.", "Nothing changes until you accept.")}</p>
         {move || match merged.get() {
             None => {
                 view! {
-                    <button type="button" class="primary" on:click=move |_| merge.run(id.get_value())>
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| merge.run((id.get_value(), choices.get_untracked()))
+                    >
                         {tr("Intégrer l'avis au dossier", "Merge the review into the dossier")}
                     </button>
                     <button type="button" on:click=move |_| navigator.go(Route::Home)>

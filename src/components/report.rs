@@ -24,6 +24,12 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// The report screen of a local dossier.
+/// The mark of what a partner declared in a reply: anyone holding the share link can write
+/// one, under any name.
+pub const UNVERIFIED_FR: &str = "déclaré par le partenaire, non vérifié";
+/// [`UNVERIFIED_FR`] in English.
+pub const UNVERIFIED_EN: &str = "declared by the partner, not verified";
+
 #[component]
 pub fn ReportPage(
     /// The dossier's id in this browser.
@@ -185,7 +191,13 @@ pub fn Report(
         .partners
         .iter()
         .filter(|p| p.letter_of_support)
-        .map(|p| p.name.clone())
+        .map(|p| {
+            if p.declared_by_partner {
+                format!("{} ({})", p.name, tr(UNVERIFIED_FR, UNVERIFIED_EN))
+            } else {
+                p.name.clone()
+            }
+        })
         .collect();
 
     view! {
@@ -392,13 +404,7 @@ pub fn Report(
                                                         {p
                                                             .declared_by_partner
                                                             .then(|| {
-                                                                format!(
-                                                                    " ({})",
-                                                                    tr(
-                                                                        "engagement déclaré par le partenaire",
-                                                                        "commitment declared by the partner",
-                                                                    ),
-                                                                )
+                                                                format!(" ({})", tr(UNVERIFIED_FR, UNVERIFIED_EN))
                                                             })}
                                                     </td>
                                                     <td>{i18n::label(p.category)}</td>

@@ -1,13 +1,17 @@
 //! A partner's review of a snapshot received as a link: who they are, comments per section,
 //! what they commit to; the app turns it into a reply link the partner sends back to the
-//! holder. Nothing is sent anywhere by Fabrique, and nothing is stored.
+//! holder. Nothing is sent anywhere by Fabrique. What the partner types is kept as a draft
+//! in this browser, per snapshot, until the reply link is copied: a reload loses nothing.
 
+use crate::browser::storage::repository;
 use crate::browser::{clock, location};
 use crate::components::share_panel::CopyButton;
 use crate::i18n::{self, tr};
+use fabrique_app_core::repository::ReviewDraft;
 use fabrique_core::dossier::{Dossier, PartnerCategory};
 use fabrique_core::evaluation::Section;
 use fabrique_core::label::Label;
+use fabrique_core::link::EncodeError;
 use fabrique_core::review::{self, Commitment, Review};
 use fabrique_core::units::Cents;
 use leptos::prelude::*;
@@ -50,23 +54,54 @@ pub fn ReviewForm(
     /// The dossier the partner read, as the link carried it.
     dossier: StoredValue<Dossier>,
 ) -> impl IntoView {
-    let organisation = RwSignal::new(String::new());
-    let person = RwSignal::new(String::new());
-    let category = RwSignal::new(PartnerCategory::Other);
-    let letter = RwSignal::new(false);
-    let in_kind = RwSignal::new(false);
-    let seat = RwSignal::new(false);
-    let amount = RwSignal::new(String::new());
+    let answers = dossier.with_value(review::fingerprint);
+    let draft = repository().review_draft(answers).unwrap_or_default();
+    let organisation = RwSignal::new(draft.organisation);
+    let person = RwSignal::new(draft.person);
+    let category = RwSignal::new(draft.category);
+    let letter = RwSignal::new(draft.letter_of_support);
+    let in_kind = RwSignal::new(draft.in_kind);
+    let seat = RwSignal::new(draft.governance_seat);
+    let amount = RwSignal::new(draft.amount);
     let variant = dossier.with_value(|d| d.variant());
     let comments: Vec<(Section, RwSignal<String>)> = Section::ALL
         .iter()
         .copied()
         .filter(|section| section.applies_to(variant))
-        .map(|section| (section, RwSignal::new(String::new())))
+        .map(|section| {
+            let kept = draft.comments.get(&section).cloned().unwrap_or_default();
+            (section, RwSignal::new(kept))
+        })
         .collect();
     let comments = StoredValue::new(comments);
-    let problem = RwSignal::new(None::<&'static str>);
+    let problem = RwSignal::new(None::<String>);
     let reply = RwSignal::new(None::<String>);
+    // The draft follows every change (best effort: a full storage only loses the draft).
+    let copied = StoredValue::new(false);
+    Effect::new(move |_| {
+        let draft = ReviewDraft {
+            organisation: organisation.get(),
+            person: person.get(),
+            category: category.get(),
+            letter_of_support: letter.get(),
+            in_kind: in_kind.get(),
+            governance_seat: seat.get(),
+            amount: amount.get(),
+            comments: comments.with_value(|all| {
+                all.iter()
+                    .map(|(section, text)| (*section, text.get()))
+                    .filter(|(_, text)| !text.trim().is_empty())
+                    .collect()
+            }),
+        };
+        if !copied.get_value() && draft != ReviewDraft::default() {
+            let _ = repository().save_review_draft(answers, &draft);
+        }
+    });
+    let forget_draft = Callback::new(move |()| {
+        copied.set_value(true);
+        let _ = repository().forget_review_draft(answers);
+    });
 
     let amount_value = move || -> Result<Option<Cents>, &'static str> {
         let typed = amount.get_untracked();
@@ -83,24 +118,26 @@ pub fn ReviewForm(
     };
     let make = move |_| {
         if organisation.get_untracked().trim().is_empty() {
-            problem.set(Some(tr(
-                "Indiquez votre organisation : le porteur du projet doit savoir de qui vient l'avis.",
-                "Give your organisation: the project holder must know who the review comes from.",
-            )));
+            problem.set(Some(
+                tr(
+                    "Indiquez votre organisation : le porteur du projet doit savoir de qui vient l'avis.",
+                    "Give your organisation: the project holder must know who the review comes from.",
+                )
+                .to_owned(),
+            ));
             reply.set(None);
             return;
         }
         let financial_amount = match amount_value() {
             Ok(value) => value,
             Err(message) => {
-                problem.set(Some(message));
+                problem.set(Some(message.to_owned()));
                 reply.set(None);
                 return;
             }
         };
-        problem.set(None);
         let review = dossier.with_value(|d| Review {
-            answers: review::fingerprint(d),
+            answers,
             dossier_name: d.name.clone(),
             organisation: organisation.get_untracked().trim().to_owned(),
             person: person.get_untracked().trim().to_owned(),
@@ -119,7 +156,16 @@ pub fn ReviewForm(
             },
             written_at_ms: clock::now_ms(),
         });
-        reply.set(Some(review::to_link(&location::app_address(), &review)));
+        match review::to_link(&location::app_address(), &review) {
+            Ok(link) => {
+                problem.set(None);
+                reply.set(Some(link));
+            }
+            Err(error) => {
+                problem.set(Some(too_long(&error, &review)));
+                reply.set(None);
+            }
+        }
     };
 
     view! {
@@ -128,10 +174,11 @@ pub fn ReviewForm(
             <p class="help">
                 {tr(
                     "Donnez votre avis et dites ce que vous vous engagez à apporter. Fabrique en fait un lien de \
-                        réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé ni \
-                        enregistré par Fabrique.",
+                        réponse que vous renvoyez au porteur du projet (courriel, messagerie) : rien n'est envoyé par \
+                        Fabrique. Votre brouillon reste dans ce navigateur jusqu'à ce que vous copiiez le lien.",
                     "Give your review and say what you commit to bring. Fabrique turns it into a reply link that you \
-                        send back to the project holder (e-mail, chat): Fabrique sends and stores nothing.",
+                        send back to the project holder (e-mail, chat): Fabrique sends nothing. Your draft stays in \
+                        this browser until you copy the link.",
                 )}
             </p>
             <fieldset>
@@ -215,6 +262,7 @@ pub fn ReviewForm(
                                         <textarea
                                             id=id
                                             rows="2"
+                                            maxlength=review::MAX_COMMENT_CHARS
                                             prop:value=move || value.get()
                                             on:input=move |event| value.set(event_target_value(&event))
                                         ></textarea>
@@ -259,11 +307,57 @@ pub fn ReviewForm(
                                 <CopyButton
                                     label=tr("Copier le lien de réponse", "Copy the reply link")
                                     text=Signal::derive(move || reply.get().unwrap_or_default())
+                                    on_copy=forget_draft
                                 />
                             </div>
                         }
                     })
             }}
         </section>
+    }
+}
+
+/// Why no reply link was made, in plain words: too long, with the longest comments named.
+fn too_long(error: &EncodeError, review: &Review) -> String {
+    match error {
+        EncodeError::TooLong { chars } => {
+            let mut longest: Vec<(Section, usize)> = review
+                .comments
+                .iter()
+                .map(|(section, text)| (*section, text.chars().count()))
+                .collect();
+            longest.sort_unstable_by_key(|(_, chars)| std::cmp::Reverse(*chars));
+            let named: Vec<String> = longest
+                .into_iter()
+                .take(3)
+                .map(|(section, chars)| {
+                    format!(
+                        "{} ({chars} {})",
+                        i18n::label(section),
+                        tr("caractères", "characters")
+                    )
+                })
+                .collect();
+            format!(
+                "{} ({chars} {}, {} {}). {} {}",
+                tr(
+                    "Votre réponse est trop longue pour tenir dans un lien",
+                    "Your reply is too long to fit in a link"
+                ),
+                tr("caractères", "characters"),
+                tr("au plus", "at most"),
+                fabrique_core::link::MAX_TOKEN_CHARS,
+                tr(
+                    "Raccourcissez les commentaires les plus longs :",
+                    "Shorten the longest comments:"
+                ),
+                named.join(", "),
+            )
+        }
+        EncodeError::TooLarge { .. } | EncodeError::Invalid(_) => tr(
+            "Votre réponse ne peut pas tenir dans un lien : raccourcissez vos commentaires.",
+            "Your reply cannot fit in a link: shorten your comments.",
+        )
+        .to_owned(),
     }
 }

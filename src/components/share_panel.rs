@@ -1,14 +1,16 @@
 //! "Partager": the dossier as a link that carries it in its fragment, with its length, a
 //! copy button, a QR code when the link fits in one, and a plain warning about what the link
-//! contains.
+//! contains. A dossier too long for a link gets no link: the panel says so, names the
+//! heaviest parts, and offers the file instead.
 
 use crate::browser::storage::repository;
-use crate::browser::{clipboard, location};
-use crate::i18n::tr;
+use crate::browser::{clipboard, files, location};
+use crate::components::editor::export_file_name;
+use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::repository::SharedVersion;
-use fabrique_core::dossier::Dossier;
-use fabrique_core::link::{self, Snapshot};
+use fabrique_core::dossier::{self, Dossier};
+use fabrique_core::link::{self, EncodeError, Snapshot};
 use fabrique_core::referential::{CriterionId, Referential};
 use fabrique_core::review;
 use leptos::prelude::*;
@@ -107,11 +109,18 @@ pub fn SharePanel(
         });
         link::to_link(&address, &snapshot)
     });
+    let link_ok = Signal::derive(move || link_text.with(|made| made.clone().unwrap_or_default()));
     // The version shown when the panel opens, and each one copied, is what partners may
     // answer: remembered (best effort: a full storage only loses the "what changed" of a
     // late reply).
     let remember = move || {
-        let token = link_text.with_untracked(|text| link::extract_token(text).to_owned());
+        let Some(token) = link_text.with_untracked(|made| {
+            made.as_ref()
+                .ok()
+                .map(|text| link::extract_token(text).to_owned())
+        }) else {
+            return;
+        };
         let version = SharedVersion {
             fingerprint: fingerprint.get_value(),
             token,
@@ -119,6 +128,10 @@ pub fn SharePanel(
         let _ = id.with_value(|id| repository().remember_shared(id, version));
     };
     remember();
+    let export = move |_| {
+        let (name, text) = dossier.with_untracked(|d| (d.name.clone(), dossier::to_json(d)));
+        files::download(&export_file_name(&name), "application/json", &text);
+    };
     view! {
         <section class="share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
@@ -131,45 +144,125 @@ pub fn SharePanel(
                         server. The recipient sees the dossier read-only, with its evaluation.",
                 )}
             </p>
-            <div class="field">
-                <label for="share-link">{tr("Lien de partage", "Share link")}</label>
-                <textarea
-                    id="share-link"
-                    readonly
-                    rows="4"
-                    prop:value=move || link_text.get()
-                    on:copy=move |_| remember()
-                ></textarea>
-            </div>
-            <p data-testid="link-length">
-                {move || format!("{} {}", link_text.with(|l| l.chars().count()), tr("caractères", "characters"))}
-            </p>
-            <CopyButton
-                label=tr("Copier le lien", "Copy the link")
-                text=link_text.into()
-                on_copy=Callback::new(move |()| remember())
-            />
             {move || {
                 link_text
-                    .with(|text| qr_path(text))
-                    .map(|(size, path)| {
+                    .with(|made| made.as_ref().err().cloned())
+                    .map(|error| {
+                        let parts = dossier.with_untracked(link::heaviest_parts);
                         view! {
-                            <figure class="qr">
-                                <svg
-                                    viewBox=format!("-4 -4 {} {}", size + 8, size + 8)
-                                    role="img"
-                                    aria-label=tr("Code QR du lien de partage", "QR code of the share link")
-                                >
-                                    <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#fff"></rect>
-                                    <path d=path fill="#000"></path>
-                                </svg>
-                                <figcaption>
-                                    {tr("À scanner avec un téléphone.", "Scan it with a phone.")}
-                                </figcaption>
-                            </figure>
+                            <div class="banner error" role="alert" data-testid="link-refused">
+                                <p>{too_long(&error)}</p>
+                                <p>{tr("Ce qui pèse le plus :", "What weighs most:")}</p>
+                                <ul>
+                                    {parts
+                                        .into_iter()
+                                        .take(3)
+                                        .map(|part| view! { <li>{part_words(part)}</li> })
+                                        .collect_view()}
+                                </ul>
+                                <button type="button" class="primary" on:click=export>
+                                    {tr("Exporter le dossier en fichier", "Export the dossier as a file")}
+                                </button>
+                            </div>
                         }
                     })
             }}
+            <Show when=move || link_text.with(Result::is_ok)>
+                <div class="field">
+                    <label for="share-link">{tr("Lien de partage", "Share link")}</label>
+                    <textarea
+                        id="share-link"
+                        readonly
+                        rows="4"
+                        prop:value=move || link_ok.get()
+                        on:copy=move |_| remember()
+                    ></textarea>
+                </div>
+                <p data-testid="link-length">
+                    {move || format!("{} {}", link_ok.with(|l| l.chars().count()), tr("caractères", "characters"))}
+                </p>
+                <CopyButton
+                    label=tr("Copier le lien", "Copy the link")
+                    text=link_ok
+                    on_copy=Callback::new(move |()| remember())
+                />
+                {move || {
+                    link_ok
+                        .with(|text| qr_path(text))
+                        .map(|(size, path)| {
+                            view! {
+                                <figure class="qr">
+                                    <svg
+                                        viewBox=format!("-4 -4 {} {}", size + 8, size + 8)
+                                        role="img"
+                                        aria-label=tr("Code QR du lien de partage", "QR code of the share link")
+                                    >
+                                        <rect x="-4" y="-4" width=size + 8 height=size + 8 fill="#fff"></rect>
+                                        <path d=path fill="#000"></path>
+                                    </svg>
+                                    <figcaption>
+                                        {tr("À scanner avec un téléphone.", "Scan it with a phone.")}
+                                    </figcaption>
+                                </figure>
+                            }
+                        })
+                }}
+            </Show>
         </section>
     }
+}
+
+/// Why no link was made, in plain words.
+pub fn too_long(error: &EncodeError) -> String {
+    match error {
+        EncodeError::TooLong { chars } => format!(
+            "{} ({} {}, {} {}). {}",
+            tr("Ce dossier est trop long pour tenir dans un lien", "This dossier is too long to fit in a link"),
+            chars,
+            tr("caractères", "characters"),
+            tr("au plus", "at most"),
+            link::MAX_TOKEN_CHARS,
+            tr(
+                "Envoyez-le plutôt en fichier, ou raccourcissez les textes les plus longs.",
+                "Send it as a file instead, or shorten the longest texts.",
+            ),
+        ),
+        EncodeError::TooLarge { .. } => tr(
+            "Ce dossier est trop volumineux pour tenir dans un lien. Envoyez-le plutôt en fichier.",
+            "This dossier is too large to fit in a link. Send it as a file instead.",
+        )
+        .to_owned(),
+        EncodeError::Invalid(_) => tr(
+            "Ce dossier contient une valeur qu'un lien ne peut pas porter. Envoyez-le plutôt en fichier.",
+            "This dossier holds a value a link cannot carry. Send it as a file instead.",
+        )
+        .to_owned(),
+    }
+}
+
+/// A part of the dossier and its length: "Note de la section Besoin : 13 000 caractères".
+fn part_words(part: link::Part) -> String {
+    let section = i18n::label(part.section);
+    let what = if part.note {
+        format!(
+            "{} « {section} »",
+            tr("Note de la section", "Note of the section")
+        )
+    } else {
+        format!(
+            "{} « {section} »",
+            tr("Réponses de la section", "Answers of the section")
+        )
+    };
+    let about = if part.note {
+        ""
+    } else {
+        tr("environ ", "about ")
+    };
+    format!(
+        "{what}{}{about}{} {}",
+        tr(" : ", ": "),
+        part.chars,
+        tr("caractères", "characters")
+    )
 }

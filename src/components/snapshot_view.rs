@@ -35,6 +35,8 @@ pub fn explain(error: &LinkError, reply: bool) -> String {
             Demandez à l'expéditeur de le renvoyer, ou de l'envoyer en pièce \
             jointe.", "This link is incomplete: it was probably cut on the way (e-mail, chat). Ask the sender to send \
             it again, or as an attachment.").to_owned(),
+        LinkError::Altered => tr("Ce lien a été abîmé en route : demandez-le à nouveau à la personne qui vous l'a \
+            envoyé.", "This link was damaged on the way: ask the person who sent it for it again.").to_owned(),
         LinkError::Corrupt | LinkError::TooLarge | LinkError::Invalid(_) => tr("Ce lien est abîmé : des caractères ont \
             été modifiés. Demandez à l'expéditeur de le \
             renvoyer.", "This link is damaged: characters were changed. Ask the sender to send it again.").to_owned(),

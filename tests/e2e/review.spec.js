@@ -8,7 +8,7 @@ const MAIRIE = 'Mairie de Saint-Martin';
 const COMMENT = 'Nous signerons la lettre en conseil municipal.';
 
 // A new dossier with one partner that has promised nothing yet; returns its share link.
-async function holderShares(page) {
+async function holderShares(page, { amount } = {}) {
   const home = new HomePage(page);
   await home.goto();
   await home.newDossier.click();
@@ -17,6 +17,9 @@ async function holderShares(page) {
   await editor.openSection('Partenaires');
   await editor.add('Ajouter un partenaire');
   await editor.field('Nom du partenaire 1').fill(MAIRIE);
+  if (amount) {
+    await editor.field('Apport financier du partenaire (€) 1').fill(amount);
+  }
   await editor.saved();
   await page.getByRole('button', { name: 'Partager' }).click();
   const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
@@ -42,7 +45,7 @@ async function partnerReplies(partnerPage, link, { organisation, category, lette
   }
   await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
   const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
-  expect(reply).toMatch(/#r1-[A-Za-z0-9_-]+$/);
+  expect(reply).toMatch(/#r2-[A-Za-z0-9_-]+$/);
   return reply;
 }
 
@@ -66,9 +69,16 @@ test('a partner reviews a shared dossier, the holder merges it once, and a reply
   await expect(page.getByTestId('review')).toContainText('Claire Martin, adjointe (mairie de  Saint-Martin)');
   await expect(page.getByTestId('review-commitment')).toContainText('lettre de soutien, apport financier de 15 000,00 €');
   await expect(page.getByTestId('reply-target')).toContainText(PROJECT);
-  await expect(page.getByTestId('merge-preview')).toContainText('sera mis à jour');
+  // Field by field, old → new; the amount and the category wait for the holder's tick.
+  const changes = page.getByTestId('merge-changes');
+  await expect(changes.getByRole('row', { name: /Apport financier/ })).toContainText('—15 000,00 €');
+  await expect(changes.getByRole('row', { name: /Catégorie/ })).toContainText('AutreCollectivité');
+  await expect(changes.getByRole('row', { name: /Lettre de soutien/ })).toContainText('nonouiAjouté');
+  await expect(page.getByTestId('reply-unverified')).toContainText("l'expéditeur n'est pas vérifié");
   await expect(page.getByTestId('reply-older')).toHaveCount(0);
   expect(await storageOf(page)).toBe(beforeMerge);
+  await page.getByLabel('Remplacer : Apport financier').check();
+  await page.getByLabel('Remplacer : Catégorie').check();
 
   await page.getByRole('button', { name: "Intégrer l'avis au dossier" }).click();
   await expect(page.getByTestId('reply-merged')).toBeVisible();
@@ -78,11 +88,13 @@ test('a partner reviews a shared dossier, the holder merges it once, and a reply
   // The evaluation says which evidence the partner declared itself.
   await editor.score('partenariats').click();
   await expect(page.locator('.criterion').filter({ has: editor.score('partenariats') }))
-    .toContainText('1 lettre de soutien (dont 1 sur déclaration du partenaire)');
+    .toContainText('1 lettre de soutien (dont 1 déclaré par le partenaire, non vérifié)');
   await editor.openSection('Partenaires');
   // Updated, not duplicated: one partner, with the letter, marked as declared.
   await expect(editor.field('Nom du partenaire 2')).toHaveCount(0);
   await expect(editor.field('Lettre de soutien du partenaire 1')).toBeChecked();
+  await expect(editor.field('Apport financier du partenaire (€) 1')).toHaveValue('15000');
+  await expect(editor.field('Catégorie du partenaire 1').locator('option:checked')).toHaveText('Collectivité');
   await expect(page.getByTestId('declared-by-partner')).toBeVisible();
   await expect(page.getByTestId('received-reviews')).toContainText('Avis reçus des partenaires (1)');
   await expect(page.getByTestId('section-comments')).toContainText(COMMENT);
@@ -150,4 +162,59 @@ test('a forged or damaged reply says so and changes nothing', async ({ page, bro
     await expect(page.getByText("Vos dossiers n'ont pas été modifiés.")).toBeVisible();
   }
   expect(await storageOf(page)).toBe(before);
+});
+
+test('a forged reply for a known partner shows old → new and, merged without ticking, keeps the holder\'s amount', async ({ page, browser }) => {
+  const { editor, link } = await holderShares(page, { amount: '50 000' });
+  // Anyone holding the share link can reply under the partner's name.
+  const forger = await browser.newContext();
+  const forgerPage = await forger.newPage();
+  const forged = await partnerReplies(forgerPage, link, {
+    organisation: 'MAIRIE DE SAINT-MARTIN', category: 'Entreprise', amount: '0,01',
+  });
+  await forger.close();
+
+  await page.goto(forged);
+  await expect(page.getByTestId('reply-unverified')).toBeVisible();
+  const changes = page.getByTestId('merge-changes');
+  await expect(changes.getByRole('row', { name: /Apport financier/ })).toContainText('50 000,00 €0,01 €');
+  await expect(page.getByLabel('Remplacer : Apport financier')).not.toBeChecked();
+  await page.getByRole('button', { name: "Intégrer l'avis au dossier" }).click();
+  await expect(page.getByTestId('reply-merged')).toBeVisible();
+  await page.getByRole('button', { name: 'Ouvrir le dossier' }).click();
+  await editor.openSection('Partenaires');
+  await expect(editor.field('Apport financier du partenaire (€) 1')).toHaveValue('50000');
+  // The review is kept, with nothing of the holder's replaced.
+  await expect(page.getByTestId('received-reviews')).toContainText('Avis reçus des partenaires (1)');
+  await expect(page.getByTestId('declared-by-partner')).toHaveCount(0);
+});
+
+test('a partner\'s review survives a reload as a draft, until its reply link is copied', async ({ page, browser }) => {
+  const { link } = await holderShares(page);
+  const partner = await browser.newContext();
+  await partner.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const partnerPage = await partner.newPage();
+  await partnerPage.goto(link);
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill('Coopérative du Bocage');
+  await partnerPage.getByLabel('Partenaires', { exact: true }).fill(COMMENT);
+  await partnerPage.getByLabel('Nous fournirons une lettre de soutien').check();
+  const drafts = () => partnerPage.evaluate(
+    () => Object.keys(localStorage).filter((key) => key.startsWith('fabrique.review-draft.')).length,
+  );
+  await expect.poll(drafts).toBe(1);
+
+  await partnerPage.reload();
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await expect(partnerPage.getByLabel('Votre organisation (obligatoire)')).toHaveValue('Coopérative du Bocage');
+  await expect(partnerPage.getByLabel('Partenaires', { exact: true })).toHaveValue(COMMENT);
+  await expect(partnerPage.getByLabel('Nous fournirons une lettre de soutien')).toBeChecked();
+  // No dossier was made in the partner's browser.
+  expect(await partnerPage.evaluate(() => localStorage.getItem('fabrique.index'))).toBeNull();
+
+  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+  await partnerPage.getByRole('button', { name: 'Copier le lien de réponse' }).click();
+  await expect(partnerPage.getByText('Lien copié.')).toBeVisible();
+  await expect.poll(drafts).toBe(0);
+  await partner.close();
 });

@@ -28,7 +28,7 @@ test('a shared dossier opens in a fresh browser with the same evaluation, and ca
   await page.getByRole('button', { name: 'Copier le lien' }).click();
   await expect(page.getByText('Lien copié.')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
-  expect(link).toMatch(/#d5-[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(/#d6-[A-Za-z0-9_-]+$/);
   await expect(page.getByTestId('link-length')).toContainText(`${link.length} caractères`);
   await expect(page.getByText('Ce lien contient toutes les données du dossier')).toBeVisible();
   await expect(page.getByRole('img', { name: 'Code QR du lien de partage' })).toBeVisible();

@@ -7,7 +7,7 @@ use crate::store::KeyValue;
 use fabrique_core::compare::{differences, Difference};
 use fabrique_core::dossier::Dossier;
 use fabrique_core::link;
-use fabrique_core::review::{self, MergeOutcome, Review};
+use fabrique_core::review::{self, MergeChoices, MergeOutcome, Review};
 
 /// The local dossier a reply answers.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,19 +81,21 @@ pub enum MergeError {
 }
 
 /// Merges the reply into the latest save of the dossier kept under `id`, as its next
-/// revision (refused as a conflict if another tab saves in between).
+/// revision (refused as a conflict if another tab saves in between), taking from it what
+/// `choices` say for a partner the dossier already has.
 pub fn merge<S: KeyValue>(
     repository: &Repository<S>,
     id: &DossierId,
     review: &Review,
     now_ms: u64,
+    choices: MergeChoices,
 ) -> Result<(), MergeError> {
     let record = repository
         .load(id)
         .map_err(MergeError::Storage)?
         .ok_or(MergeError::Gone)?;
     let mut dossier = record.dossier;
-    if let MergeOutcome::Merged { .. } = review::merge(&mut dossier, review, now_ms) {
+    if let MergeOutcome::Merged { .. } = review::merge(&mut dossier, review, now_ms, choices) {
         repository
             .save_from(id, &dossier, record.revision, now_ms)
             .map_err(|error| match error {

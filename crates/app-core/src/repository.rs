@@ -9,10 +9,10 @@
 
 use crate::id::DossierId;
 use crate::store::{KeyValue, StoreError};
-use fabrique_core::dossier::{self, Dossier, ReadError, Variant};
-use fabrique_core::evaluation::{summary, Verdict};
-use fabrique_core::exchange::{self, ImportError};
-use fabrique_core::referential::{CriterionId, Lang, Referential};
+use fabrique_core::dossier::{self, Dossier, PartnerCategory, ReadError, Variant};
+use fabrique_core::evaluation::{summary, Section, Verdict};
+use fabrique_core::exchange::{self, ImportError, Refused};
+use fabrique_core::referential::{CriterionId, Lang, Referential, WEIGHTS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -24,6 +24,7 @@ const DOSSIER_PREFIX: &str = "fabrique.dossier.";
 const QUARANTINE_PREFIX: &str = "fabrique.quarantine.";
 const TRASH_PREFIX: &str = "fabrique.trash.";
 const SHARED_PREFIX: &str = "fabrique.shared.";
+const DRAFT_PREFIX: &str = "fabrique.review-draft.";
 /// How many shared versions of a dossier are remembered (to tell partners' replies to
 /// older versions what changed since).
 pub const SHARED_VERSIONS_KEPT: usize = 10;
@@ -33,9 +34,21 @@ pub fn dossier_key(id: &DossierId) -> String {
     format!("{DOSSIER_PREFIX}{id}")
 }
 
-/// The key under which an unreadable entry's raw text is kept safe.
+/// The key under which an unreadable entry's raw text is kept safe (its first copy; the
+/// next distinct ones under `<key>.2`, `<key>.3`…).
 pub fn quarantine_key(id: &DossierId) -> String {
     format!("{QUARANTINE_PREFIX}{id}")
+}
+
+/// The most distinct copies of one entry that quarantine keeps.
+const QUARANTINE_COPIES: usize = 20;
+
+fn quarantine_copy_key(id: &DossierId, copy: usize) -> String {
+    if copy <= 1 {
+        quarantine_key(id)
+    } else {
+        format!("{}.{copy}", quarantine_key(id))
+    }
 }
 
 fn trash_key(id: &DossierId) -> String {
@@ -171,6 +184,37 @@ pub struct SharedVersion {
     pub token: String,
 }
 
+/// A partner's review being written, kept per snapshot (by the fingerprint of the dossier
+/// it answers) until its reply link is copied: a reload loses nothing typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReviewDraft {
+    pub organisation: String,
+    pub person: String,
+    pub category: PartnerCategory,
+    pub letter_of_support: bool,
+    pub in_kind: bool,
+    pub governance_seat: bool,
+    /// The amount as typed (it may not be a number yet).
+    pub amount: String,
+    pub comments: BTreeMap<Section, String>,
+}
+
+impl Default for ReviewDraft {
+    fn default() -> Self {
+        ReviewDraft {
+            organisation: String::new(),
+            person: String::new(),
+            category: PartnerCategory::Other,
+            letter_of_support: false,
+            in_kind: false,
+            governance_seat: false,
+            amount: String::new(),
+            comments: BTreeMap::new(),
+        }
+    }
+}
+
 /// What the user chose: the language and the criterion weights.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -230,6 +274,26 @@ pub enum EntryState {
 pub struct Lines {
     pub lines: Vec<Entry>,
     pub total: usize,
+}
+
+/// What [`Repository::restore_from_trash`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Restored {
+    /// Back in its place.
+    Back,
+    /// Its place was taken by a newer save: back beside it, under this identifier.
+    Beside(DossierId),
+    /// The trash no longer holds it.
+    Gone,
+}
+
+/// What an import kept, and what it could not read, entry by entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// How many dossiers were kept.
+    pub kept: usize,
+    /// The file's dossiers that could not be read (none of them was kept).
+    pub refused: Vec<Refused>,
 }
 
 /// Why an import did not happen. Nothing is kept from a file that fails.
@@ -335,14 +399,35 @@ impl<S: KeyValue> Repository<S> {
         match parse_record(&text) {
             Ok(record) => Ok(Some(record)),
             Err(cause) => {
-                let quarantine = quarantine_key(id);
-                if self.read(&quarantine)?.is_none() {
-                    // Best effort: a full storage must not hide the read error itself.
-                    let _ = self.write(&quarantine, &text);
-                }
+                // Best effort: a full storage must not hide the read error itself.
+                let _ = self.quarantine(id, &text);
                 Err(StorageError::Unreadable { key, cause })
             }
         }
+    }
+
+    /// Keeps `text` in quarantine for `id`, unless a copy of it is kept already: every
+    /// distinct text an entry had is kept (up to [`QUARANTINE_COPIES`]).
+    fn quarantine(&self, id: &DossierId, text: &str) -> Result<(), StorageError> {
+        for copy in 1..=QUARANTINE_COPIES {
+            let key = quarantine_copy_key(id, copy);
+            match self.read(&key)? {
+                Some(kept) if kept == text => return Ok(()),
+                Some(_) => {}
+                None => return self.write(&key, text),
+            }
+        }
+        Err(StorageError::WriteRefused {
+            key: quarantine_key(id),
+            detail: format!("{QUARANTINE_COPIES} copies kept already"),
+        })
+    }
+
+    /// The texts kept in quarantine for `id`, oldest first.
+    pub fn quarantined(&self, id: &DossierId) -> Vec<String> {
+        (1..=QUARANTINE_COPIES)
+            .map_while(|copy| self.read(&quarantine_copy_key(id, copy)).ok().flatten())
+            .collect()
     }
 
     /// The dossier kept under `id`, or `None` when there is none.
@@ -429,12 +514,9 @@ impl<S: KeyValue> Repository<S> {
         &self,
         dossier: &Dossier,
         now_ms: u64,
-        mut new_id: impl FnMut() -> DossierId,
+        new_id: impl FnMut() -> DossierId,
     ) -> Result<DossierId, StorageError> {
-        let mut id = new_id();
-        while self.read(&dossier_key(&id))?.is_some() || self.read(&trash_key(&id))?.is_some() {
-            id = new_id();
-        }
+        let id = self.free_id(new_id)?;
         let record = Record {
             revision: 1,
             saved_at_ms: now_ms,
@@ -476,17 +558,38 @@ impl<S: KeyValue> Repository<S> {
         self.remove(&key)
     }
 
-    /// Brings a dossier back from the trash, at the end of the list; `false` when the trash
-    /// no longer holds it.
-    pub fn restore_from_trash(&self, id: &DossierId) -> Result<bool, StorageError> {
+    /// Brings a dossier back from the trash, at the end of the list. When its place was
+    /// taken in the meantime (another tab saved it again), nothing is replaced: the trashed
+    /// version comes back beside it, as a new dossier.
+    pub fn restore_from_trash(
+        &self,
+        id: &DossierId,
+        new_id: impl FnMut() -> DossierId,
+    ) -> Result<Restored, StorageError> {
         let trash = trash_key(id);
         let Some(text) = self.read(&trash)? else {
-            return Ok(false);
+            return Ok(Restored::Gone);
         };
-        self.write(&dossier_key(id), &text)?;
-        self.add_to_index(id)?;
+        if self.read(&dossier_key(id))?.is_none() {
+            self.write(&dossier_key(id), &text)?;
+            self.add_to_index(id)?;
+            self.remove(&trash)?;
+            return Ok(Restored::Back);
+        }
+        let beside = self.free_id(new_id)?;
+        self.write(&dossier_key(&beside), &text)?;
+        self.add_to_index(&beside)?;
         self.remove(&trash)?;
-        Ok(true)
+        Ok(Restored::Beside(beside))
+    }
+
+    /// An identifier that names no kept entry.
+    fn free_id(&self, mut new_id: impl FnMut() -> DossierId) -> Result<DossierId, StorageError> {
+        let mut id = new_id();
+        while self.read(&dossier_key(&id))?.is_some() || self.read(&trash_key(&id))?.is_some() {
+            id = new_id();
+        }
+        Ok(id)
     }
 
     /// Empties the trash (at start-up: an undo lasts as long as the page), and forgets the
@@ -503,25 +606,24 @@ impl<S: KeyValue> Repository<S> {
         Ok(())
     }
 
-    /// Takes an unreadable dossier out of the list; its raw text stays under its quarantine
-    /// key.
+    /// Takes an unreadable dossier out of the list; its raw text, as it is now, joins the
+    /// copies in quarantine first (nothing is removed that is not kept there).
     pub fn forget_unreadable(&self, id: &DossierId) -> Result<(), StorageError> {
         let key = dossier_key(id);
         if let Some(text) = self.read(&key)? {
-            if self.read(&quarantine_key(id))?.is_none() {
-                self.write(&quarantine_key(id), &text)?;
-            }
+            self.quarantine(id, &text)?;
         }
         self.remove_from_index(id)?;
         self.remove(&key)
     }
 
-    /// The raw text of an unreadable dossier: its quarantined copy, or the entry itself.
+    /// The raw text of an unreadable dossier, the newest there is: the entry itself, or
+    /// else its latest copy in quarantine.
     pub fn unreadable_text(&self, id: &DossierId) -> Option<String> {
-        self.read(&quarantine_key(id))
+        self.read(&dossier_key(id))
             .ok()
             .flatten()
-            .or_else(|| self.read(&dossier_key(id)).ok().flatten())
+            .or_else(|| self.quarantined(id).pop())
     }
 
     /// The versions of a dossier shared as links, oldest first. A damaged entry reads as
@@ -555,14 +657,44 @@ impl<S: KeyValue> Repository<S> {
         self.write(&key, &text)
     }
 
-    /// The settings kept, or the defaults. A damaged entry gives the defaults and is not
-    /// overwritten until the user changes a setting.
-    pub fn settings(&self) -> Settings {
-        self.read(SETTINGS_KEY)
+    /// The draft of a review of the dossier version `answers`, if one is kept (a damaged
+    /// draft reads as none).
+    pub fn review_draft(&self, answers: u64) -> Option<ReviewDraft> {
+        self.read(&format!("{DRAFT_PREFIX}{answers:016x}"))
             .ok()
             .flatten()
             .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+    }
+
+    /// Keeps the draft of a review of the dossier version `answers`.
+    pub fn save_review_draft(&self, answers: u64, draft: &ReviewDraft) -> Result<(), StorageError> {
+        let key = format!("{DRAFT_PREFIX}{answers:016x}");
+        let text = serde_json::to_string(draft).map_err(|error| StorageError::WriteRefused {
+            key: key.clone(),
+            detail: error.to_string(),
+        })?;
+        self.write(&key, &text)
+    }
+
+    /// Forgets the draft of a review of the dossier version `answers` (its reply was copied).
+    pub fn forget_review_draft(&self, answers: u64) -> Result<(), StorageError> {
+        self.remove(&format!("{DRAFT_PREFIX}{answers:016x}"))
+    }
+
+    /// The settings kept, or the defaults. A damaged entry gives the defaults and is not
+    /// overwritten until the user changes a setting; a weight outside 1–100 (edited by
+    /// hand) is left aside, and the criterion keeps Fabrique's weight.
+    pub fn settings(&self) -> Settings {
+        let mut settings: Settings = self
+            .read(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default();
+        settings
+            .weights
+            .retain(|_, weight| WEIGHTS.contains(weight));
+        settings
     }
 
     /// Keeps the settings.
@@ -630,15 +762,23 @@ impl<S: KeyValue> Repository<S> {
     }
 
     /// Imports a file's dossiers, always as new dossiers (nothing kept is ever overwritten).
-    /// All or nothing: when the store refuses one, the ones kept before it are taken back
-    /// out. Returns how many were imported.
+    /// Every dossier that can be read is kept; those that cannot (a newer version, a damaged
+    /// entry) are listed, entry by entry. When the store refuses one, the ones kept before
+    /// it are taken back out: a file is kept whole or not at all.
     pub fn import(
         &self,
         text: &str,
         now_ms: u64,
         mut new_id: impl FnMut() -> DossierId,
-    ) -> Result<usize, ImportFailure> {
-        let dossiers = exchange::import_json(text).map_err(ImportFailure::File)?;
+    ) -> Result<Imported, ImportFailure> {
+        let entries = exchange::import_entries(text).map_err(ImportFailure::File)?;
+        let (mut dossiers, mut refused) = (Vec::new(), Vec::new());
+        for entry in entries {
+            match entry {
+                Ok(dossier) => dossiers.push(dossier),
+                Err(entry) => refused.push(entry),
+            }
+        }
         let mut created = Vec::new();
         for dossier in &dossiers {
             match self.create(dossier, now_ms, &mut new_id) {
@@ -652,7 +792,10 @@ impl<S: KeyValue> Repository<S> {
                 }
             }
         }
-        Ok(created.len())
+        Ok(Imported {
+            kept: created.len(),
+            refused,
+        })
     }
 }
 

@@ -97,6 +97,12 @@ impl EditingSession {
         self.saved_at_ms
     }
 
+    /// Whether leaving now would lose work: the last save failed, or another tab's version
+    /// waits for the user's choice (the app asks before the page is left).
+    pub fn holds_unsaved_work(&self) -> bool {
+        matches!(self.status, SaveStatus::Failed(_)) || self.conflict.is_some()
+    }
+
     /// Whether a change waits to be saved.
     pub fn is_dirty(&self) -> bool {
         self.dirty

@@ -6,7 +6,7 @@ use fabrique_app_core::repository::{Repository, SharedVersion};
 use fabrique_app_core::store::MemoryStore;
 use fabrique_core::dossier::{Dossier, PartnerCategory};
 use fabrique_core::link::{self, Snapshot};
-use fabrique_core::review::{self, Commitment, Review};
+use fabrique_core::review::{self, Commitment, MergeChoices, Review};
 
 fn named(name: &str) -> Dossier {
     Dossier {
@@ -47,7 +47,10 @@ fn a_reply_to_the_current_version_finds_it_and_merging_adds_the_partner() {
             dossier: named("Cible")
         }
     );
-    assert_eq!(merge(&repository, &target, &reply, 50), Ok(()));
+    assert_eq!(
+        merge(&repository, &target, &reply, 50, MergeChoices::ALL),
+        Ok(())
+    );
     let record = repository.load(&target).expect("read").expect("kept");
     assert_eq!(record.revision, 2);
     assert!(record
@@ -60,7 +63,10 @@ fn a_reply_to_the_current_version_finds_it_and_merging_adds_the_partner() {
         locate(&repository, &reply),
         Answered::Merged { ref id, at_ms: 50, .. } if *id == target
     ));
-    assert_eq!(merge(&repository, &target, &reply, 60), Ok(()));
+    assert_eq!(
+        merge(&repository, &target, &reply, 60, MergeChoices::ALL),
+        Ok(())
+    );
     assert_eq!(
         repository
             .load(&target)
@@ -81,7 +87,8 @@ fn a_reply_to_a_version_shared_earlier_finds_it_with_what_changed_since() {
         weights: Default::default(),
         referential_version: 1,
         saved_at_ms: 7,
-    });
+    })
+    .expect("link");
     repository
         .remember_shared(
             &target,
@@ -130,7 +137,7 @@ fn merging_into_a_dossier_deleted_meanwhile_writes_nothing() {
     let reply = reply_to(&named("Cible"));
     repository.move_to_trash(&target).expect("deleted");
     assert_eq!(
-        merge(&repository, &target, &reply, 5),
+        merge(&repository, &target, &reply, 5, MergeChoices::ALL),
         Err(MergeError::Gone)
     );
     assert_eq!(repository.load(&target), Ok(None));

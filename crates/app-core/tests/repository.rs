@@ -2,9 +2,9 @@
 
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::repository::{
-    dossier_key, is_list_key, quarantine_key, ActionError, EntryState, ImportFailure, Record,
-    Repository, SaveError, Settings, SharedVersion, StorageError, INDEX_KEY, SETTINGS_KEY,
-    SHARED_VERSIONS_KEPT,
+    dossier_key, is_list_key, quarantine_key, ActionError, EntryState, ImportFailure, Imported,
+    Record, Repository, Restored, SaveError, Settings, SharedVersion, StorageError, INDEX_KEY,
+    SETTINGS_KEY, SHARED_VERSIONS_KEPT,
 };
 use fabrique_app_core::store::{FaultyStore, KeyValue, MemoryStore};
 use fabrique_core::dossier::{Dossier, ReadError};
@@ -74,7 +74,10 @@ fn creating_never_overwrites_a_kept_or_trashed_dossier() {
         .create(&named("Trois"), 3, || tries.next().expect("an identifier"))
         .expect("three");
     assert_eq!(third, id(3));
-    assert_eq!(repository.restore_from_trash(&first), Ok(true));
+    assert_eq!(
+        repository.restore_from_trash(&first, counter()),
+        Ok(Restored::Back)
+    );
     assert_eq!(repository.load_dossier(&first), Ok(Some(named("Un"))));
 }
 
@@ -149,7 +152,10 @@ fn an_unreadable_record_is_quarantined_once_and_never_overwritten_by_reading() {
     );
     let lines = repository.lines(&Default::default(), 10).expect("lines");
     assert!(matches!(lines.lines[0].state, EntryState::Unreadable(_)));
-    // A second read does not replace the first quarantined text.
+    // A second read of the same text keeps one copy; a different text is kept beside the
+    // first, which is never replaced.
+    repository.load(&broken).expect_err("still unreadable");
+    assert_eq!(repository.quarantined(&broken).len(), 1);
     store
         .set(&dossier_key(&broken), "autre chose")
         .expect("entry");
@@ -159,8 +165,13 @@ fn an_unreadable_record_is_quarantined_once_and_never_overwritten_by_reading() {
         Ok(Some("{\"dossier\": tronqué".to_owned()))
     );
     assert_eq!(
+        repository.quarantined(&broken),
+        ["{\"dossier\": tronqué", "autre chose"]
+    );
+    // The text offered to the user is the newest.
+    assert_eq!(
         repository.unreadable_text(&broken).as_deref(),
-        Some("{\"dossier\": tronqué")
+        Some("autre chose")
     );
 }
 
@@ -212,6 +223,48 @@ fn forgetting_an_unreadable_entry_takes_it_off_the_list_and_keeps_its_text() {
         store.get(&quarantine_key(&broken)),
         Ok(Some("pas du JSON".to_owned()))
     );
+    assert_eq!(
+        repository.unreadable_text(&broken).as_deref(),
+        Some("pas du JSON")
+    );
+}
+
+#[test]
+fn forgetting_an_entry_changed_since_its_quarantine_keeps_its_newest_text_too() {
+    let store = MemoryStore::new();
+    let repository = Repository::new(&store);
+    let broken = id(9);
+    listed_unreadable(&store, &broken, "ancien texte abîmé");
+    repository.load(&broken).expect_err("quarantined");
+    // Another tab (or a newer version) wrote the entry again, still unreadable here.
+    store
+        .set(&dossier_key(&broken), "texte plus récent")
+        .expect("entry");
+    repository.forget_unreadable(&broken).expect("forgotten");
+    assert_eq!(store.get(&dossier_key(&broken)), Ok(None));
+    assert_eq!(
+        repository.quarantined(&broken),
+        ["ancien texte abîmé", "texte plus récent"]
+    );
+    assert_eq!(
+        repository.unreadable_text(&broken).as_deref(),
+        Some("texte plus récent")
+    );
+}
+
+#[test]
+fn forgetting_keeps_the_entry_when_its_text_cannot_be_quarantined() {
+    let broken = id(9);
+    let long = "x".repeat(200);
+    // Room for the index and the entry, not for a second copy of the entry.
+    let store = FaultyStore::with_quota(long.len() + 100);
+    let repository = Repository::new(&store);
+    store
+        .set(INDEX_KEY, &format!("[\"{broken}\"]"))
+        .expect("index");
+    store.set(&dossier_key(&broken), &long).expect("entry");
+    assert!(repository.forget_unreadable(&broken).is_err());
+    assert_eq!(store.get(&dossier_key(&broken)), Ok(Some(long)));
 }
 
 #[test]
@@ -279,15 +332,51 @@ fn a_deletion_goes_to_the_trash_and_can_be_undone_until_the_trash_is_emptied() {
     repository.move_to_trash(&gone).expect("trashed");
     assert_eq!(repository.ids(), Ok(vec![kept.clone()]));
     assert_eq!(repository.load(&gone), Ok(None));
-    assert_eq!(repository.restore_from_trash(&gone), Ok(true));
+    assert_eq!(
+        repository.restore_from_trash(&gone, counter()),
+        Ok(Restored::Back)
+    );
     assert_eq!(repository.ids(), Ok(vec![kept.clone(), gone.clone()]));
     assert_eq!(repository.load_dossier(&gone), Ok(Some(named("Supprimé"))));
     // Restored once: the trash no longer holds it.
-    assert_eq!(repository.restore_from_trash(&gone), Ok(false));
+    assert_eq!(
+        repository.restore_from_trash(&gone, counter()),
+        Ok(Restored::Gone)
+    );
     repository.move_to_trash(&gone).expect("trashed again");
     repository.empty_trash().expect("emptied");
-    assert_eq!(repository.restore_from_trash(&gone), Ok(false));
+    assert_eq!(
+        repository.restore_from_trash(&gone, counter()),
+        Ok(Restored::Gone)
+    );
     assert_eq!(repository.ids(), Ok(vec![kept]));
+}
+
+#[test]
+fn undoing_a_deletion_after_another_tab_saved_the_dossier_again_keeps_both() {
+    let store = MemoryStore::new();
+    let repository = Repository::new(&store);
+    let gone = repository
+        .create(&named("Version supprimée"), 1, || id(1))
+        .expect("created");
+    repository.move_to_trash(&gone).expect("trashed");
+    // The other tab, still editing it, saves it again (its editor knew revision 1).
+    repository
+        .save_from(&gone, &named("Version de l'autre onglet"), 1, 5)
+        .expect("saved again");
+    let restored = repository
+        .restore_from_trash(&gone, || id(7))
+        .expect("restored");
+    assert_eq!(restored, Restored::Beside(id(7)));
+    assert_eq!(
+        repository.load_dossier(&gone),
+        Ok(Some(named("Version de l'autre onglet")))
+    );
+    assert_eq!(
+        repository.load_dossier(&id(7)),
+        Ok(Some(named("Version supprimée")))
+    );
+    assert_eq!(repository.ids(), Ok(vec![gone, id(7)]));
 }
 
 #[test]
@@ -404,7 +493,13 @@ fn an_import_adds_new_dossiers_and_never_replaces_one() {
         .create(&named("Mien"), 1, &mut ids)
         .expect("created");
     let file = exchange::export_json(&[named("Mien"), named("Autre")]);
-    assert_eq!(repository.import(&file, 2, &mut ids), Ok(2));
+    assert_eq!(
+        repository.import(&file, 2, &mut ids),
+        Ok(Imported {
+            kept: 2,
+            refused: Vec::new()
+        })
+    );
     let names: Vec<String> = repository
         .readable()
         .into_iter()
@@ -422,7 +517,32 @@ fn an_import_adds_new_dossiers_and_never_replaces_one() {
 }
 
 #[test]
-fn an_import_is_all_or_nothing() {
+fn an_import_keeps_what_it_can_read_and_lists_the_rest() {
+    let repository = Repository::new(MemoryStore::new());
+    let mut future = serde_json::to_value(named("Du futur")).expect("json");
+    future["schema_version"] = 999.into();
+    let file = serde_json::json!({
+        "format": exchange::EXPORT_FORMAT,
+        "version": exchange::EXPORT_VERSION,
+        "dossiers": [serde_json::to_value(named("Lisible")).expect("json"), future],
+    })
+    .to_string();
+    let imported = repository.import(&file, 1, counter()).expect("imported");
+    assert_eq!(imported.kept, 1);
+    assert_eq!(imported.refused.len(), 1);
+    assert_eq!(imported.refused[0].position, 1);
+    assert_eq!(imported.refused[0].name.as_deref(), Some("Du futur"));
+    assert_eq!(imported.refused[0].cause, ReadError::FutureVersion(999));
+    let names: Vec<String> = repository
+        .readable()
+        .into_iter()
+        .map(|(_, d)| d.name)
+        .collect();
+    assert_eq!(names, ["Lisible"]);
+}
+
+#[test]
+fn an_import_is_all_or_nothing_for_the_store() {
     // Room for a few dossiers, not for ten.
     let one = fabrique_core::dossier::to_json(&named("Dossier 0")).len();
     let store = FaultyStore::with_quota(one * 4);
@@ -479,6 +599,16 @@ fn settings_read_back_and_a_damaged_entry_gives_the_defaults_untouched() {
     store.set(SETTINGS_KEY, "{abîmé").expect("entry");
     assert_eq!(repository.settings(), Settings::default());
     assert_eq!(store.get(SETTINGS_KEY), Ok(Some("{abîmé".to_owned())));
+    // A weight edited by hand beyond 1–100 is left aside; the others are kept.
+    store
+        .set(
+            SETTINGS_KEY,
+            r#"{"lang":"fr","weights":{"gouvernance":50000000,"partenariats":0,"besoin_territorial":40}}"#,
+        )
+        .expect("entry");
+    let weights = repository.settings().weights;
+    assert_eq!(weights.len(), 1, "{weights:?}");
+    assert_eq!(weights.values().copied().collect::<Vec<_>>(), [40]);
 }
 
 #[test]

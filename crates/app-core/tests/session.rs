@@ -101,7 +101,15 @@ fn pending_and_another_tab_saved_is_a_conflict_that_writes_nothing() {
         .save_from(&id(), &named("Autre onglet"), 1, 15)
         .expect("other tab");
     session.changed();
+    assert!(
+        !session.holds_unsaved_work(),
+        "a pending save is not lost work"
+    );
     session.save(&repository, &named("Cet onglet"), 20);
+    assert!(
+        session.holds_unsaved_work(),
+        "leaving now would lose this tab's edits"
+    );
     let theirs = session.conflict().expect("a conflict");
     assert_eq!((theirs.revision, theirs.saved_at_ms), (2, 15));
     assert_eq!(theirs.dossier, named("Autre onglet"));
@@ -124,6 +132,7 @@ fn conflict_then_keep_mine_saves_over_theirs() {
     let (repository, mut session) = in_conflict(&store);
     session.keep_mine(&repository, &named("Cet onglet"), 25);
     assert_eq!(session.conflict(), None);
+    assert!(!session.holds_unsaved_work());
     assert_eq!(session.status(), &SaveStatus::Saved);
     assert_eq!(session.base_revision(), 3);
     assert_eq!(
@@ -170,12 +179,14 @@ fn pending_and_the_store_refuses_is_failed_and_stays_failed_until_a_save_succeed
         SaveStatus::Failed(StorageError::WriteRefused { .. })
     ));
     assert!(session.is_dirty());
+    assert!(session.holds_unsaved_work());
     // Another change keeps the warning up...
     session.changed();
     assert!(matches!(session.status(), SaveStatus::Failed(_)));
     // ...until a save goes through.
     session.save(&repository, &named("Court encore"), 3);
     assert_eq!(session.status(), &SaveStatus::Saved);
+    assert!(!session.holds_unsaved_work());
     assert_eq!(session.base_revision(), 2);
 }
 

@@ -268,7 +268,9 @@ fn run(args: &[String]) -> Result<String, String> {
             saved_at_ms: 0,
             dossier,
         };
-        return Ok(link::to_link(&command.base, &snapshot));
+        return link::to_link(&command.base, &snapshot).map_err(|error| {
+            format!("no link made: {error} (send the dossier as a file instead)")
+        });
     }
     let evaluation = evaluate(&dossier, &referential, command.lang);
     Ok(match command.format {

@@ -39,7 +39,8 @@ fn main() {
             weights: BTreeMap::new(),
             referential_version: 1,
             saved_at_ms: 1_764_400_000_000,
-        });
+        })
+        .unwrap_or_default();
         rows.push(serde_json::json!({
             "example": name,
             "link_chars": token.len(),

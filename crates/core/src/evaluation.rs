@@ -371,7 +371,9 @@ pub struct Completeness {
 impl Completeness {
     /// The share answered, in whole percent.
     pub fn percent(self) -> u32 {
-        (self.answered * 100).checked_div(self.total).unwrap_or(100)
+        (self.answered.saturating_mul(100))
+            .checked_div(self.total)
+            .unwrap_or(100)
     }
 }
 
@@ -515,13 +517,16 @@ pub fn summary(dossier: &Dossier, referential: &Referential) -> Summary {
 /// The weighted score and the verdict, from each criterion's weight and score: one rule
 /// for [`evaluate`] and [`summary`].
 fn summarize(criteria: impl Iterator<Item = (u32, u32)>, blocking: &[Blocking]) -> Summary {
-    let (mut total_weight, mut weighted, mut all_solid) = (0_u32, 0_u32, true);
+    // In u64, and saturating: weights and scores are bounded, but nothing here relies on it.
+    let (mut total_weight, mut weighted, mut all_solid) = (0_u64, 0_u64, true);
     for (weight, score) in criteria {
-        total_weight += weight;
-        weighted += weight * score;
+        total_weight = total_weight.saturating_add(u64::from(weight));
+        weighted = weighted.saturating_add(u64::from(weight).saturating_mul(u64::from(score)));
         all_solid &= CriterionLevel::of_score(score) >= CriterionLevel::Solide;
     }
-    let weighted_score = weighted.checked_div(total_weight).unwrap_or(0);
+    let weighted_score = weighted
+        .checked_div(total_weight)
+        .map_or(0, |score| u32::try_from(score).unwrap_or(u32::MAX));
     let verdict = if !blocking.is_empty() {
         Verdict::PasEncorePret
     } else if weighted_score >= READY_SCORE && all_solid {
@@ -550,10 +555,16 @@ fn level_of(indicator: &Indicator, value: i64) -> Level {
 
 /// A criterion's score, 0 to 100: the weighted share of its indicators met.
 fn criterion_score(levels: impl Iterator<Item = (u32, Level)>) -> u32 {
-    let (total, earned) = levels.fold((0_u32, 0_u32), |(total, earned), (weight, level)| {
-        (total + weight, earned + weight * level.earned_percent())
+    let (total, earned) = levels.fold((0_u64, 0_u64), |(total, earned), (weight, level)| {
+        let weight = u64::from(weight);
+        (
+            total.saturating_add(weight),
+            earned.saturating_add(weight.saturating_mul(u64::from(level.earned_percent()))),
+        )
     });
-    earned.checked_div(total).unwrap_or(0)
+    earned
+        .checked_div(total)
+        .map_or(0, |score| u32::try_from(score).unwrap_or(u32::MAX))
 }
 
 fn evaluate_criterion(
@@ -601,12 +612,19 @@ fn evaluate_indicator(
     let mut explanation = String::with_capacity(shown.len() + 64);
     explanation.push_str(&shown);
     if declared > 0 {
-        // "sur déclaration" agrees with letters and partners alike.
+        // The mark every screen and export gives a partner's declaration: anyone holding
+        // the share link can write a reply, under any name.
         let _ = match (lang, declared) {
-            (Lang::Fr, 1) => write!(explanation, " (dont 1 sur déclaration du partenaire)"),
-            (Lang::Fr, n) => write!(explanation, " (dont {n} sur déclaration des partenaires)"),
-            (Lang::En, 1) => write!(explanation, " (1 as declared by the partner)"),
-            (Lang::En, n) => write!(explanation, " ({n} as declared by the partners)"),
+            (Lang::Fr, 1) => write!(
+                explanation,
+                " (dont 1 déclaré par le partenaire, non vérifié)"
+            ),
+            (Lang::Fr, n) => write!(
+                explanation,
+                " (dont {n} déclarés par les partenaires, non vérifiés)"
+            ),
+            (Lang::En, 1) => write!(explanation, " (1 declared by the partner, not verified)"),
+            (Lang::En, n) => write!(explanation, " ({n} declared by the partners, not verified)"),
         };
     }
     if indicator.measure == Measure::MeetingsPerYear && dossier.governance.general_assembly {

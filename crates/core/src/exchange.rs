@@ -77,18 +77,43 @@ pub fn export_json(dossiers: &[Dossier]) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
-/// Reads an import file: an export document, or a single dossier as saved by an older
-/// version or by hand. Every dossier is migrated to the current schema.
+/// Reads an import file, all or nothing: an export document, or a single dossier as saved
+/// by an older version or by hand. Every dossier is migrated to the current schema; the
+/// first one that cannot be read fails the whole file.
 pub fn import_json(text: &str) -> Result<Vec<Dossier>, ImportError> {
+    import_entries(text)?
+        .into_iter()
+        .map(|entry| {
+            entry.map_err(|refused| ImportError::Dossier {
+                position: refused.position,
+                cause: refused.cause,
+            })
+        })
+        .collect()
+}
+
+/// A dossier of an import file that could not be read: where it is, its name if it says
+/// one, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// Its position in the file, from 0.
+    pub position: usize,
+    /// Its name, when the entry has one (at most 200 characters of it).
+    pub name: Option<String>,
+    pub cause: ReadError,
+}
+
+/// Reads an import file entry by entry: the file itself must be an export (or a single
+/// dossier), and each of its dossiers is read, or refused with its position, its name and
+/// the reason, so that one entry from a newer version does not keep the others out.
+pub fn import_entries(text: &str) -> Result<Vec<Result<Dossier, Refused>>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     let value: Value =
         serde_json::from_str(text).map_err(|error| ImportError::NotAnExport(error.to_string()))?;
     if value.get("schema_version").is_some() {
-        return dossier::from_json(text)
-            .map(|dossier| vec![dossier])
-            .map_err(|cause| ImportError::Dossier { position: 0, cause });
+        return Ok(vec![read_entry(0, value)]);
     }
     let export: ExportIn =
         serde_json::from_str(text).map_err(|error| ImportError::NotAnExport(error.to_string()))?;
@@ -104,14 +129,24 @@ pub fn import_json(text: &str) -> Result<Vec<Dossier>, ImportError> {
     if export.dossiers.is_empty() {
         return Err(ImportError::Empty);
     }
-    export
+    Ok(export
         .dossiers
         .into_iter()
         .enumerate()
-        .map(|(position, value)| {
-            dossier::from_value(value).map_err(|cause| ImportError::Dossier { position, cause })
-        })
-        .collect()
+        .map(|(position, value)| read_entry(position, value))
+        .collect())
+}
+
+fn read_entry(position: usize, value: Value) -> Result<Dossier, Refused> {
+    let name = value
+        .get("name")
+        .and_then(Value::as_str)
+        .map(|name| name.chars().take(200).collect::<String>());
+    dossier::from_value(value).map_err(|cause| Refused {
+        position,
+        name,
+        cause,
+    })
 }
 
 #[cfg(test)]
@@ -167,6 +202,41 @@ mod tests {
         assert!(matches!(
             import_json(&huge),
             Err(ImportError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn a_file_is_read_entry_by_entry_and_says_which_could_not_be() {
+        let mut future = serde_json::to_value(named("Du futur")).expect("json");
+        future["schema_version"] = 999.into();
+        let document = serde_json::json!({
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "dossiers": [
+                serde_json::to_value(named("Le Moulin")).expect("json"),
+                future,
+                {"name": "Abîmé", "schema_version": "six"},
+            ],
+        });
+        let entries = import_entries(&document.to_string()).expect("an export");
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[0], Ok(named("Le Moulin")));
+        assert_eq!(
+            entries[1],
+            Err(Refused {
+                position: 1,
+                name: Some("Du futur".to_owned()),
+                cause: ReadError::FutureVersion(999),
+            })
+        );
+        assert!(matches!(
+            &entries[2],
+            Err(Refused { position: 2, name: Some(name), .. }) if name == "Abîmé"
+        ));
+        // All or nothing, for who needs it: the first refusal fails the file.
+        assert!(matches!(
+            import_json(&document.to_string()),
+            Err(ImportError::Dossier { position: 1, .. })
         ));
     }
 }

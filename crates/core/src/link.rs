@@ -1,12 +1,13 @@
 //! Snapshot links: a dossier, with the weights it was evaluated with, carried in the URL
 //! fragment so that it never reaches a server. The token is `d<version>-<payload>`, where
-//! the payload is the snapshot in postcard (a compact binary form without field names),
-//! compressed with raw DEFLATE, in base64url without padding: only unreserved URL
-//! characters. The same snapshot always gives the same link.
+//! the payload is the snapshot in postcard (a compact binary form without field names)
+//! followed by a checksum of those bytes, compressed with raw DEFLATE, in base64url without
+//! padding: only unreserved URL characters. The same snapshot always gives the same link.
 //!
 //! Decoding never trusts its input: the text is capped, decompression stops at a limit as
-//! it streams, and every failure is a typed [`LinkError`], never a panic and never a
-//! snapshot filled with defaults.
+//! it streams, the checksum must match, and every failure is a typed [`LinkError`], never
+//! a panic and never a snapshot filled with defaults. Encoding is capped by the same
+//! limits: Fabrique never makes a link that it would refuse to open ([`EncodeError`]).
 //!
 //! The payload's binary shape is the dossier's shape at the link version's time: when the
 //! dossier changes shape, the link version is raised and the old shape is kept (frozen) to
@@ -14,6 +15,7 @@
 //! version and fail when an encoding changes without a version bump.
 
 use crate::dossier::{Dossier, SCHEMA_VERSION};
+use crate::evaluation::Section;
 use crate::referential::CriterionId;
 use base64::Engine as _;
 use serde::de::DeserializeOwned;
@@ -25,16 +27,22 @@ use std::collections::BTreeMap;
 /// carries schema version 4 (the call the dossier answers, investment owners' roles);
 /// version 4 schema version 5 (the facts the evaluation needed: zoning, general assembly,
 /// public meetings, several funders per post, the Manufacture's workshop…); version 5
-/// schema version 6 (section notes keyed by the section, not by an address slug).
-pub const LINK_VERSION: u32 = 5;
+/// schema version 6 (section notes keyed by the section, not by an address slug); version
+/// 6 the same schema, with a checksum after the content.
+pub const LINK_VERSION: u32 = 6;
 /// The dossier schema version that the current link version carries.
 const LINK_SCHEMA: u32 = 6;
-/// The longest link text that is read at all.
-pub const MAX_LINK_CHARS: usize = 8_000;
+/// The longest token (`d6-…`, `r2-…`) that is read, and so the longest that is made.
+pub const MAX_TOKEN_CHARS: usize = 8_000;
+/// The longest text read as a link: a token, with room for the app's address before it
+/// and for the line breaks a mail program puts in.
+pub const MAX_LINK_CHARS: usize = MAX_TOKEN_CHARS + 2_000;
 /// The largest snapshot, once decompressed.
 pub const MAX_DECOMPRESSED_BYTES: usize = 1_000_000;
 /// DEFLATE's strongest level: links are made rarely and read often.
 const COMPRESSION_LEVEL: u8 = 10;
+/// The checksum's length, after the content, in the versions that carry one.
+const CHECKSUM_BYTES: usize = 4;
 
 /// What a link carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +71,8 @@ pub enum LinkError {
     Truncated,
     /// Damaged: characters changed or added.
     Corrupt,
+    /// Damaged in a way that still decompresses: the checksum does not match.
+    Altered,
     /// Decompresses to more than any dossier.
     TooLarge,
     /// Well formed, but what it carries is not a valid snapshot.
@@ -75,7 +85,7 @@ impl std::fmt::Display for LinkError {
             LinkError::Empty => write!(f, "empty link"),
             LinkError::TooLong { chars } => write!(
                 f,
-                "link too long ({chars} characters, at most {MAX_LINK_CHARS})"
+                "link too long ({chars} characters, at most {MAX_TOKEN_CHARS})"
             ),
             LinkError::UnknownFormat => write!(f, "not a Fabrique link"),
             LinkError::FutureVersion(version) => {
@@ -83,6 +93,7 @@ impl std::fmt::Display for LinkError {
             }
             LinkError::Truncated => write!(f, "link cut short"),
             LinkError::Corrupt => write!(f, "damaged link"),
+            LinkError::Altered => write!(f, "damaged link (checksum mismatch)"),
             LinkError::TooLarge => write!(f, "link content too large"),
             LinkError::Invalid(detail) => write!(f, "invalid link content: {detail}"),
         }
@@ -91,12 +102,64 @@ impl std::fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// A value in the links' codec: postcard, raw DEFLATE, base64url without padding.
-pub(crate) fn pack<T: Serialize>(value: &T) -> String {
-    // Plain structs, strings and integers always serialize.
-    let binary = postcard::to_allocvec(value).unwrap_or_default();
+/// Why no link was made: Fabrique refuses to make a link that it could not open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EncodeError {
+    /// The token would be longer than [`MAX_TOKEN_CHARS`].
+    TooLong { chars: usize },
+    /// The content would be larger than [`MAX_DECOMPRESSED_BYTES`].
+    TooLarge { bytes: usize },
+    /// The content is not what a link may carry (a value out of bounds…).
+    Invalid(String),
+}
+
+impl std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EncodeError::TooLong { chars } => write!(
+                f,
+                "the link would be {chars} characters long, at most {MAX_TOKEN_CHARS}"
+            ),
+            EncodeError::TooLarge { bytes } => write!(
+                f,
+                "the content would be {bytes} bytes, at most {MAX_DECOMPRESSED_BYTES}"
+            ),
+            EncodeError::Invalid(detail) => write!(f, "cannot be carried by a link: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}
+
+/// The checksum that follows the content: the low 32 bits of its xxHash64.
+fn checksum(binary: &[u8]) -> [u8; CHECKSUM_BYTES] {
+    // Truncation intended: four bytes are enough to tell a damaged link.
+    (xxhash_rust::xxh64::xxh64(binary, 0) as u32).to_le_bytes()
+}
+
+/// A value in the links' codec, with its checksum: postcard, the checksum, raw DEFLATE,
+/// base64url without padding; refused beyond what [`unpack_checked`] reads.
+pub(crate) fn pack<T: Serialize>(value: &T) -> Result<String, EncodeError> {
+    let mut binary =
+        postcard::to_allocvec(value).map_err(|error| EncodeError::Invalid(error.to_string()))?;
+    let sum = checksum(&binary);
+    binary.extend_from_slice(&sum);
+    if binary.len() > MAX_DECOMPRESSED_BYTES {
+        return Err(EncodeError::TooLarge {
+            bytes: binary.len(),
+        });
+    }
     let compressed = miniz_oxide::deflate::compress_to_vec(&binary, COMPRESSION_LEVEL);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed))
+}
+
+/// A token: its kind and version, then the payload; refused beyond [`MAX_TOKEN_CHARS`].
+pub(crate) fn token(kind: char, version: u32, payload: &str) -> Result<String, EncodeError> {
+    let token = format!("{kind}{version}-{payload}");
+    if token.len() > MAX_TOKEN_CHARS {
+        return Err(EncodeError::TooLong { chars: token.len() });
+    }
+    Ok(token)
 }
 
 /// The dossier as a link carries it: without the reviews the holder received, which are
@@ -107,19 +170,82 @@ pub fn shareable(dossier: &Dossier) -> Dossier {
     shared
 }
 
-/// The token (`d5-…`) that carries a snapshot. The dossier's reviews are left out.
-pub fn encode(snapshot: &Snapshot) -> String {
+/// The token (`d6-…`) that carries a snapshot. The dossier's reviews are left out. A
+/// snapshot that the decoder would refuse (too long, out of bounds) gives no token.
+pub fn encode(snapshot: &Snapshot) -> Result<String, EncodeError> {
     let shared = Snapshot {
         dossier: shareable(&snapshot.dossier),
         ..snapshot.clone()
     };
-    format!("d{LINK_VERSION}-{}", pack(&shared))
+    let token = token('d', LINK_VERSION, &pack(&shared)?)?;
+    // What the reader refuses is not made: the link is read back once.
+    decode(&token).map_err(|error| EncodeError::Invalid(error.to_string()))?;
+    Ok(token)
 }
 
 /// A whole link: the app's address (query and fragment dropped) and the token as fragment.
-pub fn to_link(app_address: &str, snapshot: &Snapshot) -> String {
-    let base = app_address.split(['#', '?']).next().unwrap_or(app_address);
-    format!("{base}#{}", encode(snapshot))
+pub fn to_link(app_address: &str, snapshot: &Snapshot) -> Result<String, EncodeError> {
+    Ok(format!(
+        "{}#{}",
+        base_address(app_address),
+        encode(snapshot)?
+    ))
+}
+
+/// The app's address without its query and fragment.
+pub(crate) fn base_address(app_address: &str) -> &str {
+    app_address.split(['#', '?']).next().unwrap_or(app_address)
+}
+
+/// How much of a link each part of a dossier weighs, heaviest first: what to shorten (or
+/// to send as a file instead) when the link would be too long. A section's answers are
+/// measured by their size in the link's binary form (about a character each), a note by
+/// its characters.
+pub fn heaviest_parts(dossier: &Dossier) -> Vec<Part> {
+    fn size<T: Serialize>(value: &T) -> usize {
+        postcard::to_allocvec(value).map_or(0, |binary| binary.len())
+    }
+    let answers = [
+        (
+            Section::Identity,
+            size(&dossier.name) + size(&dossier.identity),
+        ),
+        (Section::Governance, size(&dossier.governance)),
+        (Section::Partners, size(&dossier.partners)),
+        (Section::Need, size(&dossier.need)),
+        (Section::Services, size(&dossier.services)),
+        (Section::EconomicModel, size(&dossier.economic_model)),
+        (Section::Staff, size(&dossier.staff)),
+        (Section::Collectivite, size(&dossier.collectivite_role)),
+        (Section::Investment, size(&dossier.investment)),
+        (Section::Production, size(&dossier.production)),
+    ];
+    let mut parts: Vec<Part> = answers
+        .into_iter()
+        .map(|(section, chars)| Part {
+            section,
+            note: false,
+            chars,
+        })
+        .chain(dossier.notes.iter().map(|(section, text)| Part {
+            section: *section,
+            note: true,
+            chars: text.chars().count(),
+        }))
+        .filter(|part| part.chars > 0)
+        .collect();
+    parts.sort_unstable_by_key(|part| std::cmp::Reverse(part.chars));
+    parts
+}
+
+/// A part of a dossier and what it weighs in a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub section: Section,
+    /// The section's note, rather than its answers.
+    pub note: bool,
+    /// Its length: characters for a note, bytes of the link's binary form for answers.
+    pub chars: usize,
 }
 
 fn is_payload_char(c: char) -> bool {
@@ -158,6 +284,11 @@ pub(crate) fn split_token(text: &str, kind: char) -> Result<(u32, String), LinkE
     if token.is_empty() {
         return Err(LinkError::Empty);
     }
+    if token.len() > MAX_TOKEN_CHARS {
+        return Err(LinkError::TooLong {
+            chars: token.chars().count(),
+        });
+    }
     let rest = token.strip_prefix(kind).ok_or(LinkError::UnknownFormat)?;
     let (version, payload) = rest.split_once('-').ok_or(LinkError::UnknownFormat)?;
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) || version.len() > 9 {
@@ -170,9 +301,9 @@ pub(crate) fn split_token(text: &str, kind: char) -> Result<(u32, String), LinkE
     Ok((version, payload.to_owned()))
 }
 
-/// Reads a value in the links' codec, never trusting it: decompression stops at
-/// [`MAX_DECOMPRESSED_BYTES`], and anything left after the value is an error.
-pub(crate) fn unpack<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError> {
+/// The bytes a payload carries, never trusting it: decompression stops at
+/// [`MAX_DECOMPRESSED_BYTES`].
+fn inflate(payload: &str) -> Result<Vec<u8>, LinkError> {
     if payload.is_empty() {
         return Err(LinkError::Truncated);
     }
@@ -184,15 +315,19 @@ pub(crate) fn unpack<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError>
             | base64::DecodeError::InvalidLastSymbol { .. } => LinkError::Truncated,
             _ => LinkError::Corrupt,
         })?;
-    let binary =
-        miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_DECOMPRESSED_BYTES)
-            .map_err(|error| match error.status {
-                miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-                miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
-                _ => LinkError::Corrupt,
-            })?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_DECOMPRESSED_BYTES).map_err(
+        |error| match error.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
+            miniz_oxide::inflate::TINFLStatus::FailedCannotMakeProgress => LinkError::Truncated,
+            _ => LinkError::Corrupt,
+        },
+    )
+}
+
+/// A value from its postcard bytes; anything left after the value is an error.
+fn read<T: DeserializeOwned>(binary: &[u8]) -> Result<T, LinkError> {
     let (value, rest): (T, &[u8]) =
-        postcard::take_from_bytes(&binary).map_err(|error| match error {
+        postcard::take_from_bytes(binary).map_err(|error| match error {
             postcard::Error::DeserializeUnexpectedEnd => LinkError::Truncated,
             other => LinkError::Invalid(other.to_string()),
         })?;
@@ -203,6 +338,25 @@ pub(crate) fn unpack<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError>
         )));
     }
     Ok(value)
+}
+
+/// Reads a value in the links' codec of the versions without a checksum (snapshot links
+/// 1 to 5, replies 1).
+pub(crate) fn unpack<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError> {
+    read(&inflate(payload)?)
+}
+
+/// Reads a value written by [`pack`]: the checksum after the content must match it.
+pub(crate) fn unpack_checked<T: DeserializeOwned>(payload: &str) -> Result<T, LinkError> {
+    let binary = inflate(payload)?;
+    let Some(split) = binary.len().checked_sub(CHECKSUM_BYTES) else {
+        return Err(LinkError::Truncated);
+    };
+    let (content, sum) = binary.split_at(split);
+    if sum != checksum(content) {
+        return Err(LinkError::Altered);
+    }
+    read(content)
 }
 
 /// Reads a snapshot from a link, its fragment, or its token.
@@ -219,6 +373,7 @@ pub fn decode(text: &str) -> Result<Snapshot, LinkError> {
             snapshot
         }),
         5 => check(unpack(&payload)?, LINK_SCHEMA),
+        6 => check(unpack_checked(&payload)?, LINK_SCHEMA),
         future => Err(LinkError::FutureVersion(future)),
     }
 }
@@ -826,26 +981,34 @@ mod tests {
         }
     }
 
+    fn encoded(snapshot: &Snapshot) -> String {
+        encode(snapshot).expect("a small snapshot makes a link")
+    }
+
     #[test]
     fn a_snapshot_survives_its_link_and_the_link_is_stable() {
         let original = snapshot("Le Moulin « partagé » & co");
         let link = to_link(
             "https://exemple.fr/fabrique/?dossier=0123#ancien",
             &original,
-        );
+        )
+        .expect("link");
         assert!(
-            link.starts_with("https://exemple.fr/fabrique/#d5-"),
+            link.starts_with("https://exemple.fr/fabrique/#d6-"),
             "{link}"
         );
-        assert_eq!(link, to_link("https://exemple.fr/fabrique/", &original));
-        assert!(encode(&original).chars().all(is_payload_char));
+        assert_eq!(
+            Ok(link.clone()),
+            to_link("https://exemple.fr/fabrique/", &original)
+        );
+        assert!(encoded(&original).chars().all(is_payload_char));
         assert_eq!(decode(&link), Ok(original));
     }
 
     #[test]
     fn mangled_forms_of_a_link_still_open() {
         let original = snapshot("Partagé");
-        let token = encode(&original);
+        let token = encoded(&original);
         let wrapped: String = token
             .chars()
             .enumerate()
@@ -871,7 +1034,7 @@ mod tests {
 
     #[test]
     fn bad_links_give_typed_errors() {
-        let token = encode(&snapshot("Partagé"));
+        let token = encoded(&snapshot("Partagé"));
         let cases = [
             (String::new(), LinkError::Empty),
             ("https://exemple.fr/#".to_owned(), LinkError::Empty),
@@ -879,26 +1042,55 @@ mod tests {
             ("d-abc".to_owned(), LinkError::UnknownFormat),
             ("d0-abc".to_owned(), LinkError::UnknownFormat),
             ("d7-abc".to_owned(), LinkError::FutureVersion(7)),
+            ("d6-".to_owned(), LinkError::Truncated),
             ("d5-".to_owned(), LinkError::Truncated),
             ("d2-".to_owned(), LinkError::Truncated),
             ("d1-".to_owned(), LinkError::Truncated),
             (token[..token.len() / 2].to_owned(), LinkError::Truncated),
-            ("d5-@@@@".to_owned(), LinkError::Truncated),
-            ("d5-ab@cd".to_owned(), LinkError::Corrupt),
+            ("d6-@@@@".to_owned(), LinkError::Truncated),
+            ("d6-ab@cd".to_owned(), LinkError::Corrupt),
             (
-                format!("d5-{}", "A".repeat(8_000)),
-                LinkError::TooLong { chars: 8_003 },
+                format!("d6-{}", "A".repeat(MAX_TOKEN_CHARS)),
+                LinkError::TooLong {
+                    chars: MAX_TOKEN_CHARS + 3,
+                },
+            ),
+            (
+                format!("https://exemple.fr/#d6-{}", "A".repeat(MAX_LINK_CHARS)),
+                LinkError::TooLong {
+                    chars: MAX_LINK_CHARS + 23,
+                },
             ),
         ];
         for (text, expected) in cases {
             assert_eq!(decode(&text), Err(expected), "{text:.40}");
         }
-        // A character changed in the middle: never a panic, never a silent success.
-        let mut damaged: Vec<char> = token.chars().collect();
-        let middle = damaged.len() / 2;
-        damaged[middle] = if damaged[middle] == 'A' { 'B' } else { 'A' };
-        let damaged: String = damaged.into_iter().collect();
-        assert!(decode(&damaged).is_err() || decode(&damaged) != Ok(snapshot("Partagé")));
+    }
+
+    #[test]
+    fn a_changed_character_is_refused_by_the_checksum() {
+        let original = snapshot("La Grange");
+        let token = encoded(&original);
+        let prefix = "d6-".len();
+        for position in prefix..token.len() {
+            for replacement in ['A', 'K', 'z', '0', '-', '_'] {
+                let mut damaged: Vec<char> = token.chars().collect();
+                if damaged[position] == replacement {
+                    continue;
+                }
+                damaged[position] = replacement;
+                let damaged: String = damaged.into_iter().collect();
+                if let Ok(decoded) = decode(&damaged) {
+                    assert_eq!(decoded, original, "{damaged}");
+                }
+            }
+        }
+        // Content that decompresses but does not match its checksum is named for what it is.
+        let mut binary = postcard::to_allocvec(&original).expect("serializes");
+        binary.extend_from_slice(&[0, 0, 0, 0]);
+        let compressed = miniz_oxide::deflate::compress_to_vec(&binary, 10);
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
+        assert_eq!(decode(&format!("d6-{payload}")), Err(LinkError::Altered));
     }
 
     #[test]
@@ -906,41 +1098,102 @@ mod tests {
         let zeros = vec![0_u8; MAX_DECOMPRESSED_BYTES * 4];
         let compressed = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
-        assert_eq!(decode(&format!("d5-{payload}")), Err(LinkError::TooLarge));
-        assert_eq!(decode(&format!("d2-{payload}")), Err(LinkError::TooLarge));
-        assert_eq!(decode(&format!("d1-{payload}")), Err(LinkError::TooLarge));
+        for version in [6, 5, 2, 1] {
+            assert_eq!(
+                decode(&format!("d{version}-{payload}")),
+                Err(LinkError::TooLarge)
+            );
+        }
     }
 
     #[test]
     fn content_that_is_not_a_snapshot_is_invalid() {
-        let wrap = |binary: &[u8]| {
-            let compressed = miniz_oxide::deflate::compress_to_vec(binary, 10);
+        // Both forms: without a checksum (version 5) and with one (version 6).
+        fn wrap(binary: &[u8], with_checksum: bool) -> String {
+            let mut binary = binary.to_vec();
+            if with_checksum {
+                let sum = checksum(&binary);
+                binary.extend_from_slice(&sum);
+            }
+            let compressed = miniz_oxide::deflate::compress_to_vec(&binary, 10);
             format!(
-                "d5-{}",
+                "d{}-{}",
+                if with_checksum { 6 } else { 5 },
                 base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed)
             )
-        };
-        let mut bad_weight = snapshot("Poids");
-        bad_weight.weights.insert(CriterionId::Gouvernance, 0);
-        let binary = postcard::to_allocvec(&bad_weight).expect("serializes");
-        assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
-        let mut trailing = postcard::to_allocvec(&snapshot("Reste")).expect("serializes");
-        trailing.extend_from_slice(b"junk");
-        assert!(matches!(
-            decode(&wrap(&trailing)),
-            Err(LinkError::Invalid(_))
-        ));
-        let mut old_schema = snapshot("Ancien");
-        old_schema.dossier.schema_version = 1;
-        let binary = postcard::to_allocvec(&old_schema).expect("serializes");
-        assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
-        let mut with_review = snapshot("Avis");
-        with_review
-            .dossier
-            .reviews
-            .push(crate::review::tests::received("Mairie"));
-        let binary = postcard::to_allocvec(&with_review).expect("serializes");
-        assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+        }
+        for with_checksum in [false, true] {
+            let wrap = |binary: &[u8]| wrap(binary, with_checksum);
+            let mut bad_weight = snapshot("Poids");
+            bad_weight.weights.insert(CriterionId::Gouvernance, 0);
+            let binary = postcard::to_allocvec(&bad_weight).expect("serializes");
+            assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+            assert!(matches!(encode(&bad_weight), Err(EncodeError::Invalid(_))));
+            let mut trailing = postcard::to_allocvec(&snapshot("Reste")).expect("serializes");
+            trailing.extend_from_slice(b"junk");
+            assert!(matches!(
+                decode(&wrap(&trailing)),
+                Err(LinkError::Invalid(_))
+            ));
+            let mut old_schema = snapshot("Ancien");
+            old_schema.dossier.schema_version = 1;
+            let binary = postcard::to_allocvec(&old_schema).expect("serializes");
+            assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+            let mut with_review = snapshot("Avis");
+            with_review
+                .dossier
+                .reviews
+                .push(crate::review::tests::received("Mairie"));
+            let binary = postcard::to_allocvec(&with_review).expect("serializes");
+            assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+            let mut rich = snapshot("Riche");
+            rich.dossier.partners.push(crate::dossier::Partner {
+                financial_amount: Some(crate::units::Cents(crate::units::Cents::MAX_ABS.0 + 1)),
+                ..crate::dossier::Partner::default()
+            });
+            let binary = postcard::to_allocvec(&rich).expect("serializes");
+            assert!(matches!(decode(&wrap(&binary)), Err(LinkError::Invalid(_))));
+            assert!(matches!(encode(&rich), Err(EncodeError::Invalid(_))));
+        }
+    }
+
+    #[test]
+    fn no_link_is_made_that_would_not_open() {
+        // Notes grow until the link is refused: the last link made still opens, whole, and
+        // the refusal names the note as the heaviest part.
+        let mut grown = snapshot("Long");
+        let mut last_made = None;
+        let mut refused = None;
+        for step in 1..400 {
+            let text: String = (0..step * 40_u64)
+                .map(|i| {
+                    char::from(b'a' + (xxhash_rust::xxh64::xxh64(&i.to_le_bytes(), 0) % 26) as u8)
+                })
+                .collect();
+            grown.dossier.notes.insert(Section::Need, text);
+            match to_link("https://exemple.fr/fabrique/", &grown) {
+                Ok(link) => last_made = Some((link, grown.clone())),
+                Err(error) => {
+                    refused = Some(error);
+                    break;
+                }
+            }
+        }
+        let (link, made) = last_made.expect("small notes make links");
+        assert!(link.len() > MAX_TOKEN_CHARS - 200, "{}", link.len());
+        assert_eq!(decode(&link), Ok(made));
+        assert!(matches!(refused, Some(EncodeError::TooLong { chars }) if chars > MAX_TOKEN_CHARS));
+        let heaviest = heaviest_parts(&grown.dossier);
+        assert_eq!(
+            heaviest.first().map(|part| (part.section, part.note)),
+            Some((Section::Need, true))
+        );
+        // Content too large once decompressed (it compresses well) is refused as well.
+        let mut huge = snapshot("Énorme");
+        huge.dossier
+            .notes
+            .insert(Section::Budget, "a".repeat(MAX_DECOMPRESSED_BYTES));
+        assert!(matches!(encode(&huge), Err(EncodeError::TooLarge { .. })));
     }
 
     #[test]
@@ -950,7 +1203,7 @@ mod tests {
             .dossier
             .reviews
             .push(crate::review::tests::received("Mairie"));
-        let decoded = decode(&encode(&original)).expect("decodes");
+        let decoded = decode(&encoded(&original)).expect("decodes");
         assert!(decoded.dossier.reviews.is_empty());
         assert_eq!(decoded.dossier.name, original.dossier.name);
     }

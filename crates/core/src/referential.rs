@@ -353,6 +353,9 @@ const FABRIQUE_DE_TERRITOIRE: &str = include_str!("../referentials/fabrique-de-t
 const FABRIQUE_NUMERIQUE: &str = include_str!("../referentials/fabrique-numerique.json");
 const MANUFACTURE: &str = include_str!("../referentials/manufacture-de-proximite.json");
 
+/// The weights a user may give a criterion (choix de Fabrique).
+pub const WEIGHTS: std::ops::RangeInclusive<u32> = 1..=100;
+
 impl Referential {
     /// Reads and checks a referential: its label's six criteria once each, positive
     /// weights, thresholds in order, unique ids, and a source in both languages for every
@@ -465,12 +468,13 @@ impl Referential {
         })
     }
 
-    /// A copy with other criterion weights; criteria not named keep theirs, and a weight of
-    /// zero is ignored (a criterion cannot be switched off).
+    /// A copy with other criterion weights; criteria not named keep theirs, and a weight
+    /// outside [`WEIGHTS`] is ignored (a criterion cannot be switched off, nor outweigh the
+    /// others beyond measure; links and settings refuse such weights before).
     pub fn with_weights(&self, weights: &BTreeMap<CriterionId, u32>) -> Referential {
         let mut copy = self.clone();
         for criterion in &mut copy.criteria {
-            if let Some(&weight) = weights.get(&criterion.id).filter(|&&w| w > 0) {
+            if let Some(&weight) = weights.get(&criterion.id).filter(|w| WEIGHTS.contains(*w)) {
                 criterion.weight = weight;
             }
         }

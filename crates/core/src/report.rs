@@ -392,15 +392,47 @@ pub fn text(
     out
 }
 
-/// Escapes the characters Markdown would read as formatting, so that a dossier's text is
-/// shown as it was typed.
+/// Escapes what Markdown would read as formatting or structure, so that a dossier's text
+/// (which may come from a received link) is shown as it was typed and can add nothing to
+/// the document: emphasis, links, images, HTML, tables, headings, lists, quotes and
+/// autolinks (`https://…`, `www.…`, e-mail addresses) are escaped, and a line break inside
+/// a text becomes a space, so that no text starts a block of its own.
 pub fn escape_markdown(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for character in text.chars() {
-        if matches!(
-            character,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!'
-        ) {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    let chars: Vec<char> = text.chars().collect();
+    // A text that begins like a list item, a setext underline or an ordered item.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let block_start = if matches!(chars.first(), Some('-' | '+' | '=')) {
+        Some(0)
+    } else if digits > 0 && matches!(chars.get(digits), Some('.' | ')')) {
+        Some(digits)
+    } else {
+        None
+    };
+    for (index, &character) in chars.iter().enumerate() {
+        if character == '\n' || character == '\r' {
+            escaped.push(' ');
+            continue;
+        }
+        let autolink = match character {
+            ':' => chars.get(index + 1) == Some(&'/') && chars.get(index + 2) == Some(&'/'),
+            '.' => {
+                index >= 3
+                    && chars[index - 3..index]
+                        .iter()
+                        .collect::<String>()
+                        .eq_ignore_ascii_case("www")
+            }
+            '@' => true,
+            _ => false,
+        };
+        if autolink
+            || block_start == Some(index)
+            || matches!(
+                character,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '&' | '~'
+            )
+        {
             escaped.push('\\');
         }
         escaped.push(character);
@@ -428,4 +460,35 @@ pub fn markdown(
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_markdown;
+
+    #[test]
+    fn a_text_cannot_change_the_markdown_around_it() {
+        let cases = [
+            (
+                "[Cliquez](javascript:alert(1))",
+                "\\[Cliquez\\](javascript:alert(1))",
+            ),
+            (
+                "<img src=x onerror=alert(1)>",
+                "\\<img src=x onerror=alert(1)\\>",
+            ),
+            ("Ligne\n# Titre injecté", "Ligne \\# Titre injecté"),
+            ("voir https://exemple.fr", "voir https\\://exemple.fr"),
+            ("www.exemple.fr", "www\\.exemple.fr"),
+            ("ecrire@exemple.fr", "ecrire\\@exemple.fr"),
+            ("- pas une liste", "\\- pas une liste"),
+            ("=====", "\\====="),
+            ("1. pas une liste", "1\\. pas une liste"),
+            ("&amp; ~~barré~~", "\\&amp; \\~\\~barré\\~\\~"),
+            ("Le Moulin, 1 234,50 €. Fin.", "Le Moulin, 1 234,50 €. Fin."),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(escape_markdown(text), expected, "{text}");
+        }
+    }
 }

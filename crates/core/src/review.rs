@@ -5,9 +5,11 @@
 //! dossier it answers by its [`fingerprint`].
 //!
 //! Nothing in a reply changes a dossier until the holder accepts it; then [`merge`] adds
-//! the partner (or updates it with the commitment, marked as declared by the partner) and
-//! keeps the review, comments included, in the dossier. Merging the same reply again
-//! changes nothing.
+//! the partner (or adds to it what the reply commits to, and replaces its amount or its
+//! category only where the holder ticked it: [`changes`] lists them old → new), marks what
+//! came from the reply as declared by the partner, and keeps the review, comments
+//! included, in the dossier. Merging the same reply again changes nothing. Anyone holding
+//! a share link can write a reply under any name: nothing in a reply is verified.
 
 use crate::dossier::{Dossier, Partner, PartnerCategory};
 use crate::evaluation::Section;
@@ -16,10 +18,13 @@ use crate::units::Cents;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The current reply link version.
-pub const REPLY_VERSION: u32 = 1;
-/// The longest organisation or person name a reply may carry.
+/// The current reply link version: version 2 carries a checksum after the content.
+pub const REPLY_VERSION: u32 = 2;
+/// The longest organisation, person or dossier name a reply may carry.
 pub const MAX_NAME_CHARS: usize = 200;
+/// The longest comment a reply may carry on one section (choix de Fabrique: a long page;
+/// a reply of a comment this long on every section still fits in a link).
+pub const MAX_COMMENT_CHARS: usize = 2_000;
 
 /// What a partner commits to bring.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,15 +113,20 @@ pub fn review_id(review: &Review) -> u64 {
     hash(&postcard::to_allocvec(review).unwrap_or_default())
 }
 
-/// The token (`r1-…`) of a reply.
-pub fn encode(review: &Review) -> String {
-    format!("r{REPLY_VERSION}-{}", link::pack(review))
+/// The token (`r2-…`) of a reply; none when the decoder would refuse it (a text beyond
+/// its cap, a reply too long for a link).
+pub fn encode(review: &Review) -> Result<String, link::EncodeError> {
+    check(review.clone()).map_err(|error| link::EncodeError::Invalid(error.to_string()))?;
+    link::token('r', REPLY_VERSION, &link::pack(review)?)
 }
 
 /// A whole reply link: the app's address and the token as fragment.
-pub fn to_link(app_address: &str, review: &Review) -> String {
-    let base = app_address.split(['#', '?']).next().unwrap_or(app_address);
-    format!("{base}#{}", encode(review))
+pub fn to_link(app_address: &str, review: &Review) -> Result<String, link::EncodeError> {
+    Ok(format!(
+        "{}#{}",
+        link::base_address(app_address),
+        encode(review)?
+    ))
 }
 
 /// Whether a link, fragment or token is a reply (rather than a snapshot).
@@ -130,10 +140,12 @@ pub fn decode(text: &str) -> Result<Review, LinkError> {
     let (version, payload) = link::split_token(text, 'r')?;
     match version {
         1 => check(link::unpack(&payload)?),
+        2 => check(link::unpack_checked(&payload)?),
         future => Err(LinkError::FutureVersion(future)),
     }
 }
 
+/// What a reply may carry: an organisation, texts within their caps, no negative amount.
 fn check(review: Review) -> Result<Review, LinkError> {
     let organisation = review.organisation.trim();
     if organisation.is_empty() {
@@ -141,10 +153,24 @@ fn check(review: Review) -> Result<Review, LinkError> {
             "a review names its organisation".to_owned(),
         ));
     }
-    for name in [organisation, review.person.trim()] {
+    for name in [
+        organisation,
+        review.person.trim(),
+        review.dossier_name.trim(),
+    ] {
         if name.chars().count() > MAX_NAME_CHARS {
             return Err(LinkError::Invalid("name too long".to_owned()));
         }
+    }
+    if let Some(section) = review
+        .comments
+        .iter()
+        .find(|(_, text)| text.chars().count() > MAX_COMMENT_CHARS)
+        .map(|(section, _)| section)
+    {
+        return Err(LinkError::Invalid(format!(
+            "comment on {section:?} too long"
+        )));
     }
     if review.commitment.financial_amount.is_some_and(|a| a.0 < 0) {
         return Err(LinkError::Invalid("negative amount".to_owned()));
@@ -187,39 +213,151 @@ pub enum MergeOutcome {
     },
 }
 
-/// Merges a review the holder accepted: the partner is added to the partners, or updated
-/// with what it commits to (commitments only add: a promised letter is never withdrawn by
-/// a later review), and marked as declared by the partner; the review is kept with its
+/// What the holder chose to take from a reply for a partner the dossier already has. Its
+/// amount and its category replace the holder's only when ticked: anyone holding the
+/// share link can write a reply under any name. Commitments (letter, in kind, seat) only
+/// add. A partner the dossier does not have is added as the reply describes it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeChoices {
+    /// Replace the partner's financial amount with the reply's.
+    pub amount: bool,
+    /// Replace the partner's category with the reply's.
+    pub category: bool,
+}
+
+impl MergeChoices {
+    /// Everything the reply proposes.
+    pub const ALL: MergeChoices = MergeChoices {
+        amount: true,
+        category: true,
+    };
+}
+
+/// One thing a reply would change in a partner the dossier already has, old → new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Replaces the holder's figure: only if the holder ticks it.
+    Amount { before: Option<Cents>, after: Cents },
+    /// Replaces the holder's category: only if the holder ticks it.
+    Category {
+        before: PartnerCategory,
+        after: PartnerCategory,
+    },
+    /// A letter of support, added.
+    Letter,
+    /// A contribution in kind, added.
+    InKind,
+    /// A seat in the governance, added.
+    Seat,
+}
+
+impl Change {
+    /// Whether it replaces what the holder wrote, and so waits for the holder's tick.
+    pub fn replaces(self) -> bool {
+        matches!(self, Change::Amount { .. } | Change::Category { .. })
+    }
+}
+
+/// What a reply would change in the partner of the dossier it comes from, field by field;
+/// empty when the partner is not in the dossier (it would be added whole) or when the
+/// reply brings nothing new.
+pub fn changes(dossier: &Dossier, review: &Review) -> Vec<Change> {
+    let Some(partner) = partner_of(dossier, review).and_then(|i| dossier.partners.get(i)) else {
+        return Vec::new();
+    };
+    let commitment = &review.commitment;
+    let mut changes = Vec::new();
+    if let Some(after) = commitment.financial_amount.filter(|a| a.0 > 0) {
+        if partner.financial_amount != Some(after) {
+            changes.push(Change::Amount {
+                before: partner.financial_amount,
+                after,
+            });
+        }
+    }
+    // The partner knows its own category; "Autre" (left as it was) proposes nothing.
+    if review.category != PartnerCategory::Other && review.category != partner.category {
+        changes.push(Change::Category {
+            before: partner.category,
+            after: review.category,
+        });
+    }
+    if commitment.letter_of_support && !partner.letter_of_support {
+        changes.push(Change::Letter);
+    }
+    if commitment.in_kind && !partner.in_kind {
+        changes.push(Change::InKind);
+    }
+    if commitment.governance_seat && !partner.governance_seat {
+        changes.push(Change::Seat);
+    }
+    changes
+}
+
+/// Merges a review the holder accepted: a partner the dossier does not have is added as the
+/// reply describes it, marked as declared by the partner; a partner it has gains the
+/// commitments the reply adds (a promised letter is never withdrawn by a later review),
+/// and its amount and category change only as `choices` say. The entry is marked as
+/// declared by the partner only when the reply changed it. The review is kept with its
 /// comments. Merging the same review again changes nothing.
-pub fn merge(dossier: &mut Dossier, review: &Review, now_ms: u64) -> MergeOutcome {
+pub fn merge(
+    dossier: &mut Dossier,
+    review: &Review,
+    now_ms: u64,
+    choices: MergeChoices,
+) -> MergeOutcome {
     if let Some(received) = already_merged(dossier, review) {
         return MergeOutcome::AlreadyMerged {
             merged_at_ms: received.merged_at_ms,
         };
     }
     let answered_older_version = fingerprint(dossier) != review.answers;
-    let commitment = &review.commitment;
+    let proposed = changes(dossier, review);
     let index = partner_of(dossier, review);
     let partner_added = index.is_none();
-    let index = index.unwrap_or_else(|| {
-        dossier.partners.push(Partner {
-            name: review.organisation.trim().to_owned(),
-            ..Partner::default()
-        });
-        dossier.partners.len() - 1
-    });
-    if let Some(partner) = dossier.partners.get_mut(index) {
-        // The partner knows its own category; "Autre" (left as it was) keeps the holder's.
-        if partner_added || review.category != PartnerCategory::Other {
-            partner.category = review.category;
+    match index.and_then(|i| dossier.partners.get_mut(i)) {
+        Some(partner) => {
+            let mut changed = false;
+            for change in proposed {
+                changed |= match change {
+                    Change::Amount { after, .. } if choices.amount => {
+                        partner.financial_amount = Some(after);
+                        true
+                    }
+                    Change::Category { after, .. } if choices.category => {
+                        partner.category = after;
+                        true
+                    }
+                    Change::Amount { .. } | Change::Category { .. } => false,
+                    Change::Letter => {
+                        partner.letter_of_support = true;
+                        true
+                    }
+                    Change::InKind => {
+                        partner.in_kind = true;
+                        true
+                    }
+                    Change::Seat => {
+                        partner.governance_seat = true;
+                        true
+                    }
+                };
+            }
+            partner.declared_by_partner |= changed;
         }
-        partner.letter_of_support |= commitment.letter_of_support;
-        partner.in_kind |= commitment.in_kind;
-        partner.governance_seat |= commitment.governance_seat;
-        if let Some(amount) = commitment.financial_amount.filter(|a| a.0 > 0) {
-            partner.financial_amount = Some(amount);
+        None => {
+            let commitment = &review.commitment;
+            dossier.partners.push(Partner {
+                name: review.organisation.trim().to_owned(),
+                category: review.category,
+                letter_of_support: commitment.letter_of_support,
+                in_kind: commitment.in_kind,
+                governance_seat: commitment.governance_seat,
+                financial_amount: commitment.financial_amount.filter(|a| a.0 > 0),
+                declared_by_partner: true,
+                ..Partner::default()
+            });
         }
-        partner.declared_by_partner = true;
     }
     dossier.reviews.push(ReceivedReview {
         id: review_id(review),
@@ -295,9 +433,10 @@ pub(crate) mod tests {
     #[test]
     fn a_reply_survives_its_link() {
         let original = review("Mairie « de » Saint-Martin & co");
-        let link = to_link("https://exemple.fr/fabrique/?dossier=01#d2-x", &original);
+        let link =
+            to_link("https://exemple.fr/fabrique/?dossier=01#d2-x", &original).expect("link");
         assert!(
-            link.starts_with("https://exemple.fr/fabrique/#r1-"),
+            link.starts_with("https://exemple.fr/fabrique/#r2-"),
             "{link}"
         );
         assert!(is_reply(&link));
@@ -305,21 +444,39 @@ pub(crate) mod tests {
         assert_eq!(decode(&link), Ok(original));
     }
 
+    /// A reply written by hand, as a forger would: no check on the way out.
+    fn forged(review: &Review) -> String {
+        format!("r{REPLY_VERSION}-{}", link::pack(review).expect("packs"))
+    }
+
     #[test]
     fn bad_replies_give_the_links_typed_errors() {
-        let token = encode(&review("Mairie"));
+        let token = encode(&review("Mairie")).expect("reply");
         assert_eq!(decode(""), Err(LinkError::Empty));
         assert_eq!(decode("d2-abc"), Err(LinkError::UnknownFormat));
         assert_eq!(decode("r0-abc"), Err(LinkError::UnknownFormat));
         assert_eq!(decode("r9-abc"), Err(LinkError::FutureVersion(9)));
         assert_eq!(decode(&token[..token.len() / 2]), Err(LinkError::Truncated));
         assert_eq!(
-            decode(&format!("r1-{}", "A".repeat(9_000))),
+            decode(&format!("r2-{}", "A".repeat(9_000))),
             Err(LinkError::TooLong { chars: 9_003 })
         );
+        let mut long_comment = review("Mairie");
+        long_comment
+            .comments
+            .insert(Section::Budget, "é".repeat(MAX_COMMENT_CHARS + 1));
         for bad in [
             review("   "),
             review(&"x".repeat(MAX_NAME_CHARS + 1)),
+            Review {
+                person: "y".repeat(MAX_NAME_CHARS + 1),
+                ..review("Mairie")
+            },
+            Review {
+                dossier_name: "z".repeat(MAX_NAME_CHARS + 1),
+                ..review("Mairie")
+            },
+            long_comment,
             Review {
                 commitment: Commitment {
                     financial_amount: Some(Cents(-1)),
@@ -329,9 +486,35 @@ pub(crate) mod tests {
             },
         ] {
             assert!(
-                matches!(decode(&encode(&bad)), Err(LinkError::Invalid(_))),
+                matches!(decode(&forged(&bad)), Err(LinkError::Invalid(_))),
                 "{bad:?}"
             );
+            assert!(
+                matches!(encode(&bad), Err(link::EncodeError::Invalid(_))),
+                "{bad:?}"
+            );
+        }
+        // A comment at its cap is carried.
+        let mut at_cap = review("Mairie");
+        at_cap
+            .comments
+            .insert(Section::Budget, "é".repeat(MAX_COMMENT_CHARS));
+        assert_eq!(decode(&encode(&at_cap).expect("reply")), Ok(at_cap));
+    }
+
+    #[test]
+    fn a_changed_character_in_a_reply_is_refused_by_the_checksum() {
+        let original = review("Mairie de Saint-Martin");
+        let token = encode(&original).expect("reply");
+        for position in "r2-".len()..token.len() {
+            for replacement in ['A', 'K', 'z', '0', '-', '_'] {
+                let mut damaged: Vec<char> = token.chars().collect();
+                damaged[position] = replacement;
+                let damaged: String = damaged.into_iter().collect();
+                if let Ok(decoded) = decode(&damaged) {
+                    assert_eq!(decoded, original, "{damaged}");
+                }
+            }
         }
     }
 
@@ -351,7 +534,7 @@ pub(crate) mod tests {
         let mut review = review("mairie de saint-martin");
         review.answers = fingerprint(&dossier);
         review.commitment.financial_amount = Some(Cents(500_000));
-        let outcome = merge(&mut dossier, &review, 7);
+        let outcome = merge(&mut dossier, &review, 7, MergeChoices::ALL);
         assert_eq!(
             outcome,
             MergeOutcome::Merged {
@@ -370,7 +553,7 @@ pub(crate) mod tests {
         );
         let merged_once = dossier.clone();
         assert_eq!(
-            merge(&mut dossier, &review, 8),
+            merge(&mut dossier, &review, 8, MergeChoices::ALL),
             MergeOutcome::AlreadyMerged { merged_at_ms: 7 }
         );
         assert_eq!(dossier, merged_once);
@@ -380,7 +563,7 @@ pub(crate) mod tests {
     fn merging_adds_an_unknown_partner_and_notes_an_older_version() {
         let mut dossier = dossier();
         let review = review("Coopérative du Bocage");
-        let outcome = merge(&mut dossier, &review, 7);
+        let outcome = merge(&mut dossier, &review, 7, MergeChoices::default());
         assert_eq!(
             outcome,
             MergeOutcome::Merged {
@@ -398,7 +581,12 @@ pub(crate) mod tests {
         use crate::evaluation::evaluate;
         use crate::referential::{Lang, Referential};
         let mut dossier = dossier();
-        merge(&mut dossier, &review("Mairie de Saint-Martin"), 1);
+        merge(
+            &mut dossier,
+            &review("Mairie de Saint-Martin"),
+            1,
+            MergeChoices::default(),
+        );
         let referential = Referential::builtin(dossier.variant());
         let evaluation = evaluate(&dossier, referential, Lang::Fr);
         let letters = evaluation
@@ -411,7 +599,7 @@ pub(crate) mod tests {
         assert!(
             letters
                 .explanation
-                .contains("1 lettre de soutien (dont 1 sur déclaration du partenaire)"),
+                .contains("1 lettre de soutien (dont 1 déclaré par le partenaire, non vérifié)"),
             "{}",
             letters.explanation
         );
@@ -423,22 +611,85 @@ pub(crate) mod tests {
         dossier.partners[0].category = PartnerCategory::Business;
         let mut unsaid = review("Mairie de Saint-Martin");
         unsaid.category = PartnerCategory::Other;
-        merge(&mut dossier, &unsaid, 1);
+        assert!(!changes(&dossier, &unsaid)
+            .iter()
+            .any(|change| matches!(change, Change::Category { .. })));
+        merge(&mut dossier, &unsaid, 1, MergeChoices::ALL);
         assert_eq!(dossier.partners[0].category, PartnerCategory::Business);
         let said = review("Mairie de Saint-Martin");
-        merge(&mut dossier, &said, 2);
+        merge(&mut dossier, &said, 2, MergeChoices::ALL);
         assert_eq!(dossier.partners[0].category, PartnerCategory::Collectivite);
     }
 
     #[test]
     fn a_later_review_never_withdraws_a_commitment() {
         let mut dossier = dossier();
-        merge(&mut dossier, &review("Mairie de Saint-Martin"), 1);
+        merge(
+            &mut dossier,
+            &review("Mairie de Saint-Martin"),
+            1,
+            MergeChoices::ALL,
+        );
         let mut later = review("Mairie de Saint-Martin");
         later.commitment = Commitment::default();
         later.written_at_ms += 1;
-        merge(&mut dossier, &later, 2);
+        merge(&mut dossier, &later, 2, MergeChoices::ALL);
         assert!(dossier.partners[0].letter_of_support);
         assert_eq!(dossier.reviews.len(), 2);
+    }
+
+    #[test]
+    fn a_forged_reply_changes_the_holder_s_figures_only_when_ticked() {
+        let mut dossier = dossier();
+        dossier.partners[0].financial_amount = Some(Cents(5_000_000));
+        dossier.partners[0].category = PartnerCategory::Business;
+        dossier.partners[0].letter_of_support = true;
+        let mut forged = review("MAIRIE DE SAINT-MARTIN");
+        forged.commitment.financial_amount = Some(Cents(1));
+        forged.commitment.in_kind = true;
+        assert_eq!(
+            changes(&dossier, &forged),
+            vec![
+                Change::Amount {
+                    before: Some(Cents(5_000_000)),
+                    after: Cents(1)
+                },
+                Change::Category {
+                    before: PartnerCategory::Business,
+                    after: PartnerCategory::Collectivite
+                },
+                Change::InKind,
+            ]
+        );
+        let mut unticked = dossier.clone();
+        merge(&mut unticked, &forged, 1, MergeChoices::default());
+        let partner = &unticked.partners[0];
+        assert_eq!(partner.financial_amount, Some(Cents(5_000_000)));
+        assert_eq!(partner.category, PartnerCategory::Business);
+        assert!(partner.in_kind && partner.declared_by_partner);
+        let mut amount_only = dossier.clone();
+        merge(
+            &mut amount_only,
+            &forged,
+            1,
+            MergeChoices {
+                amount: true,
+                category: false,
+            },
+        );
+        assert_eq!(amount_only.partners[0].financial_amount, Some(Cents(1)));
+        assert_eq!(amount_only.partners[0].category, PartnerCategory::Business);
+    }
+
+    #[test]
+    fn a_reply_that_adds_nothing_leaves_the_holder_s_entry_unmarked() {
+        let mut dossier = dossier();
+        dossier.partners[0].letter_of_support = true;
+        dossier.partners[0].category = PartnerCategory::Collectivite;
+        let same = review("Mairie de Saint-Martin");
+        assert_eq!(changes(&dossier, &same), Vec::new());
+        merge(&mut dossier, &same, 1, MergeChoices::ALL);
+        assert!(!dossier.partners[0].declared_by_partner);
+        assert_eq!(dossier.reviews.len(), 1);
     }
 }

@@ -9,12 +9,31 @@ use crate::units::Cents;
 
 const BOM: &str = "\u{feff}";
 
-/// A cell, quoted when it holds a separator, a quote or a line break.
+/// Whether a cell is a plain number (`-1234,50`), which a spreadsheet reads as a number.
+fn is_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    !digits.is_empty()
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// A cell, quoted when it holds a separator, a quote or a line break. A text that a
+/// spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return: a label from a received link may) is neutralised by a leading
+/// apostrophe, the mark spreadsheets read as "this is text".
 fn cell(text: &str) -> String {
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_number(text);
+    let text = if formula {
+        format!("'{text}")
     } else {
         text.to_owned()
+    };
+    if formula || text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
     }
 }
 
@@ -253,5 +272,44 @@ mod tests {
         // An English spreadsheet reads a decimal point.
         assert!(english.contains("Own share (what remains of the cost);19200.00"));
         assert!(english.contains("EXCEEDED"));
+    }
+
+    #[test]
+    fn no_cell_can_run_as_a_formula() {
+        for hostile in [
+            "=HYPERLINK(\"https://exemple.fr\";\"Cliquez\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "\t=1+1",
+            "\r=1+1",
+        ] {
+            let written = cell(hostile);
+            let inside = written
+                .strip_prefix('"')
+                .and_then(|rest| rest.strip_suffix('"'))
+                .expect("quoted");
+            assert!(inside.starts_with('\''), "{written}");
+        }
+        for number in ["-1234,50", "12", "-0.50"] {
+            assert_eq!(cell(number), number);
+        }
+        // Through the real export: a hostile label comes out as text.
+        let mut dossier = Dossier::default();
+        dossier
+            .economic_model
+            .revenue
+            .push(crate::dossier::RevenueLine {
+                label: "=HYPERLINK(\"https://exemple.fr\")".to_owned(),
+                ..crate::dossier::RevenueLine::default()
+            });
+        let csv = budget_csv(&dossier, Lang::Fr);
+        for line in csv.lines() {
+            for field in line.split(';') {
+                let field = field.trim_start_matches(['\u{feff}', '"']);
+                assert!(!field.starts_with(['=', '+', '@']), "{line}");
+            }
+        }
+        assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
     }
 }

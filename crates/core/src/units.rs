@@ -14,13 +14,32 @@ const THOUSANDS: char = '\u{202f}';
 const BEFORE_UNIT: char = '\u{a0}';
 
 /// An amount of money in euro cents. Negative amounts are deficits.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+///
+/// What is read (a link, a file, storage) is bounded: at most [`Cents::MAX_ABS`] either
+/// way, a typed error beyond, so that no sum or product of the dossier's amounts can
+/// overflow.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Cents(pub i64);
 
+impl<'de> Deserialize<'de> for Cents {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let cents = i64::deserialize(deserializer)?;
+        if cents.unsigned_abs() > Cents::MAX_ABS.0.unsigned_abs() {
+            return Err(serde::de::Error::custom(format!(
+                "amount of {cents} cents beyond the {} cents a dossier may hold",
+                Cents::MAX_ABS.0
+            )));
+        }
+        Ok(Cents(cents))
+    }
+}
+
 impl Cents {
+    /// The largest amount a dossier holds, either way: a billion euros (choix de Fabrique:
+    /// a thousand times the largest tiers-lieu budget, far from any overflow).
+    pub const MAX_ABS: Cents = Cents(100_000_000_000);
+
     /// Whole euros.
     pub const fn euros(euros: i64) -> Self {
         Cents(euros * 100)
@@ -67,6 +86,9 @@ impl Cents {
             _ => fraction.parse().ok()?,
         };
         let amount = euros.checked_mul(100)?.checked_add(cents)?;
+        if amount > Cents::MAX_ABS.0 {
+            return None;
+        }
         Some(Cents(if negative { -amount } else { amount }))
     }
 
@@ -129,15 +151,30 @@ impl fmt::Display for Cents {
 }
 
 /// Full-time equivalents in hundredths: `Fte(100)` is one full-time position.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+/// What is read is bounded by [`Fte::MAX`], a typed error beyond.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Fte(pub u32);
 
 impl Fte {
     /// One full-time position.
     pub const ONE: Fte = Fte(100);
+    /// The most a position or a team holds: a thousand full-time positions (choix de
+    /// Fabrique, far beyond any tiers-lieu).
+    pub const MAX: Fte = Fte(100_000);
+}
+
+impl<'de> Deserialize<'de> for Fte {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let hundredths = u32::deserialize(deserializer)?;
+        if hundredths > Fte::MAX.0 {
+            return Err(serde::de::Error::custom(format!(
+                "{hundredths} hundredths of a full-time position, at most {}",
+                Fte::MAX.0
+            )));
+        }
+        Ok(Fte(hundredths))
+    }
 }
 
 impl Add for Fte {
@@ -405,6 +442,29 @@ mod tests {
     fn sums_saturate_instead_of_overflowing() {
         assert_eq!(Cents(i64::MAX) + Cents(1), Cents(i64::MAX));
         assert_eq!(Fte(u32::MAX) + Fte(1), Fte(u32::MAX));
+    }
+
+    #[test]
+    fn amounts_and_fte_beyond_their_bounds_are_refused_when_read() {
+        let max = Cents::MAX_ABS.0;
+        for cents in [max, -max, 0, 12] {
+            let json = cents.to_string();
+            assert_eq!(
+                serde_json::from_str::<Cents>(&json).ok(),
+                Some(Cents(cents))
+            );
+        }
+        for cents in [max + 1, -max - 1, i64::MAX, i64::MIN] {
+            let error = serde_json::from_str::<Cents>(&cents.to_string()).expect_err("refused");
+            assert!(error.to_string().contains("beyond"), "{error}");
+        }
+        assert_eq!(Cents::parse_fr("1000000000"), Some(Cents::MAX_ABS));
+        assert_eq!(Cents::parse_fr("1000000000,01"), None);
+        assert_eq!(serde_json::from_str::<Fte>("100000").ok(), Some(Fte::MAX));
+        assert!(serde_json::from_str::<Fte>("100001").is_err());
+        // Postcard, the links' form, goes through the same check.
+        let binary = postcard::to_allocvec(&(max + 1)).expect("writes");
+        assert!(postcard::from_bytes::<Cents>(&binary).is_err());
     }
 
     #[test]

@@ -410,3 +410,78 @@ fn the_report_names_verdict_weakest_criterion_funding_and_plan() {
         assert!(markdown.starts_with("# "), "{name}");
     }
 }
+
+/// Every number of an example set to the largest value the dossier accepts there (a count
+/// to `u32::MAX`, an amount to the bound of amounts, either way), all at once: the
+/// evaluation, both reports and both CSV files are made in both languages without a panic
+/// (the test profile checks overflows). What a crafted link or file can hold, the
+/// evaluation can take.
+#[test]
+fn numbers_at_their_bounds_never_overflow() {
+    fn leaves(value: &serde_json::Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        match value {
+            serde_json::Value::Object(fields) => {
+                for (key, field) in fields {
+                    path.push(key.clone());
+                    leaves(field, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    path.push(index.to_string());
+                    leaves(item, path, out);
+                    path.pop();
+                }
+            }
+            serde_json::Value::Number(_) => out.push(path.clone()),
+            _ => {}
+        }
+    }
+    fn at<'v>(value: &'v mut serde_json::Value, path: &[String]) -> &'v mut serde_json::Value {
+        path.iter().fold(value, |value, key| match value {
+            serde_json::Value::Array(items) => &mut items[key.parse::<usize>().expect("index")],
+            other => &mut other[key.as_str()],
+        })
+    }
+    let max = Cents::MAX_ABS.0;
+    let candidates: [serde_json::Value; 4] =
+        [u32::MAX.into(), max.into(), (-max).into(), 100_000.into()];
+    for name in [
+        "strong-rural-hub",
+        "fragile-qpv-digital",
+        "ineligible-town-led",
+        "manufacture-reemploi",
+    ] {
+        let mut value = serde_json::to_value(load(name)).expect("json");
+        let mut paths = Vec::new();
+        leaves(&value, &mut Vec::new(), &mut paths);
+        let mut raised = 0;
+        for path in paths
+            .iter()
+            .filter(|p| p.last().map(String::as_str) != Some("schema_version"))
+        {
+            let old = at(&mut value, path).clone();
+            let accepted = candidates.iter().find(|candidate| {
+                *at(&mut value, path) = (*candidate).clone();
+                dossier::from_value(value.clone()).is_ok()
+            });
+            if accepted.is_some() {
+                raised += 1;
+            } else {
+                *at(&mut value, path) = old;
+            }
+        }
+        assert!(raised > 20, "{name}: only {raised} numbers raised");
+        let dossier = dossier::from_value(value).expect("still a dossier");
+        let referential = Referential::builtin(dossier.variant());
+        for lang in [Lang::Fr, Lang::En] {
+            let evaluation = evaluate(&dossier, referential, lang);
+            assert!(evaluation.weighted_score <= 100, "{name}");
+            let _ = fabrique_core::report::text(&dossier, &evaluation, referential, lang);
+            let _ = fabrique_core::report::markdown(&dossier, &evaluation, referential, lang);
+            let _ = fabrique_core::spreadsheet::budget_csv(&dossier, lang);
+            let _ = fabrique_core::spreadsheet::funding_plan_csv(&dossier, lang);
+        }
+    }
+}

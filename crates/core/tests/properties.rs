@@ -490,9 +490,11 @@ proptest! {
     #[test]
     fn a_snapshot_survives_its_link(dossier in dossier(), saved_at_ms in any::<u64>()) {
         let original = Snapshot { saved_at_ms, ..snapshot(dossier) };
-        let token = link::encode(&original);
-        prop_assert!(token.len() <= link::MAX_LINK_CHARS);
-        prop_assert_eq!(link::decode(&token), Ok(original));
+        // Every snapshot either makes a link that opens to it, or no link at all.
+        if let Ok(token) = link::encode(&original) {
+            prop_assert!(token.len() <= link::MAX_TOKEN_CHARS);
+            prop_assert_eq!(link::decode(&token), Ok(original));
+        }
     }
 
     // A bounded fuzz pass over the decoder, run by `make test`: any text gives a snapshot or
@@ -504,6 +506,8 @@ proptest! {
         let _ = link::decode(&format!("d2-{text}"));
         let _ = review::decode(&text);
         let _ = review::decode(&format!("r1-{text}"));
+        let _ = link::decode(&format!("d6-{text}"));
+        let _ = review::decode(&format!("r2-{text}"));
     }
 
     #[test]
@@ -524,7 +528,8 @@ proptest! {
             },
             ..review::Review::default()
         };
-        prop_assert_eq!(review::decode(&review::encode(&original)), Ok(original));
+        let token = review::encode(&original).expect("a short reply makes a link");
+        prop_assert_eq!(review::decode(&token), Ok(original));
     }
 
     #[test]
@@ -549,12 +554,18 @@ proptest! {
         };
         let referential = Referential::builtin(dossier.variant());
         let before = evaluate(&dossier, referential, Lang::Fr);
+        // A letter the holder had recorded already is the holder's, not the partner's.
+        let had_letter = review::partner_of(&dossier, &reply)
+            .is_some_and(|i| dossier.partners[i].letter_of_support);
         let mut once = dossier.clone();
-        let first = review::merge(&mut once, &reply, 1);
+        let first = review::merge(&mut once, &reply, 1, review::MergeChoices::default());
         let merged_current = matches!(first, review::MergeOutcome::Merged { answered_older_version: false, .. });
         prop_assert!(merged_current, "{:?}", first);
         let mut twice = once.clone();
-        prop_assert_eq!(review::merge(&mut twice, &reply, 2), review::MergeOutcome::AlreadyMerged { merged_at_ms: 1 });
+        prop_assert_eq!(
+            review::merge(&mut twice, &reply, 2, review::MergeChoices::ALL),
+            review::MergeOutcome::AlreadyMerged { merged_at_ms: 1 }
+        );
         prop_assert_eq!(&twice, &once);
         // A letter promised by the partner is counted, and marked as theirs.
         let after = evaluate(&once, referential, Lang::Fr);
@@ -564,20 +575,26 @@ proptest! {
             .map(|i| (i.value, i.declared_by_partners));
         if let (Some((before_letters, _)), Some((after_letters, declared))) = (letters(&before), letters(&after)) {
             prop_assert!(after_letters >= before_letters);
-            if letter {
+            if letter && !had_letter {
                 prop_assert!(declared >= 1);
             }
         }
     }
 
+    /// A link of the current version that lost its end, or had a character changed,
+    /// never opens as another dossier: it is refused, or (a change that the decoder does
+    /// not see, in the last character's spare bits) opens as the very same snapshot.
     #[test]
-    fn a_damaged_link_is_refused_or_still_a_valid_snapshot(
+    fn a_damaged_link_never_opens_as_another_dossier(
         dossier in dossier(),
         position in any::<proptest::sample::Index>(),
         replacement in "[A-Za-z0-9_-]",
         cut in any::<bool>(),
     ) {
-        let token = link::encode(&snapshot(dossier));
+        let original = snapshot(dossier);
+        let Ok(token) = link::encode(&original) else {
+            return Ok(());
+        };
         let payload_start = 3;
         let at = payload_start + position.index(token.len() - payload_start);
         let damaged = if cut {
@@ -586,8 +603,8 @@ proptest! {
             format!("{}{}{}", &token[..at], replacement, &token[at + 1..])
         };
         match link::decode(&damaged) {
-            Ok(decoded) => prop_assert_eq!(decoded.dossier.schema_version, fabrique_core::dossier::SCHEMA_VERSION),
-            Err(LinkError::Truncated | LinkError::Corrupt | LinkError::Invalid(_) | LinkError::TooLarge) => {}
+            Ok(decoded) => prop_assert_eq!(decoded, original),
+            Err(LinkError::Truncated | LinkError::Corrupt | LinkError::Altered | LinkError::Invalid(_)) => {}
             Err(other) => prop_assert!(false, "unexpected error {:?}", other),
         }
     }

@@ -126,8 +126,10 @@ pub fn PartnersForm(
                                 view! {
                                     <p class="declared" data-testid="declared-by-partner">
                                         {tr(
-                                            "Engagement déclaré par le partenaire lui-même, dans un avis reçu.",
-                                            "Commitment declared by the partner itself, in a review received.",
+                                            "Engagement déclaré par le partenaire, non vérifié : reçu dans un avis, \
+                                                que toute personne ayant le lien de partage peut écrire.",
+                                            "Commitment declared by the partner, not verified: received in a review, \
+                                                which anyone holding the share link can write.",
                                         )}
                                     </p>
                                 }
