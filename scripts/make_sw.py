@@ -56,7 +56,9 @@ const PRECACHE = {json.dumps(precache, indent=2)};
 
 self.addEventListener('install', (event) => {{
   // No skipWaiting here: the page asks for it when the user accepts the new version.
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // Past the HTTP cache: an index.html kept there from the previous build would name
+  // hashed files that this cache does not hold.
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((url) => new Request(url, {{ cache: 'reload' }})))));
 }});
 
 self.addEventListener('activate', (event) => {{

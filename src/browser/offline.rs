@@ -73,7 +73,9 @@ fn container_controlled() -> bool {
 }
 
 /// Moves to the waiting build: the new worker takes over, then the page reloads into it.
-/// The editor saves the open dossier when the page goes away, before the new one loads.
+/// When another tab applied it already (no build waits any more: the new one is active),
+/// the page reloads into it at once. The editor saves the open dossier when the page goes
+/// away, before the new one loads.
 pub fn apply_update() {
     let Some(container) = container() else {
         return;
@@ -92,8 +94,15 @@ pub fn apply_update() {
         let Ok(registration) = registration.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
             return;
         };
-        if let Some(waiting) = registration.waiting() {
-            let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+        match registration.waiting() {
+            Some(waiting) => {
+                let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
+            }
+            None => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().reload();
+                }
+            }
         }
     });
 }

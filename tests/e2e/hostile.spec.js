@@ -112,7 +112,8 @@ test('typed payloads stay text in one-line, multi-line and list fields', async (
     await editor.name.fill(payload);
     await notes.fill(payload);
     await expect(editor.name).toHaveValue(oneLine(payload));
-    await expect(notes).toHaveValue(payload);
+    // A text area keeps line breaks, as the browser writes them (a carriage return is a line feed).
+    await expect(notes).toHaveValue(payload.replace(/\r\n?/g, '\n'));
     expect(await heading.evaluate((h) => h.textContent)).toBe(oneLine(payload));
   }
   // A row of a list.
@@ -211,6 +212,74 @@ test('reply links carrying payloads show them as text, before and after merging'
   await visitEverything(page, {});
   await editor.openSection('Partenaires');
   await expect(page.getByTestId('received-reviews')).toContainText(`Avis reçus des partenaires (${replies})`);
+  await partner.close();
+});
+
+test('the CSV and Markdown downloads of a received snapshot cannot run a formula nor change the document', async ({ page, browser }) => {
+  // Labels from the corpus's formulas and Markdown, in a dossier that arrives by link.
+  const hostile = payloads.filter((p) => /^[=+\-@\t\r]/.test(p) || /\]\(|^!\[|\n# |<https|\n\|/.test(p));
+  expect(hostile.length).toBeGreaterThanOrEqual(8);
+  const years = [100000, 100000, 100000, 100000];
+  const dossier = {
+    schema_version: 6,
+    name: '[Cliquez ici](javascript:__pwn(1)) # Titre',
+    economic_model: {
+      revenue: hostile.map((label, i) => ({ source: i % 2 ? 'other_public' : 'own', label, years })),
+      costs: hostile.map((label) => ({ kind: 'other', label, years })),
+    },
+    notes: { budget: hostile.join(' ') },
+  };
+  const home = new HomePage(page);
+  await home.goto();
+  await home.importFile.setInputFiles({
+    name: 'formules.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'fabrique-export', version: 1, dossiers: [dossier] })),
+  });
+  await expect(page.getByText('1 dossier importé.')).toBeVisible();
+  await home.dossierLink(dossier.name).click();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+
+  const partner = await browser.newContext({ acceptDownloads: true });
+  const partnerPage = await partner.newPage();
+  await partnerPage.goto(link);
+  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+  await partnerPage.getByRole('button', { name: 'Rapport complet' }).click();
+  const download = async (name) => {
+    const [file] = await Promise.all([
+      partnerPage.waitForEvent('download'),
+      partnerPage.getByRole('button', { name }).click(),
+    ]);
+    return fs.readFileSync(await file.path(), 'utf8');
+  };
+  // Cells as a spreadsheet reads them: `;` between cells, quoted cells may hold `;`.
+  const cells = (csv) => {
+    const out = [];
+    for (const line of csv.replace(/^\uFEFF/, '').split('\r\n')) {
+      for (const match of line.matchAll(/"((?:[^"]|"")*)"|([^;]*)/g)) {
+        if (match.index > 0 && line[match.index - 1] !== ';') continue;
+        out.push(match[1] !== undefined ? match[1].replace(/""/g, '"') : match[2]);
+      }
+    }
+    return out;
+  };
+  for (const name of ['Budget (CSV)', 'Plan de financement (CSV)']) {
+    const csv = await download(name);
+    const all = cells(csv);
+    const dangerous = all.filter((cell) => /^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-[0-9]+([.,][0-9]+)?$/.test(cell)));
+    expect(dangerous, name).toEqual([]);
+    if (name === 'Budget (CSV)') {
+      // The labels are there, as text.
+      expect(all).toContain(`'${hostile[0]}`);
+    }
+  }
+  const markdown = await download('Télécharger en Markdown');
+  // No line that the dossier's text started: no injected heading, list item or table row.
+  const lines = markdown.split('\n');
+  expect(lines.filter((line) => line.startsWith('# Titre') || line.startsWith('- élément') || line.startsWith('|'))).toEqual([]);
+  // No link: every bracket of the dossier's text is escaped.
+  expect(markdown).not.toMatch(/(^|[^\\])\]\(/m);
+  expect(markdown).toContain('\\[Cliquez ici\\]');
   await partner.close();
 });
 

@@ -96,10 +96,22 @@ test('a new build is offered; refusing keeps the old one, accepting reloads into
   // Accepted: the page reloads into B, with the dossier as it was saved.
   await page.reload();
   await expect(offer).toBeVisible();
+  // A second tab, also on build A, is offered B too.
+  const second = await page.context().newPage();
+  await second.goto(url);
+  await expect(second.getByText('Nouvelle version disponible')).toBeVisible();
+  const secondBuild = () => second
+    .evaluate(() => document.querySelector('meta[name="fabrique-build"]').content)
+    .catch(() => null);
+  expect(await secondBuild()).toBe(buildA);
   await editor.name.fill('Juste avant B');
   await page.getByRole('button', { name: 'Recharger' }).click();
   await expect.poll(build).toBe('b000000000000000');
   await expect(editor.name).toHaveValue('Juste avant B');
+  // B was applied from the first tab: the second one's "Recharger" still takes it there.
+  await second.getByRole('button', { name: 'Recharger' }).click();
+  await expect.poll(secondBuild).toBe('b000000000000000');
+  await expect(second.getByRole('button', { name: 'Nouveau dossier' })).toBeVisible();
 });
 
 test('Chromium finds the app installable', async ({ playwright }, testInfo) => {

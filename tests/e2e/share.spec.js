@@ -101,6 +101,8 @@ test('a mangled link says what is wrong and leaves local dossiers intact', async
   const cases = [
     [`${base}#${token.slice(0, Math.floor(token.length / 2))}`, 'incomplet'],
     [`${base}#d1-${'%%%%'}${token.slice(3)}`, 'abîmé'],
+    // One character changed on the way: refused (the checksum or the decompression says so).
+    [`${base}#${token.slice(0, 40)}${token[40] === 'A' ? 'B' : 'A'}${token.slice(41)}`, 'abîmé'],
     [`${base}#d9-${token.slice(3)}`, 'version plus récente'],
     [`${base}#bonjour`, "n'est pas un lien de partage"],
   ];
@@ -115,4 +117,61 @@ test('a mangled link says what is wrong and leaves local dossiers intact', async
   await page.goto(`${base}?s=${token}`);
   await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
+});
+
+// Text that compresses about as poorly as long real notes: words of letters drawn by a
+// small generator, the same at every run.
+function prose(characters) {
+  const letters = 'abcdefghijklmnopqrstuvwxyzéèàçêô';
+  let seed = 12345;
+  const next = (below) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return (seed >>> 16) % below;
+  };
+  let text = '';
+  while (text.length < characters) {
+    const length = 2 + next(8);
+    for (let i = 0; i < length; i++) text += letters[next(letters.length)];
+    text += ' ';
+  }
+  return text.slice(0, characters);
+}
+
+test('a dossier too long for a link gets no link: the panel says why and offers the file', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  const notes = prose(13000);
+  const dossier = { schema_version: 6, name: 'Notes très longues', notes: { need: notes, budget: 'Court.' } };
+  await home.importFile.setInputFiles({
+    name: 'long.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'fabrique-export', version: 1, dossiers: [dossier] })),
+  });
+  await expect(page.getByText('1 dossier importé.')).toBeVisible();
+  await home.dossierLink('Notes très longues').click();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const refused = page.getByTestId('link-refused');
+  await expect(refused).toContainText('Ce dossier est trop long pour tenir dans un lien');
+  await expect(refused).toContainText('au plus 8000');
+  // The heaviest part is named first: the need's note, with its length.
+  await expect(refused.getByRole('listitem').first()).toHaveText('Note de la section « Besoin territorial » : 13000 caractères');
+  // No link to copy, no QR code.
+  await expect(page.getByLabel('Lien de partage', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Copier le lien' })).toHaveCount(0);
+  // The way out: the file, which holds the whole dossier.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    refused.getByRole('button', { name: 'Exporter le dossier en fichier' }).click(),
+  ]);
+  const exported = JSON.parse(require('fs').readFileSync(await file.path(), 'utf8'));
+  expect(exported.notes.need).toBe(notes);
+
+  // Shortened, it makes a link again, and that link opens.
+  const editor = new EditorPage(page);
+  await editor.openSection('Besoin territorial');
+  await editor.field('Notes sur cette section').fill(notes.slice(0, 2000));
+  await editor.saved();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+  await expect(refused).toHaveCount(0);
+  await page.goto(link);
+  await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
 });

@@ -60,3 +60,31 @@ test('taking the other version replaces the pending edit', async ({ context }) =
   await expect(b.name).toHaveValue('Texte de A');
   await expect(b.saveStatus).toHaveText('Enregistré dans ce navigateur');
 });
+
+test('undoing a deletion after another tab saved the dossier again keeps both versions', async ({ context }) => {
+  const first = await context.newPage();
+  const home = new HomePage(first);
+  await home.goto();
+  await home.newDossier.click();
+  const a = new EditorPage(first);
+  await a.name.fill('Version supprimée');
+  await a.saved();
+  const second = await context.newPage();
+  await second.goto(first.url());
+  const b = new EditorPage(second);
+  await expect(b.name).toHaveValue('Version supprimée');
+
+  await home.backHome();
+  await home.action('Supprimer', 'Version supprimée').click();
+  await expect(second.getByTestId('save-status')).toHaveText('Supprimé dans un autre onglet');
+  // The other tab goes on editing: its change writes the dossier back.
+  await b.name.fill("Version de l'autre onglet");
+  await b.saved();
+
+  // Undone here: nothing of the other tab's is replaced; both versions are listed.
+  await home.undoDelete.click();
+  await expect(first.getByText('les deux versions sont gardées')).toBeVisible();
+  await expect(home.dossierLink("Version de l'autre onglet")).toBeVisible();
+  await expect(home.dossierLink('Version supprimée')).toBeVisible();
+  await expect(b.name).toHaveValue("Version de l'autre onglet");
+});
