@@ -181,3 +181,22 @@ fn the_test_page_is_not_framed_and_knows_its_whole_address() {
     assert!(href.starts_with("http"), "{href}");
     assert!(href.starts_with(&location::app_address()), "{href}");
 }
+
+#[wasm_bindgen_test]
+fn leaving_asks_first_only_while_asked_to() {
+    use fabrique::browser::leaving::ask_before_leaving;
+    let window = web_sys::window().expect("a window");
+    ask_before_leaving(true);
+    assert!(window.onbeforeunload().is_some());
+    // The handler cancels the unload, which is what makes the browser ask.
+    let event = web_sys::Event::new_with_event_init_dict("beforeunload", &{
+        let init = web_sys::EventInit::new();
+        init.set_cancelable(true);
+        init
+    })
+    .expect("an event");
+    window.dispatch_event(&event).expect("dispatched");
+    assert!(event.default_prevented());
+    ask_before_leaving(false);
+    assert!(window.onbeforeunload().is_none());
+}

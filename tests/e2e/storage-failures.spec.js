@@ -67,12 +67,16 @@ test('a full storage shows a banner, keeps the work on screen and offers an expo
   const editor = new EditorPage(page);
   await editor.name.fill('Avant');
   await editor.saved();
+  // Whether leaving the page asks first (the browser's own "leave this page?").
+  const asksBeforeLeaving = () => page.evaluate(() => typeof window.onbeforeunload === 'function');
+  expect(await asksBeforeLeaving()).toBe(false);
 
   await page.evaluate(() => { window.__quotaFull = true; });
   await editor.name.fill('Pendant la panne');
   await expect(page.getByRole('alert').filter({ hasText: 'refuse d\'enregistrer' })).toBeVisible();
   await expect(editor.saveStatus).toHaveText('Non enregistré');
   await expect(editor.name).toHaveValue('Pendant la panne');
+  await expect.poll(asksBeforeLeaving).toBe(true);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Exporter maintenant' }).click();
   const exported = JSON.parse(fs.readFileSync(await (await downloading).path(), 'utf8'));
@@ -82,6 +86,7 @@ test('a full storage shows a banner, keeps the work on screen and offers an expo
   await page.evaluate(() => { window.__quotaFull = false; });
   await editor.name.fill('Pendant la panne, puis après');
   await editor.saved();
+  await expect.poll(asksBeforeLeaving).toBe(false);
   await page.reload();
   await expect(editor.name).toHaveValue('Pendant la panne, puis après');
 });

@@ -39,10 +39,14 @@ test('two tabs on one dossier follow each other and ask on a conflict', async ({
   await a.saved();
   await expect(second.getByText('Ce dossier a été modifié dans un autre onglet.')).toBeVisible();
   await expect(b.name).toHaveValue('Changée dans B');
+  // While the conflict is open, leaving the page asks first.
+  const asksBeforeLeaving = () => second.evaluate(() => typeof window.onbeforeunload === 'function');
+  await expect.poll(asksBeforeLeaving).toBe(true);
 
   // The user keeps their version: it is saved, and the first tab follows.
   await second.getByRole('button', { name: 'Garder ma version' }).click();
   await expect(second.getByText('Ce dossier a été modifié dans un autre onglet.')).toHaveCount(0);
+  await expect.poll(asksBeforeLeaving).toBe(false);
   await expect(a.name).toHaveValue('Changée dans B');
   const stored = await first.evaluate(() => {
     const id = new URLSearchParams(location.search).get('dossier');
