@@ -138,7 +138,8 @@ pub fn ReviewForm(
         };
         let review = dossier.with_value(|d| Review {
             answers,
-            dossier_name: d.name.clone(),
+            // Only to name the dossier when the holder no longer has it: capped like a name.
+            dossier_name: d.name.chars().take(review::MAX_NAME_CHARS).collect(),
             organisation: organisation.get_untracked().trim().to_owned(),
             person: person.get_untracked().trim().to_owned(),
             category: category.get_untracked(),

@@ -132,3 +132,23 @@ test('an index that names a dossier twice shows it once', async ({ page }) => {
   await expect(home.dossierLink('Projet en double')).toHaveCount(1);
   await expect(page.locator('.dossier-list > li')).toHaveCount(1);
 });
+
+test('an import keeps the dossiers it can read and names the one it cannot', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  const file = {
+    format: 'fabrique-export', version: 1,
+    dossiers: [
+      { schema_version: 6, name: 'Lisible' },
+      { schema_version: 99, name: 'Du futur' },
+    ],
+  };
+  await home.importFile.setInputFiles({
+    name: 'sauvegarde.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const notice = page.getByRole('alert').filter({ hasText: 'Non importé' });
+  await expect(notice).toContainText('1 dossier importé.');
+  await expect(notice).toContainText('Non importé : le dossier 2 « Du futur » : il vient d\'une version plus récente de Fabrique');
+  await expect(home.dossierLink('Lisible')).toBeVisible();
+  await expect(home.dossierLink('Du futur')).toHaveCount(0);
+});

@@ -159,7 +159,7 @@ test('a forged or damaged reply says so and changes nothing', async ({ page, bro
   for (const [mangled, message] of [
     [`${base}#${token.slice(0, Math.floor(token.length / 2))}`, 'incomplet'],
     [`${base}#r9-${token.slice(3)}`, 'version plus récente'],
-    [`${base}#r1-${'A'.repeat(9000)}`, 'trop long'],
+    [`${base}#r2-${'A'.repeat(9000)}`, 'trop long'],
   ]) {
     await page.goto(mangled);
     await expect(page.getByTestId('link-error')).toContainText(message);
