@@ -8,20 +8,23 @@ PORT ?= 8080
 PUBLIC_URL ?= ./
 export PUBLIC_URL
 
-.PHONY: bootstrap build serve dev test bench clean
+.PHONY: bootstrap build dist serve dev test bench clean
 
-## bootstrap: install the pinned toolchain (trunk, wasm-bindgen, wasm-opt, Chromium, npm packages)
+## bootstrap: install the pinned toolchain (trunk, wasm-bindgen, wasm-opt, Chromium, nginx, npm packages)
 bootstrap:
 	@scripts/bootstrap.sh
 
-## build: release build into dist/ (with its service worker), then the sizes of what a browser downloads
+## build: the release bundle in dist/ (service worker, hosts' headers, .br and .gz copies), then the sizes
 build: bootstrap
 	@scripts/build.sh
 
-## serve: build, then serve dist/ on http://127.0.0.1:$(PORT)
+## dist: the same bundle, ready to upload (see README, Deploying)
+dist: build
+
+## serve: build, then serve dist/ as in production: nginx with deploy/nginx/ on http://127.0.0.1:$(PORT) (Ctrl-C stops it)
 serve: build
 	@echo "Fabrique : http://127.0.0.1:$(PORT)/"
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+	@scripts/nginx.sh target/nginx-serve $(PORT):dist
 
 ## dev: trunk's watch-and-reload server, for working on the app
 dev: bootstrap

@@ -28,31 +28,18 @@ module.exports = defineConfig({
       ],
     },
   },
-  webServer: [
-    {
-      command: `python3 -m http.server ${PORT} --bind 127.0.0.1 --directory dist`,
-      url: `http://127.0.0.1:${PORT}/`,
-      reuseExistingServer: false,
-      // The server's request log is noise; a server that fails to start still fails the run.
-      stdout: 'ignore',
-      stderr: 'ignore',
-      timeout: 30_000,
-    },
-    {
-      command: `mkdir -p target/e2e-subpath && ln -sfn ../../dist target/e2e-subpath/fabrique && python3 -m http.server ${SUBPATH_PORT} --bind 127.0.0.1 --directory target/e2e-subpath`,
-      url: `http://127.0.0.1:${SUBPATH_PORT}/fabrique/`,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'ignore',
-      timeout: 30_000,
-    },
-    {
-      command: `mkdir -p target/e2e-update && python3 -m http.server ${UPDATE_PORT} --bind 127.0.0.1 --directory target/e2e-update`,
-      url: `http://127.0.0.1:${UPDATE_PORT}/`,
-      reuseExistingServer: false,
-      stdout: 'ignore',
-      stderr: 'ignore',
-      timeout: 30_000,
-    },
-  ],
+  // The bundle behind nginx, configured as a user would host it (deploy/nginx/): real
+  // compression, caching and headers. One nginx, three servers: the root, a sub-path, and
+  // builds A and B of the update test, switched under /app/ while a page is open.
+  webServer: {
+    command: 'mkdir -p target/e2e-subpath target/e2e-update && ln -sfn ../../dist target/e2e-subpath/fabrique'
+      + ` && scripts/nginx.sh target/nginx-e2e ${PORT}:dist ${SUBPATH_PORT}:target/e2e-subpath`
+      + ` ${UPDATE_PORT}:target/e2e-update`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    // nginx's own errors (a configuration it refuses) stay visible.
+    stderr: 'pipe',
+    timeout: 30_000,
+  },
 });

@@ -71,16 +71,25 @@ if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; t
 fi
 
 # Chromium and chromedriver from Debian, for the browser and end-to-end tests; brotli to
-# report compressed sizes.
+# precompress the bundle; nginx and its brotli_static module, to serve it as in production
+# (`make serve`, the end-to-end tests, `make bench`).
 missing_packages=()
 command -v chromium >/dev/null || missing_packages+=(chromium)
 command -v chromedriver >/dev/null || missing_packages+=(chromium-driver)
 command -v brotli >/dev/null || missing_packages+=(brotli)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing_packages+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+  || missing_packages+=(libnginx-mod-http-brotli-static)
 if [ ${#missing_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing ${missing_packages[*]} from Debian"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_packages[@]}" >/dev/null
+    # Fabrique runs its own nginx, as the user, on its own ports: the system service that
+    # the package may have started (on port 80) is not wanted.
+    if [[ " ${missing_packages[*]} " == *" nginx "* ]] && command -v systemctl >/dev/null; then
+      systemctl disable --now nginx >/dev/null 2>&1 || true
+    fi
   else
     manual "${missing_packages[*]} (Debian: sudo apt-get install ${missing_packages[*]})"
   fi

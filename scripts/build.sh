@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The release build: trunk into dist/, the territory files built from the official commune
 # data (npm package @etalab/decoupage-administratif, pinned in package-lock.json) into
-# dist/territoire/, then the service worker generated from what dist/ holds, then the sizes.
+# dist/territoire/, then the loader out of the page, the service worker generated from what
+# dist/ holds, the hosts' headers, the precompressed copies, and the sizes.
 # PUBLIC_URL is where the app is served ("./" works anywhere).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +14,12 @@ if [ ! -f "$package/data/communes.json" ]; then
 fi
 rm -rf dist/territoire
 echo "territory data: $(cargo run -q --offline --locked -p fabrique-cli -- territory "$package" dist/territoire)"
+# Trunk's inline loader into a file of its own: the page's policy is then the same for every
+# build, and a server can send it as a header (deploy/).
+python3 scripts/loader.py dist
 python3 scripts/make_sw.py dist
+# The headers for static hosts that read a _headers file (not precached: written after).
+cp deploy/_headers dist/_headers
+# Each compressible file also as .br and .gz, for the server to send as they are.
+python3 scripts/compress.py dist
 scripts/sizes.sh dist

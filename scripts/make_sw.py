@@ -21,7 +21,8 @@ files = sorted(
     os.path.relpath(os.path.join(root, name), dist).replace(os.sep, "/")
     for root, _, names in os.walk(dist)
     for name in names
-    if name not in ("sw.js",) and not name.startswith(".")
+    if name not in ("sw.js", "_headers") and not name.startswith(".")
+    and not name.endswith((".br", ".gz"))
     and not os.path.relpath(root, dist).replace(os.sep, "/").startswith("territoire")
 )
 territory_index = os.path.join(dist, "territoire", "index.tsv")

@@ -1,6 +1,7 @@
 // The installable, offline app: after a first visit it opens with no network, at the root
 // and under a sub-path; a new build is offered, never forced; Chromium finds it installable.
 const fs = require('fs');
+const { execFileSync } = require('child_process');
 const path = require('path');
 const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
@@ -56,9 +57,18 @@ test('a new build is offered; refusing keeps the old one, accepting reloads into
   for (const file of ['index.html', 'sw.js']) {
     const target = path.join(b, file);
     fs.writeFileSync(target, fs.readFileSync(target, 'utf8').split(buildA).join('b000000000000000'));
-    // A later release is a later file: the server's Last-Modified (to the second) says so.
-    const later = new Date(Date.now() + 60_000);
-    fs.utimesSync(target, later, later);
+    // Published within the same second as build A, with the same size: neither the
+    // server's Last-Modified nor its size tells them apart, the update must still be seen.
+    const { atime, mtime } = fs.statSync(path.join(a, file));
+    fs.utimesSync(target, atime, mtime);
+  }
+  // As a release does: the precompressed copies made again from B's files.
+  execFileSync('python3', [path.join(__dirname, '..', '..', 'scripts', 'compress.py'), b]);
+  for (const file of ['index.html', 'sw.js']) {
+    for (const copy of ['', '.br', '.gz']) {
+      const { atime, mtime } = fs.statSync(path.join(a, file + copy));
+      fs.utimesSync(path.join(b, file + copy), atime, mtime);
+    }
   }
   const served = path.join(root, 'app');
   fs.rmSync(served, { force: true });

@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+"""After a release build: moves trunk's inline wasm loader out of index.html into a file
+of its own, named after its content (`loader-<hash>.js`), and drops the inline-script hash
+from the page's Content-Security-Policy. The policy is then the same for every build
+(`script-src 'self' 'wasm-unsafe-eval'`), so a web server can send it as a header (with
+`frame-ancestors 'none'`, which only a header can carry) without being told each release's
+hash: see deploy/. The build fails if an inline script is left, or the policy changed
+shape, so a policy that would block the app never ships."""
+import hashlib
+import os
+import re
+import sys
+
+dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+path = os.path.join(dist, "index.html")
+with open(path, encoding="utf-8") as page:
+    html = page.read()
+
+inline = re.findall(r"<script type=\"module\">(.*?)</script>", html, re.S)
+if len(inline) != 1:
+    sys.exit(f"loader.py: {path} has {len(inline)} inline module scripts, expected trunk's loader alone")
+body = inline[0].strip() + "\n"
+# The loader's imports name the app's files with the build's prefix ("./" or the
+# PUBLIC_URL): the loader file takes the same one.
+prefix = re.search(r"from '(.*?)fabrique-app-[0-9a-f]+\.js'", body)
+if not prefix:
+    sys.exit("loader.py: trunk's loader does not import fabrique-app-<hash>.js")
+name = f"loader-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.js"
+with open(os.path.join(dist, name), "w", encoding="utf-8") as loader:
+    loader.write(body)
+html = re.sub(
+    r"<script type=\"module\">.*?</script>",
+    f'<script type="module" src="{prefix.group(1)}{name}"></script>',
+    html,
+    count=1,
+    flags=re.S,
+)
+policy = re.search(r"script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;", html)
+if not policy:
+    sys.exit(f"loader.py: {path}'s policy has no inline-script hash to drop")
+html = html.replace(policy.group(0), "script-src 'self' 'wasm-unsafe-eval';")
+left = [
+    attributes
+    for attributes, _ in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+    if "src=" not in attributes
+]
+if left:
+    sys.exit(f"loader.py: {len(left)} inline script(s) left in {path}")
+with open(path, "w", encoding="utf-8") as page:
+    page.write(html)
+print(f"loader.py: trunk's loader is {name}; the policy allows no inline script")
