@@ -10,6 +10,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const zlib = require('zlib');
+const { spawn } = require('child_process');
 const { chromium } = require('playwright-core');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -26,20 +27,26 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png',
 };
 
-// A static server with no cache headers: every load in a fresh context is a cold load.
-function serve(dir) {
-  const server = http.createServer((request, response) => {
-    const url = new URL(request.url, 'http://127.0.0.1');
-    let file = path.join(dir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(dir)) { response.writeHead(403).end(); return; }
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (error, body) => {
-      if (error) { response.writeHead(404).end(); return; }
-      response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-      response.end(body);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+// Both apps behind nginx with the repository's configuration (scripts/nginx.sh), as users
+// host Fabrique: precompressed files, real headers. Each load is in a fresh context, so
+// every load is a cold load.
+const NGINX_PORTS = [4181, 4182];
+async function serveBoth(appDist, floorDist) {
+  const nginx = spawn(path.join(ROOT, 'scripts', 'nginx.sh'), [path.join(OUT, 'nginx'),
+    `${NGINX_PORTS[0]}:${appDist}`, `${NGINX_PORTS[1]}:${floorDist}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const up = async (port) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const ok = await new Promise((resolve) => {
+        http.get(`http://127.0.0.1:${port}/`, (response) => { response.resume(); resolve(response.statusCode === 200); })
+          .on('error', () => resolve(false));
+      });
+      if (ok) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`nginx did not answer on port ${port}`);
+  };
+  await Promise.all(NGINX_PORTS.map(up));
+  return { nginx, urls: NGINX_PORTS.map((port) => `http://127.0.0.1:${port}/`) };
 }
 
 const median = (values) => {
@@ -86,6 +93,9 @@ async function coldLoad(browser, url, init) {
       appStart: mark('fabrique:start'),
       files: [performance.getEntriesByType('navigation')[0].name,
         ...performance.getEntriesByType('resource').map((entry) => entry.name)],
+      // What crossed the network, headers included, as the server sent it (compressed).
+      wire: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .reduce((sum, entry) => sum + entry.transferSize, 0),
     };
   });
   result.page = page;
@@ -213,10 +223,7 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-  const appServer = await serve(APP_DIST);
-  const floorServer = await serve(FLOOR_DIST);
-  const appUrl = `http://127.0.0.1:${appServer.address().port}/`;
-  const floorUrl = `http://127.0.0.1:${floorServer.address().port}/`;
+  const { nginx, urls: [appUrl, floorUrl] } = await serveBoth(APP_DIST, FLOOR_DIST);
   const native = JSON.parse(fs.readFileSync(path.join(OUT, 'figures.json'), 'utf8'));
   // The examples as the app stores them today (current schema), from the core itself.
   const dossiers = native.stored_dossiers;
@@ -226,11 +233,14 @@ async function main() {
   const floorLoads = [];
   let appFiles = [];
   let floorFiles = [];
+  const wire = { app: [], floor: [] };
   for (let i = 0; i < LOADS; i++) {
-    for (const [url, loads, keep] of [[appUrl, appLoads, (f) => { appFiles = f; }], [floorUrl, floorLoads, (f) => { floorFiles = f; }]]) {
+    for (const [url, loads, keep, bytes] of [[appUrl, appLoads, (f) => { appFiles = f; }, wire.app],
+      [floorUrl, floorLoads, (f) => { floorFiles = f; }, wire.floor]]) {
       const load = await coldLoad(browser, url);
       loads.push(load.firstScreen);
       keep(load.files);
+      bytes.push(load.wire);
       await load.context.close();
     }
   }
@@ -277,8 +287,7 @@ async function main() {
   const lookup = await territoryLookup(page);
   await session.context.close();
   await browser.close();
-  appServer.close();
-  floorServer.close();
+  nginx.kill('SIGTERM');
 
   const evaluation = criterionMedians();
   const evaluationWorst = Math.max(...Object.values(evaluation));
@@ -297,6 +306,9 @@ async function main() {
   add('first-load transfer (raw / gzip / brotli)', appSizes.total,
     `${kb(appSizes.total.raw)} / ${kb(appSizes.total.gzip)} / ${kb(appSizes.total.brotli)} (${totalRatio.toFixed(2)}× floor, brotli)`,
     { floor: `${kb(floorSizes.total.raw)} / ${kb(floorSizes.total.gzip)} / ${kb(floorSizes.total.brotli)}`, budgetText: 'brotli ≤ 2.5× floor', pass: totalRatio <= 2.5 });
+  add('first-load bytes on the wire, behind nginx', median(wire.app),
+    `${kb(median(wire.app))} (${(median(wire.app) / median(wire.floor)).toFixed(2)}× floor)`,
+    { floor: kb(median(wire.floor)), budgetText: '—', pass: null });
   const renderRatio = median(appLoads) / median(floorLoads);
   const territoryAtFirstLoad = appFiles.filter((url) => url.includes('/territoire/')).length;
   add('territory files fetched by the first load', territoryAtFirstLoad, `${territoryAtFirstLoad}`,

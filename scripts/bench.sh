@@ -13,6 +13,9 @@ scripts/build.sh >/dev/null
 echo "== release build of the floor (a Leptos counter) =="
 (cd benches/floor && trunk build --release --offline --public-url ./ --dist ../../$out/floor-dist >/dev/null 2>&1) \
   || { echo "the floor did not build: run 'cd benches/floor && trunk build --release --offline'"; exit 2; }
+# Served the same way as Fabrique: its loader in a file, its files precompressed.
+python3 scripts/loader.py "$out/floor-dist" >/dev/null
+python3 scripts/compress.py "$out/floor-dist" >/dev/null
 echo "== evaluation (criterion) =="
 cargo bench --locked -q -p fabrique-core --bench evaluation -- --warm-up-time 1 --measurement-time 3 \
   >"$out/criterion.log" 2>&1 || { tail -20 "$out/criterion.log"; exit 2; }
