@@ -5,21 +5,17 @@
 #![no_main]
 
 use fabrique_core::link::{self, EncodeError};
-use fabrique_core::referential::{Lang, Referential};
-use fabrique_core::{evaluation, report, spreadsheet};
+use fabrique_core::referential::Referential;
 use libfuzzer_sys::fuzz_target;
+
+#[path = "render.rs"]
+mod render;
 
 fuzz_target!(|text: &str| {
     if let Ok(snapshot) = link::decode(text) {
         let dossier = &snapshot.dossier;
         let referential = Referential::builtin(dossier.variant()).with_weights(&snapshot.weights);
-        for lang in [Lang::Fr, Lang::En] {
-            let evaluation = evaluation::evaluate(dossier, &referential, lang);
-            let _ = report::text(dossier, &evaluation, &referential, lang);
-            let _ = report::markdown(dossier, &evaluation, &referential, lang);
-            let _ = spreadsheet::budget_csv(dossier, lang);
-            let _ = spreadsheet::funding_plan_csv(dossier, lang);
-        }
+        render::everything(dossier, &referential);
         match link::encode(&snapshot) {
             Ok(again) => assert_eq!(link::decode(&again), Ok(snapshot)),
             Err(EncodeError::TooLong { .. }) => {}

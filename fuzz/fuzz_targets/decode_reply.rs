@@ -5,21 +5,16 @@
 #![no_main]
 
 use fabrique_core::dossier::{Dossier, Partner};
-use fabrique_core::referential::{Lang, Referential};
+use fabrique_core::referential::Referential;
 use fabrique_core::review::{self, MergeChoices};
 use fabrique_core::units::Cents;
-use fabrique_core::{evaluation, report, spreadsheet};
 use libfuzzer_sys::fuzz_target;
 
-fn render(dossier: &Dossier) {
-    let referential = Referential::builtin(dossier.variant());
-    for lang in [Lang::Fr, Lang::En] {
-        let evaluation = evaluation::evaluate(dossier, referential, lang);
-        let _ = report::text(dossier, &evaluation, referential, lang);
-        let _ = report::markdown(dossier, &evaluation, referential, lang);
-        let _ = spreadsheet::budget_csv(dossier, lang);
-        let _ = spreadsheet::funding_plan_csv(dossier, lang);
-    }
+#[path = "render.rs"]
+mod render;
+
+fn render_all(dossier: &Dossier) {
+    render::everything(dossier, Referential::builtin(dossier.variant()));
 }
 
 fuzz_target!(|text: &str| {
@@ -28,7 +23,7 @@ fuzz_target!(|text: &str| {
         assert_eq!(review::decode(&again), Ok(review.clone()));
         let mut unknown = Dossier::default();
         review::merge(&mut unknown, &review, 1, MergeChoices::default());
-        render(&unknown);
+        render_all(&unknown);
         let holder = Dossier {
             partners: vec![Partner {
                 name: review.organisation.clone(),
@@ -40,7 +35,7 @@ fuzz_target!(|text: &str| {
         for choices in [MergeChoices::default(), MergeChoices::ALL] {
             let mut known = holder.clone();
             review::merge(&mut known, &review, 1, choices);
-            render(&known);
+            render_all(&known);
         }
     }
 });
