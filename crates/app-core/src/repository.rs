@@ -399,15 +399,21 @@ impl<S: KeyValue> Repository<S> {
         match parse_record(&text) {
             Ok(record) => Ok(Some(record)),
             Err(cause) => {
+                // Once, on reading: a newer Fabrique in another tab may write this entry at
+                // every keystroke, and reading must not copy each version (the entry itself
+                // stays, untouched). Removing it keeps its text too (`forget_unreadable`).
                 // Best effort: a full storage must not hide the read error itself.
-                let _ = self.quarantine(id, &text);
+                if matches!(self.read(&quarantine_key(id)), Ok(None)) {
+                    let _ = self.quarantine(id, &text);
+                }
                 Err(StorageError::Unreadable { key, cause })
             }
         }
     }
 
     /// Keeps `text` in quarantine for `id`, unless a copy of it is kept already: every
-    /// distinct text an entry had is kept (up to [`QUARANTINE_COPIES`]).
+    /// distinct text an entry had when it was taken out of the list is kept (up to
+    /// [`QUARANTINE_COPIES`]).
     fn quarantine(&self, id: &DossierId, text: &str) -> Result<(), StorageError> {
         for copy in 1..=QUARANTINE_COPIES {
             let key = quarantine_copy_key(id, copy);
