@@ -300,7 +300,13 @@ pub fn ReviewForm(
                                             "Reply link to send to the project holder",
                                         )}
                                     </label>
-                                    <textarea id="reply-link" readonly rows="3" prop:value=link.clone()></textarea>
+                                    <textarea
+                                        id="reply-link"
+                                        readonly
+                                        rows="3"
+                                        prop:value=link.clone()
+                                        on:copy=move |_| forget_draft.run(())
+                                    ></textarea>
                                 </div>
                                 <p data-testid="reply-length">
                                     {format!("{} {}", link.chars().count(), tr("caractères", "characters"))}
