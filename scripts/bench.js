@@ -34,6 +34,8 @@ const NGINX_PORTS = [4181, 4182];
 async function serveBoth(appDist, floorDist) {
   const nginx = spawn(path.join(ROOT, 'scripts', 'nginx.sh'), [path.join(OUT, 'nginx'),
     `${NGINX_PORTS[0]}:${appDist}`, `${NGINX_PORTS[1]}:${floorDist}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Stopped however the benchmark ends, so that the next run finds its ports free.
+  process.on('exit', () => nginx.kill('SIGTERM'));
   const up = async (port) => {
     for (let attempt = 0; attempt < 100; attempt++) {
       const ok = await new Promise((resolve) => {
