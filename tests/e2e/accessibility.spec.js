@@ -97,3 +97,45 @@ test('the share panel, a received snapshot and the reports', async ({ page }) =>
   await expect(page.getByTestId('link-error')).toBeVisible();
   expect(await seriousViolations(page), 'damaged link').toEqual([]);
 });
+
+test('a dossier too long for a link, and the old → new of a reply for a known partner', async ({ page, browser }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  // Notes too long for a link: letters drawn by a small generator, as incompressible as prose.
+  let seed = 7;
+  const long = Array.from({ length: 13000 }, (_, i) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return i % 7 === 6 ? ' ' : 'abcdefghijklmnopqrstuvwxyzéèàç'[(seed >>> 16) % 30];
+  }).join('');
+  const dossiers = [
+    { schema_version: 6, name: 'Trop long', notes: { need: long } },
+    { schema_version: 6, name: 'Partagé', partners: [{ name: 'Mairie de Saint-Martin', category: 'business', financial_amount: 5000000 }] },
+  ];
+  await home.importFile.setInputFiles({
+    name: 'deux.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'fabrique-export', version: 1, dossiers })),
+  });
+  await expect(page.getByText('2 dossiers importés.')).toBeVisible();
+  await home.dossierLink('Trop long').click();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  await expect(page.getByTestId('link-refused')).toBeVisible();
+  expect(await seriousViolations(page), 'link refused').toEqual([]);
+
+  await home.goto();
+  await home.dossierLink('Partagé').click();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  await partnerPage.goto(link);
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill('Mairie de Saint-Martin');
+  await partnerPage.getByLabel('Catégorie de partenaire').selectOption({ label: 'Collectivité' });
+  await partnerPage.getByLabel('Apport financier (€, facultatif)').fill('20 000');
+  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+  const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
+  await partner.close();
+  await page.goto(reply);
+  await expect(page.getByTestId('merge-changes')).toBeVisible();
+  expect(await seriousViolations(page), 'merge preview').toEqual([]);
+});
