@@ -185,15 +185,22 @@ pub fn encode(snapshot: &Snapshot) -> Result<String, EncodeError> {
 
 /// A whole link: the app's address (query and fragment dropped) and the token as fragment.
 pub fn to_link(app_address: &str, snapshot: &Snapshot) -> Result<String, EncodeError> {
-    Ok(format!(
-        "{}#{}",
-        base_address(app_address),
-        encode(snapshot)?
-    ))
+    whole_link(app_address, &encode(snapshot)?)
+}
+
+/// The address and the token as one link, refused when the reader would find the whole
+/// text too long (an address of thousands of characters).
+pub(crate) fn whole_link(app_address: &str, token: &str) -> Result<String, EncodeError> {
+    let link = format!("{}#{token}", base_address(app_address));
+    let chars = link.chars().count();
+    if chars > MAX_LINK_CHARS {
+        return Err(EncodeError::TooLong { chars });
+    }
+    Ok(link)
 }
 
 /// The app's address without its query and fragment.
-pub(crate) fn base_address(app_address: &str) -> &str {
+fn base_address(app_address: &str) -> &str {
     app_address.split(['#', '?']).next().unwrap_or(app_address)
 }
 
@@ -1179,6 +1186,12 @@ mod tests {
                 }
             }
         }
+        // An address too long for the reader gives no link either.
+        let address = format!("https://exemple.fr/{}/", "a".repeat(MAX_LINK_CHARS));
+        assert!(matches!(
+            to_link(&address, &snapshot("Court")),
+            Err(EncodeError::TooLong { .. })
+        ));
         let (link, made) = last_made.expect("small notes make links");
         assert!(link.len() > MAX_TOKEN_CHARS - 200, "{}", link.len());
         assert_eq!(decode(&link), Ok(made));

@@ -122,11 +122,7 @@ pub fn encode(review: &Review) -> Result<String, link::EncodeError> {
 
 /// A whole reply link: the app's address and the token as fragment.
 pub fn to_link(app_address: &str, review: &Review) -> Result<String, link::EncodeError> {
-    Ok(format!(
-        "{}#{}",
-        link::base_address(app_address),
-        encode(review)?
-    ))
+    link::whole_link(app_address, &encode(review)?)
 }
 
 /// Whether a link, fragment or token is a reply (rather than a snapshot).
