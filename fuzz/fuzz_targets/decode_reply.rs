@@ -1,10 +1,12 @@
 //! Any text handed to the reply decoder gives a review or a typed error, never a panic; a
-//! review it accepts encodes back to a reply that decodes to the same review, and merges
-//! into a dossier (as a new partner, and over a partner of the same name with the holder's
-//! own figures, changes ticked or not) that then evaluates and renders in every report.
+//! review it accepts encodes back to a reply that decodes to the same review (or, too long
+//! for the current version, to none), and merges into a dossier (as a new partner, and over
+//! a partner of the same name with the holder's own figures, changes ticked or not) that
+//! then evaluates and renders in every report.
 #![no_main]
 
 use fabrique_core::dossier::{Dossier, Partner};
+use fabrique_core::link::EncodeError;
 use fabrique_core::referential::Referential;
 use fabrique_core::review::{self, MergeChoices};
 use fabrique_core::units::Cents;
@@ -19,8 +21,13 @@ fn render_all(dossier: &Dossier) {
 
 fuzz_target!(|text: &str| {
     if let Ok(review) = review::decode(text) {
-        let again = review::encode(&review).expect("a decoded review encodes");
-        assert_eq!(review::decode(&again), Ok(review.clone()));
+        match review::encode(&review) {
+            Ok(again) => assert_eq!(review::decode(&again), Ok(review.clone())),
+            // A reply of the version without checksum, near the cap, is a few characters
+            // too long once written in the current one: refused, never made.
+            Err(EncodeError::TooLong { .. }) => {}
+            Err(other) => panic!("a decoded review does not encode: {other}"),
+        }
         let mut unknown = Dossier::default();
         review::merge(&mut unknown, &review, 1, MergeChoices::default());
         render_all(&unknown);
