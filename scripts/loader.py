@@ -21,8 +21,9 @@ if len(inline) != 1:
     sys.exit(f"loader.py: {path} has {len(inline)} inline module scripts, expected trunk's loader alone")
 body = inline[0].strip() + "\n"
 # The loader's imports name the app's files with the build's prefix ("./" or the
-# PUBLIC_URL): the loader file takes the same one.
-prefix = re.search(r"from '(.*?)[A-Za-z0-9_-]+-[0-9a-f]{16}\.js'", body)
+# PUBLIC_URL): the loader file takes the same one. Trunk writes its hash in hexadecimal
+# without leading zeros: from 1 to 16 digits.
+prefix = re.search(r"from '(.*?)[A-Za-z0-9_-]+-[0-9a-f]{1,16}\.js'", body)
 if not prefix:
     sys.exit("loader.py: trunk's loader does not import the app's <name>-<hash>.js")
 name = f"loader-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.js"

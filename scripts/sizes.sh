@@ -8,5 +8,5 @@ for file in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
   raw=$(wc -c <"$file")
   gz=$(gzip -9 -c "$file" | wc -c)
   if command -v brotli >/dev/null; then br=$(brotli -c -q 11 "$file" | wc -c); else br=n/a; fi
-  printf '%-28s %10s %10s %10s\n' "$(basename "$file" | sed -E 's/-[0-9a-f]{16}\././')" "$raw" "$gz" "$br"
+  printf '%-28s %10s %10s %10s\n' "$(basename "$file" | sed -E 's/-[0-9a-f]{1,16}\././')" "$raw" "$gz" "$br"
 done
