@@ -1,7 +1,7 @@
 // axe-core on every screen: no serious or critical violation (RGAA / WCAG 2.1 AA).
 const fs = require('fs');
 const { test, expect } = require('./fixtures');
-const { HomePage, EditorPage } = require('./pages/app');
+const { HomePage, EditorPage, partnerReplies } = require('./pages/app');
 
 // Evaluated through the DevTools protocol, as the page's CSP rightly refuses inline scripts.
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -126,14 +126,9 @@ test('a dossier too long for a link, and the old → new of a reply for a known 
   await page.getByRole('button', { name: 'Partager' }).click();
   const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
   const partner = await browser.newContext();
-  const partnerPage = await partner.newPage();
-  await partnerPage.goto(link);
-  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
-  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill('Mairie de Saint-Martin');
-  await partnerPage.getByLabel('Catégorie de partenaire').selectOption({ label: 'Collectivité' });
-  await partnerPage.getByLabel('Apport financier (€, facultatif)').fill('20 000');
-  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
-  const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
+  const reply = await partnerReplies(await partner.newPage(), link, {
+    organisation: 'Mairie de Saint-Martin', category: 'Collectivité', amount: '20 000',
+  });
   await partner.close();
   await page.goto(reply);
   await expect(page.getByTestId('merge-changes')).toBeVisible();

@@ -1,7 +1,7 @@
 // Partner review with no server: the holder shares a snapshot, a partner (another browser,
 // its own storage) answers it with a review and a reply link, and the holder merges it.
 const { test, expect } = require('./fixtures');
-const { HomePage, EditorPage } = require('./pages/app');
+const { HomePage, EditorPage, partnerReplies } = require('./pages/app');
 
 const PROJECT = 'Tiers-lieu du Bocage';
 const MAIRIE = 'Mairie de Saint-Martin';
@@ -26,29 +26,6 @@ async function holderShares(page, { amount } = {}) {
   return { editor, link };
 }
 
-// The partner opens the link in their own browser and makes a reply link.
-async function partnerReplies(partnerPage, link, { organisation, category, letter, amount, comment }) {
-  await partnerPage.goto(link);
-  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
-  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
-  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill(organisation);
-  await partnerPage.getByLabel('Votre nom et votre fonction').fill('Claire Martin, adjointe');
-  await partnerPage.getByLabel('Catégorie de partenaire').selectOption({ label: category });
-  if (letter) {
-    await partnerPage.getByLabel('Nous fournirons une lettre de soutien').check();
-  }
-  if (amount) {
-    await partnerPage.getByLabel('Apport financier (€, facultatif)').fill(amount);
-  }
-  if (comment) {
-    await partnerPage.getByLabel('Partenaires', { exact: true }).fill(comment);
-  }
-  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
-  const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
-  expect(reply).toMatch(/#r2-[A-Za-z0-9_-]+$/);
-  return reply;
-}
-
 const storageOf = (page) => page.evaluate(() => JSON.stringify(localStorage));
 
 test('a partner reviews a shared dossier, the holder merges it once, and a reply to an older version warns', async ({ page, browser }) => {
@@ -58,7 +35,8 @@ test('a partner reviews a shared dossier, the holder merges it once, and a reply
   const partner = await browser.newContext();
   const partnerPage = await partner.newPage();
   const reply = await partnerReplies(partnerPage, link, {
-    organisation: 'mairie de  Saint-Martin', category: 'Collectivité', letter: true, amount: '15 000', comment: COMMENT,
+    organisation: 'mairie de  Saint-Martin', person: 'Claire Martin, adjointe', category: 'Collectivité', letter: true,
+    amount: '15 000', comment: COMMENT,
   });
   // Reviewing leaves nothing in the partner's browser.
   expect(await partnerPage.evaluate(() => localStorage.getItem('fabrique.index'))).toBeNull();

@@ -78,4 +78,29 @@ class EditorPage {
   }
 }
 
-module.exports = { HomePage, EditorPage };
+// A partner opens a share link in their own browser and makes a reply link; returns it.
+async function partnerReplies(partnerPage, link, { organisation, person, category, letter, amount, comment }) {
+  await partnerPage.goto(link);
+  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill(organisation);
+  if (person) {
+    await partnerPage.getByLabel('Votre nom et votre fonction').fill(person);
+  }
+  await partnerPage.getByLabel('Catégorie de partenaire').selectOption({ label: category });
+  if (letter) {
+    await partnerPage.getByLabel('Nous fournirons une lettre de soutien').check();
+  }
+  if (amount) {
+    await partnerPage.getByLabel('Apport financier (€, facultatif)').fill(amount);
+  }
+  if (comment) {
+    await partnerPage.getByLabel('Partenaires', { exact: true }).fill(comment);
+  }
+  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+  const reply = await partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet').inputValue();
+  expect(reply).toMatch(/#r2-[A-Za-z0-9_-]+$/);
+  return reply;
+}
+
+module.exports = { HomePage, EditorPage, partnerReplies };
