@@ -177,10 +177,12 @@ fn DossierEditor(
             replace(theirs);
         }
     };
-    let export = move |_| {
+    // The dossier as a file: from the head, the save-failure banner, and the share panel
+    // when the dossier is too long for a link.
+    let export = Callback::new(move |()| {
         let (name, text) = dossier.with_untracked(|d| (d.name.clone(), dossier::to_json(d)));
         files::download(&export_file_name(&name), "application/json", &text);
-    };
+    });
 
     let weights = Signal::derive(move || settings.with(|s| s.weights.clone()));
     let share_open = RwSignal::new(false);
@@ -208,7 +210,7 @@ fn DossierEditor(
                 >
                     {tr("Partager", "Share")}
                 </button>
-                <button type="button" on:click=export>
+                <button type="button" on:click=move |_| export.run(())>
                     {tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}
                 </button>
                 <button
@@ -240,7 +242,7 @@ fn DossierEditor(
                                         lost.",
                                 )}
                             </p>
-                            <button type="button" on:click=export>
+                            <button type="button" on:click=move |_| export.run(())>
                                 {tr("Exporter maintenant", "Export now")}
                             </button>
                         </div>
@@ -305,6 +307,7 @@ fn DossierEditor(
                             dossier=dossier
                             weights=weights
                             saved_at_ms=Signal::derive(move || shown.with(|s| s.saved_at_ms))
+                            export=export
                         />
                     }
                 })

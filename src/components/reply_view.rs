@@ -81,7 +81,8 @@ fn merge_preview(dossier: &Dossier, review: &Review, choices: RwSignal<MergeChoi
     }
     let rows = changes
         .into_iter()
-        .map(|change| {
+        .enumerate()
+        .map(|(index, change)| {
             let (what, before, after) = match change {
                 Change::Amount { before, after } => (
                     tr("Apport financier", "Financial contribution"),
@@ -104,36 +105,24 @@ fn merge_preview(dossier: &Dossier, review: &Review, choices: RwSignal<MergeChoi
                     yes(),
                 ),
             };
-            let choice = match change {
-                Change::Amount { .. } => Some((
-                    "merge-amount",
-                    (|c: &MergeChoices| c.amount) as fn(&MergeChoices) -> bool,
-                    (|c: &mut MergeChoices, on: bool| c.amount = on) as fn(&mut MergeChoices, bool),
-                )),
-                Change::Category { .. } => Some((
-                    "merge-category",
-                    (|c: &MergeChoices| c.category) as fn(&MergeChoices) -> bool,
-                    (|c: &mut MergeChoices, on: bool| c.category = on)
-                        as fn(&mut MergeChoices, bool),
-                )),
-                _ => None,
-            };
-            let decision = match choice {
-                Some((id, get, set)) => view! {
+            let decision = if change.replaces() {
+                let id = format!("merge-change-{index}");
+                view! {
                     <input
                         type="checkbox"
-                        id=id
+                        id=id.clone()
                         aria-label=format!("{}{}{what}", tr("Remplacer", "Replace"), tr(" : ", ": "))
-                        prop:checked=move || choices.with(get)
+                        prop:checked=move || choices.with(|c| c.takes(change))
                         on:change=move |event| {
-                            let on = event_target_checked(&event);
-                            choices.update(|c| set(c, on));
+                            let take = event_target_checked(&event);
+                            choices.update(|c| c.choose(change, take));
                         }
                     />
                     <label for=id>{tr("Remplacer", "Replace")}</label>
                 }
-                .into_any(),
-                None => tr("Ajouté", "Added").into_any(),
+                    .into_any()
+            } else {
+                tr("Ajouté", "Added").into_any()
             };
             view! {
                 <tr>

@@ -4,12 +4,11 @@
 //! heaviest parts, and offers the file instead.
 
 use crate::browser::storage::repository;
-use crate::browser::{clipboard, files, location};
-use crate::components::editor::export_file_name;
+use crate::browser::{clipboard, location};
 use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::repository::SharedVersion;
-use fabrique_core::dossier::{self, Dossier};
+use fabrique_core::dossier::Dossier;
 use fabrique_core::link::{self, EncodeError, Snapshot};
 use fabrique_core::referential::{CriterionId, Referential};
 use fabrique_core::review;
@@ -90,6 +89,8 @@ pub fn SharePanel(
     weights: Signal<BTreeMap<CriterionId, u32>>,
     /// When it was last saved, shown to the recipient.
     saved_at_ms: Signal<u64>,
+    /// Downloads the dossier as a file: the way out when it is too long for a link.
+    export: Callback<()>,
 ) -> impl IntoView {
     let address = location::app_address();
     let id = StoredValue::new(id);
@@ -128,10 +129,6 @@ pub fn SharePanel(
         let _ = id.with_value(|id| repository().remember_shared(id, version));
     };
     remember();
-    let export = move |_| {
-        let (name, text) = dossier.with_untracked(|d| (d.name.clone(), dossier::to_json(d)));
-        files::download(&export_file_name(&name), "application/json", &text);
-    };
     view! {
         <section class="share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
@@ -160,7 +157,7 @@ pub fn SharePanel(
                                         .map(|part| view! { <li>{part_words(part)}</li> })
                                         .collect_view()}
                                 </ul>
-                                <button type="button" class="primary" on:click=export>
+                                <button type="button" class="primary" on:click=move |_| export.run(())>
                                     {tr("Exporter le dossier en fichier", "Export the dossier as a file")}
                                 </button>
                             </div>

@@ -116,7 +116,7 @@ pub fn review_id(review: &Review) -> u64 {
 /// The token (`r2-…`) of a reply; none when the decoder would refuse it (a text beyond
 /// its cap, a reply too long for a link).
 pub fn encode(review: &Review) -> Result<String, link::EncodeError> {
-    check(review.clone()).map_err(|error| link::EncodeError::Invalid(error.to_string()))?;
+    check(review).map_err(|error| link::EncodeError::Invalid(error.to_string()))?;
     link::token('r', REPLY_VERSION, &link::pack(review)?)
 }
 
@@ -135,14 +135,19 @@ pub fn is_reply(text: &str) -> bool {
 pub fn decode(text: &str) -> Result<Review, LinkError> {
     let (version, payload) = link::split_token(text, 'r')?;
     match version {
-        1 => check(link::unpack(&payload)?),
-        2 => check(link::unpack_checked(&payload)?),
+        1 => link::unpack(&payload).and_then(checked),
+        2 => link::unpack_checked(&payload).and_then(checked),
         future => Err(LinkError::FutureVersion(future)),
     }
 }
 
+/// A decoded reply, if it is one a reply may be ([`check`]).
+fn checked(review: Review) -> Result<Review, LinkError> {
+    check(&review).map(|()| review)
+}
+
 /// What a reply may carry: an organisation, texts within their caps, no negative amount.
-fn check(review: Review) -> Result<Review, LinkError> {
+fn check(review: &Review) -> Result<(), LinkError> {
     let organisation = review.organisation.trim();
     if organisation.is_empty() {
         return Err(LinkError::Invalid(
@@ -171,7 +176,7 @@ fn check(review: Review) -> Result<Review, LinkError> {
     if review.commitment.financial_amount.is_some_and(|a| a.0 < 0) {
         return Err(LinkError::Invalid("negative amount".to_owned()));
     }
-    Ok(review)
+    Ok(())
 }
 
 /// A name as partners are matched: case, spaces and their number do not count.
@@ -227,6 +232,25 @@ impl MergeChoices {
         amount: true,
         category: true,
     };
+
+    /// Whether merging takes `change`: what adds always; what replaces the holder's own
+    /// figures only when ticked.
+    pub fn takes(&self, change: Change) -> bool {
+        match change {
+            Change::Amount { .. } => self.amount,
+            Change::Category { .. } => self.category,
+            Change::Letter | Change::InKind | Change::Seat => true,
+        }
+    }
+
+    /// Ticks or unticks a change that replaces (a change that adds is always taken).
+    pub fn choose(&mut self, change: Change, take: bool) {
+        match change {
+            Change::Amount { .. } => self.amount = take,
+            Change::Category { .. } => self.category = take,
+            Change::Letter | Change::InKind | Change::Seat => {}
+        }
+    }
 }
 
 /// One thing a reply would change in a partner the dossier already has, old → new.
@@ -314,30 +338,15 @@ pub fn merge(
     match index.and_then(|i| dossier.partners.get_mut(i)) {
         Some(partner) => {
             let mut changed = false;
-            for change in proposed {
-                changed |= match change {
-                    Change::Amount { after, .. } if choices.amount => {
-                        partner.financial_amount = Some(after);
-                        true
-                    }
-                    Change::Category { after, .. } if choices.category => {
-                        partner.category = after;
-                        true
-                    }
-                    Change::Amount { .. } | Change::Category { .. } => false,
-                    Change::Letter => {
-                        partner.letter_of_support = true;
-                        true
-                    }
-                    Change::InKind => {
-                        partner.in_kind = true;
-                        true
-                    }
-                    Change::Seat => {
-                        partner.governance_seat = true;
-                        true
-                    }
-                };
+            for change in proposed.into_iter().filter(|c| choices.takes(*c)) {
+                match change {
+                    Change::Amount { after, .. } => partner.financial_amount = Some(after),
+                    Change::Category { after, .. } => partner.category = after,
+                    Change::Letter => partner.letter_of_support = true,
+                    Change::InKind => partner.in_kind = true,
+                    Change::Seat => partner.governance_seat = true,
+                }
+                changed = true;
             }
             partner.declared_by_partner |= changed;
         }
@@ -663,16 +672,20 @@ pub(crate) mod tests {
         assert_eq!(partner.financial_amount, Some(Cents(5_000_000)));
         assert_eq!(partner.category, PartnerCategory::Business);
         assert!(partner.in_kind && partner.declared_by_partner);
-        let mut amount_only = dossier.clone();
-        merge(
-            &mut amount_only,
-            &forged,
-            1,
+        // What adds is always taken; what replaces, once ticked.
+        let proposed = changes(&dossier, &forged);
+        let mut choices = MergeChoices::default();
+        assert!(proposed.iter().all(|c| choices.takes(*c) != c.replaces()));
+        choices.choose(proposed[0], true);
+        assert_eq!(
+            choices,
             MergeChoices {
                 amount: true,
-                category: false,
-            },
+                category: false
+            }
         );
+        let mut amount_only = dossier.clone();
+        merge(&mut amount_only, &forged, 1, choices);
         assert_eq!(amount_only.partners[0].financial_amount, Some(Cents(1)));
         assert_eq!(amount_only.partners[0].category, PartnerCategory::Business);
     }
