@@ -3,9 +3,13 @@
 //!
 //! ```text
 //! fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en]
+//! fabrique present FILE.json|LINK [--lang fr|en]
 //! fabrique link FILE.json [--base https://…/]
 //! fabrique territory PACKAGE_DIR OUT_DIR
 //! ```
+//!
+//! `present` writes the dossier de présentation (the project for a jury, no score) as
+//! Markdown, the app's document.
 //!
 //! `territory` turns the npm package `@etalab/decoupage-administratif` (its folder, with
 //! `data/` and `README.md`) into the static files the app's territory search fetches;
@@ -17,12 +21,12 @@ use fabrique_core::label::Label;
 use fabrique_core::referential::{Lang, Referential};
 use fabrique_core::report;
 use fabrique_core::territory::TerritoryFile;
-use fabrique_core::{dossier, link, territory};
+use fabrique_core::{dossier, link, presentation, territory};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en] \
-    [--territory-data PACKAGE_DIR]\n       fabrique link FILE.json [--base https://…/]\n       fabrique territory \
-    PACKAGE_DIR OUT_DIR";
+    [--territory-data PACKAGE_DIR]\n       fabrique present FILE.json|LINK [--lang fr|en]\n       \
+    fabrique link FILE.json [--base https://…/]\n       fabrique territory PACKAGE_DIR OUT_DIR";
 
 /// Where links point when no `--base` is given.
 const DEFAULT_BASE: &str = "https://fabrique.example/";
@@ -39,6 +43,8 @@ enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     Eval,
+    /// The dossier de présentation, in Markdown.
+    Present,
     Link,
 }
 
@@ -58,6 +64,7 @@ fn parse_args(args: &[String]) -> Result<EvalCommand, String> {
     let mut args = args.iter();
     let action = match args.next().map(String::as_str) {
         Some("eval") => Action::Eval,
+        Some("present") => Action::Present,
         Some("link") => Action::Link,
         Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
         None => return Err(USAGE.to_owned()),
@@ -272,6 +279,13 @@ fn run(args: &[String]) -> Result<String, String> {
             format!("no link made: {error} (send the dossier as a file instead)")
         });
     }
+    if command.action == Action::Present {
+        if command.format == Format::Json {
+            return Err("present writes Markdown only (no --format json)".to_owned());
+        }
+        let document = presentation::presentation(&dossier, command.lang);
+        return Ok(presentation::markdown(&document, command.lang));
+    }
     let evaluation = evaluate(&dossier, &referential, command.lang);
     Ok(match command.format {
         Format::Json => serde_json::to_string_pretty(&evaluation)
@@ -376,6 +390,31 @@ mod tests {
                 "{format}: {output}"
             );
         }
+    }
+
+    #[test]
+    fn the_presentation_is_written_from_a_file_or_a_link_without_a_score() {
+        let path = format!(
+            "{}/../core/tests/fixtures/strong-rural-hub.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let from_file = run(&args(&["present", &path])).expect("written");
+        assert!(
+            from_file.starts_with("# La Grange numérique\n"),
+            "{from_file}"
+        );
+        assert!(
+            from_file.contains("## Le budget de fonctionnement"),
+            "{from_file}"
+        );
+        assert!(!from_file.contains("Score"), "{from_file}");
+        let made = run(&args(&["link", &path])).expect("a link");
+        let from_link = run(&args(&["present", &made])).expect("written");
+        assert_eq!(from_link, from_file);
+        let english = run(&args(&["present", &path, "--lang", "en"])).expect("written");
+        assert!(english.contains("## The operating budget"), "{english}");
+        let error = run(&args(&["present", &path, "--format", "json"])).expect_err("refused");
+        assert!(error.contains("Markdown"), "{error}");
     }
 
     #[test]

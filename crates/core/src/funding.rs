@@ -56,7 +56,7 @@ pub struct Share(pub i64);
 
 impl Share {
     /// `part / whole` against `limit_percent`, rounded away from the limit.
-    fn of(part: Cents, whole: Cents, limit_percent: i64) -> Share {
+    pub(crate) fn of(part: Cents, whole: Cents, limit_percent: i64) -> Share {
         if whole.0 <= 0 {
             return Share(0);
         }
@@ -72,12 +72,13 @@ impl Share {
 
     /// `80 %`, `80,4 %` (French) or `80.4%` (English).
     pub fn text(self, lang: Lang) -> String {
-        let (whole, tenth) = (self.0 / 10, self.0 % 10);
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let (whole, tenth) = (self.0.unsigned_abs() / 10, self.0.unsigned_abs() % 10);
         match (lang, tenth) {
-            (Lang::Fr, 0) => format!("{whole}\u{a0}%"),
-            (Lang::Fr, _) => format!("{whole},{tenth}\u{a0}%"),
-            (Lang::En, 0) => format!("{whole}%"),
-            (Lang::En, _) => format!("{whole}.{tenth}%"),
+            (Lang::Fr, 0) => format!("{sign}{whole}\u{a0}%"),
+            (Lang::Fr, _) => format!("{sign}{whole},{tenth}\u{a0}%"),
+            (Lang::En, 0) => format!("{sign}{whole}%"),
+            (Lang::En, _) => format!("{sign}{whole}.{tenth}%"),
         }
     }
 }

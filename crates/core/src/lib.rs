@@ -14,6 +14,7 @@ pub mod funding;
 pub mod label;
 pub mod link;
 pub mod migrate;
+pub mod presentation;
 pub mod referential;
 pub mod report;
 pub mod review;

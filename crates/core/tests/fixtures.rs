@@ -482,6 +482,8 @@ fn numbers_at_their_bounds_never_overflow() {
             let _ = fabrique_core::report::markdown(&dossier, &evaluation, referential, lang);
             let _ = fabrique_core::spreadsheet::budget_csv(&dossier, lang);
             let _ = fabrique_core::spreadsheet::funding_plan_csv(&dossier, lang);
+            let document = fabrique_core::presentation::presentation(&dossier, lang);
+            let _ = fabrique_core::presentation::markdown(&document, lang);
         }
     }
 }
