@@ -10,7 +10,7 @@ use crate::components::workspace::Workspace;
 use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
-use fabrique_app_core::route::Route;
+use fabrique_app_core::route::{Document, Route};
 use fabrique_app_core::session::{EditingSession, FromOtherTab, SaveStatus};
 use fabrique_core::dossier::{self, Dossier};
 use leptos::prelude::*;
@@ -220,11 +220,24 @@ fn DossierEditor(
                         navigator
                             .go(Route::Report {
                                 id: id.get_value(),
-                                full: false,
+                                document: Document::Presentation,
                             })
                     }
                 >
-                    {tr("Rapport", "Report")}
+                    {tr("Dossier de présentation", "Project presentation")}
+                </button>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        save_now();
+                        navigator
+                            .go(Route::Report {
+                                id: id.get_value(),
+                                document: Document::Summary,
+                            })
+                    }
+                >
+                    {tr("Auto-évaluation", "Self-evaluation")}
                 </button>
             </div>
         </div>

@@ -9,38 +9,36 @@ use crate::components::radar::Radar;
 use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, lang, tr};
 use fabrique_app_core::id::DossierId;
-use fabrique_app_core::route::Route;
-use fabrique_core::dossier::{Dossier, BUDGET_YEARS};
+use fabrique_app_core::route::{Document, Route};
+use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::{evaluate, Evaluation, Level};
 use fabrique_core::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
 };
 use fabrique_core::label::Label;
+use fabrique_core::presentation::{self, Block};
 use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
-use fabrique_core::units::{Cents, Local};
-use fabrique_core::{report, spreadsheet};
+use fabrique_core::report;
+use fabrique_core::spreadsheet::{self, Table};
+use fabrique_core::units::Local;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
-/// The report screen of a local dossier.
-/// The mark of what a partner declared in a reply: anyone holding the share link can write
-/// one, under any name.
-pub const UNVERIFIED_FR: &str = "déclaré par le partenaire, non vérifié";
-/// [`UNVERIFIED_FR`] in English.
-pub const UNVERIFIED_EN: &str = "declared by the partner, not verified";
-
+/// The documents screen of a local dossier.
 #[component]
 pub fn ReportPage(
     /// The dossier's id in this browser.
     id: DossierId,
-    /// The full report (else the two-page summary).
-    full: bool,
+    /// Which document.
+    document: Document,
 ) -> impl IntoView {
     match repository().load(&id) {
         Ok(Some(record)) => {
             let weights = use_settings().with_untracked(|s| s.weights.clone());
-            view! { <Report dossier=record.dossier saved_at_ms=record.saved_at_ms id=id full=full weights=weights /> }
+            let dossier = record.dossier;
+            let saved_at_ms = record.saved_at_ms;
+            view! { <Report dossier=dossier saved_at_ms=saved_at_ms id=id document=document weights=weights /> }
             .into_any()
         }
         Ok(None) => view! { <Unavailable problem=missing_dossier().to_owned() /> }.into_any(),
@@ -48,34 +46,61 @@ pub fn ReportPage(
     }
 }
 
-/// A budget's lines, one row each with its yearly amounts, then their total.
-fn budget_rows(
-    lines: Vec<(String, [Cents; BUDGET_YEARS])>,
-    total_label: &'static str,
-    totals: [Cents; BUDGET_YEARS],
-) -> impl IntoView {
-    let amounts = |years: [Cents; BUDGET_YEARS]| {
-        years
-            .into_iter()
-            .map(|v| view! { <td class="amount">{Local(v, i18n::lang()).to_string()}</td> })
-            .collect_view()
+/// A table of the core's ([`spreadsheet::Table`]): the same cells as its CSV, written for a
+/// reader; figures right-aligned, a total's first cell heads its row.
+pub fn document_table(table: &Table, test_id: String) -> impl IntoView {
+    let language = lang();
+    let figure: Vec<bool> = (0..table.header.len())
+        .map(|i| table.is_figure_column(i))
+        .collect();
+    let class = |column: usize| {
+        figure
+            .get(column)
+            .copied()
+            .unwrap_or(false)
+            .then_some("amount")
     };
     view! {
-        {lines
-            .into_iter()
-            .map(|(label, years)| {
-                view! {
-                    <tr>
-                        <td>{label}</td>
-                        {amounts(years)}
-                    </tr>
-                }
-            })
-            .collect_view()}
-        <tr class="total">
-            <th scope="row">{total_label}</th>
-            {amounts(totals)}
-        </tr>
+        <table data-testid=test_id>
+            <thead>
+                <tr>
+                    {table
+                        .header
+                        .iter()
+                        .enumerate()
+                        .map(|(column, h)| {
+                            view! {
+                                <th scope="col" class=class(column)>
+                                    {h.clone()}
+                                </th>
+                            }
+                        })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {table
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        let cells = row
+                            .cells
+                            .iter()
+                            .enumerate()
+                            .map(|(column, cell)| {
+                                let text = cell.text(language);
+                                if row.total && column == 0 {
+                                    view! { <th scope="row">{text}</th> }.into_any()
+                                } else {
+                                    view! { <td class=class(column)>{text}</td> }.into_any()
+                                }
+                            })
+                            .collect_view();
+                        view! { <tr class=row.total.then_some("total")>{cells}</tr> }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }
 
@@ -90,7 +115,18 @@ fn css_string(text: &str) -> String {
         .collect()
 }
 
-/// The report of a dossier.
+/// The page footer on paper: the dossier's name and the date (page numbers are the style
+/// sheet's).
+fn page_footer(name: &str, date: &str) -> String {
+    format!(
+        "@page {{ @bottom-left {{ content: \"{} — {}\"; }} }}",
+        css_string(name),
+        css_string(date)
+    )
+}
+
+/// A dossier's documents: the toolbar (print, downloads, the other documents) and the one
+/// shown.
 #[component]
 pub fn Report(
     /// The dossier reported on.
@@ -100,35 +136,39 @@ pub fn Report(
     /// Its id in this browser (none for a snapshot: no way back to an editor).
     #[prop(optional, into)]
     id: Option<DossierId>,
-    /// The full report (else the two-page summary).
-    full: bool,
+    /// Which document.
+    document: Document,
     /// The criterion weights to evaluate with.
     weights: BTreeMap<CriterionId, u32>,
 ) -> impl IntoView {
     let navigator = use_navigator();
-    let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
     let language = lang();
-    let evaluation = evaluate(&dossier, &referential, language);
-    let name = i18n::dossier_name(&dossier.name);
-    let date = clock::local_date(clock::now_ms());
-    let footer = format!(
-        "@page {{ @bottom-left {{ content: \"Fabrique — {} — {}\"; }} }}",
-        css_string(&name),
-        css_string(&date)
-    );
-    let stored = StoredValue::new((dossier.clone(), referential.clone(), evaluation.clone()));
+    let stored = StoredValue::new((dossier.clone(), weights.clone()));
     let download_markdown = move |_| {
-        stored.with_value(|(d, r, e)| {
-            let text = report::markdown(d, e, r, language);
+        stored.with_value(|(d, weights)| {
+            let (text, suffix) = match document {
+                Document::Presentation => (
+                    presentation::markdown(&presentation::presentation(d, language), language),
+                    "-presentation.md",
+                ),
+                Document::Summary | Document::Full => {
+                    let referential = Referential::builtin(d.variant()).with_weights(weights);
+                    let evaluation = evaluate(d, &referential, language);
+                    (
+                        report::markdown(d, &evaluation, &referential, language),
+                        "-auto-evaluation.md",
+                    )
+                }
+            };
             files::download(
-                &export_file_name(&d.name).replace(".json", ".md"),
+                &export_file_name(&d.name).replace(".json", suffix),
                 "text/markdown;charset=utf-8",
                 &text,
             );
         });
     };
     let download_budget = move |_| {
-        stored.with_value(|(d, _, _)| {
+        stored.with_value(|(d, _)| {
             let csv = spreadsheet::budget_csv(d, language);
             files::download(
                 &export_file_name(&d.name).replace(".json", "-budget.csv"),
@@ -138,7 +178,7 @@ pub fn Report(
         });
     };
     let download_funding = move |_| {
-        stored.with_value(|(d, _, _)| {
+        stored.with_value(|(d, _)| {
             let csv = spreadsheet::funding_plan_csv(d, language);
             files::download(
                 &export_file_name(&d.name).replace(".json", "-financement.csv"),
@@ -152,8 +192,214 @@ pub fn Report(
             let _ = window.print();
         }
     };
-    let id = StoredValue::new(id);
-    let evaluation_memo = Memo::new(move |_| stored.with_value(|(_, _, e)| e.clone()));
+    let others = id.clone().map(|local| {
+        Document::ALL
+            .into_iter()
+            .filter(|other| *other != document)
+            .map(|other| {
+                let id = local.clone();
+                let name = match other {
+                    Document::Presentation => tr(
+                        "Voir le dossier de présentation",
+                        "See the project presentation",
+                    ),
+                    Document::Summary => tr(
+                        "Voir l'auto-évaluation (2 pages)",
+                        "See the self-evaluation (2 pages)",
+                    ),
+                    Document::Full => tr(
+                        "Voir le rapport complet d'auto-évaluation",
+                        "See the full self-evaluation report",
+                    ),
+                };
+                view! {
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            navigator
+                                .go(Route::Report {
+                                    id: id.clone(),
+                                    document: other,
+                                })
+                        }
+                    >
+                        {name}
+                    </button>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <div class="report-toolbar no-print">
+            <button type="button" class="primary" on:click=print>
+                {tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}
+            </button>
+            <button type="button" on:click=download_markdown>
+                {tr("Télécharger en Markdown", "Download as Markdown")}
+            </button>
+            <button type="button" on:click=download_budget>
+                {tr("Budget (CSV)", "Budget (CSV)")}
+            </button>
+            <button type="button" on:click=download_funding>
+                {tr("Plan de financement (CSV)", "Funding plan (CSV)")}
+            </button>
+            {others}
+            {id
+                .map(|local| {
+                    view! {
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                navigator
+                                    .go(Route::Dossier {
+                                        id: local.clone(),
+                                    })
+                            }
+                        >
+                            {tr("Retour au dossier", "Back to the dossier")}
+                        </button>
+                    }
+                })}
+        </div>
+        {match document {
+            Document::Presentation => {
+                view! { <PresentationDocument dossier=dossier saved_at_ms=saved_at_ms /> }.into_any()
+            }
+            Document::Summary | Document::Full => {
+                view! {
+                    <SelfEvaluation
+                        dossier=dossier
+                        saved_at_ms=saved_at_ms
+                        full=document == Document::Full
+                        weights=weights
+                    />
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// "Établi le …, dossier enregistré le …".
+fn made_on(date: &str, saved_at_ms: u64) -> String {
+    let saved = if saved_at_ms > 0 {
+        format!(
+            " · {} {}",
+            tr("dossier enregistré le", "dossier saved on"),
+            i18n::date_time(saved_at_ms),
+        )
+    } else {
+        String::new()
+    };
+    format!("{} {date}{saved}", tr("Établi le", "Made on"))
+}
+
+/// The dossier de présentation: the core's document, drawn block by block.
+#[component]
+fn PresentationDocument(
+    /// The dossier presented.
+    dossier: Dossier,
+    /// When it was last saved.
+    saved_at_ms: u64,
+) -> impl IntoView {
+    let language = lang();
+    let document = presentation::presentation(&dossier, language);
+    let name = i18n::dossier_name(&dossier.name);
+    let date = clock::local_date(clock::now_ms());
+    let parts = document
+        .parts
+        .iter()
+        .map(|part| {
+            let blocks = part
+                .blocks
+                .iter()
+                .map(|block| match block {
+                    Block::Note(text) => view! {
+                        <blockquote class="holder-words">
+                            <p>{text.clone()}</p>
+                        </blockquote>
+                    }
+                    .into_any(),
+                    Block::Facts(facts) => view! {
+                        <dl class="facts">
+                            {facts
+                                .iter()
+                                .map(|(label, value)| {
+                                    view! {
+                                        <div>
+                                            <dt>{label.clone()}</dt>
+                                            <dd>{value.clone()}</dd>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </dl>
+                    }
+                    .into_any(),
+                    Block::Subheading(text) => view! { <h3>{text.clone()}</h3> }.into_any(),
+                    Block::List(items) => {
+                        let items = items
+                            .iter()
+                            .map(|item| view! { <li>{item.clone()}</li> })
+                            .collect_view();
+                        view! { <ul>{items}</ul> }
+                    }
+                    .into_any(),
+                    Block::Paragraph(text) => view! { <p>{text.clone()}</p> }.into_any(),
+                    Block::Table { id, table } => {
+                        document_table(table, format!("presentation-{id}")).into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="presentation-part" data-section=part.section.slug()>
+                    <h2>{part.title.clone()}</h2>
+                    {blocks}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <style>{page_footer(&name, &date)}</style>
+        <article class="report presentation" data-testid="presentation">
+            <header class="report-head">
+                <p class="report-kind">{document.kind}</p>
+                <h1>{name}</h1>
+                {document.lines.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                <p class="report-date">{made_on(&date, saved_at_ms)}</p>
+            </header>
+            {parts}
+        </article>
+    }
+}
+
+/// Fabrique's self-evaluation of a dossier: the two-page summary or the full report, with
+/// the weights it was made with.
+#[component]
+fn SelfEvaluation(
+    /// The dossier evaluated.
+    dossier: Dossier,
+    /// When it was last saved.
+    saved_at_ms: u64,
+    /// The full report (else the two-page summary).
+    full: bool,
+    /// The criterion weights to evaluate with.
+    weights: BTreeMap<CriterionId, u32>,
+) -> impl IntoView {
+    let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
+    let language = lang();
+    let evaluation = evaluate(&dossier, &referential, language);
+    let name = i18n::dossier_name(&dossier.name);
+    let date = clock::local_date(clock::now_ms());
+    let footer = page_footer(
+        &format!(
+            "{} — {name}",
+            tr("Auto-évaluation Fabrique", "Fabrique self-evaluation")
+        ),
+        &date,
+    );
+    let shown = evaluation.clone();
+    let evaluation_memo = Memo::new(move |_| shown.clone());
     let identity = &dossier.identity;
     let official_line = fabrique_core::territory::current_official(identity)
         .map(|official| fabrique_core::territory::official_line(official, language));
@@ -193,7 +439,7 @@ pub fn Report(
         .filter(|p| p.letter_of_support)
         .map(|p| {
             if p.declared_by_partner {
-                format!("{} ({})", p.name, tr(UNVERIFIED_FR, UNVERIFIED_EN))
+                format!("{} ({})", p.name, presentation::unverified(language))
             } else {
                 p.name.clone()
             }
@@ -202,61 +448,13 @@ pub fn Report(
 
     view! {
         <style>{footer}</style>
-        <div class="report-toolbar no-print">
-            <button type="button" class="primary" on:click=print>
-                {tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}
-            </button>
-            <button type="button" on:click=download_markdown>
-                {tr("Télécharger en Markdown", "Download as Markdown")}
-            </button>
-            <button type="button" on:click=download_budget>
-                {tr("Budget (CSV)", "Budget (CSV)")}
-            </button>
-            <button type="button" on:click=download_funding>
-                {tr("Plan de financement (CSV)", "Funding plan (CSV)")}
-            </button>
-            {id
-                .get_value()
-                .map(|local| {
-                    let other = local.clone();
-                    view! {
-                        <button
-                            type="button"
-                            on:click=move |_| {
-                                navigator
-                                    .go(Route::Report {
-                                        id: other.clone(),
-                                        full: !full,
-                                    })
-                            }
-                        >
-                            {if full {
-                                tr("Voir la synthèse (2 pages)", "See the summary (2 pages)")
-                            } else {
-                                tr("Voir le rapport complet", "See the full report")
-                            }}
-                        </button>
-                        <button
-                            type="button"
-                            on:click=move |_| {
-                                navigator
-                                    .go(Route::Dossier {
-                                        id: local.clone(),
-                                    })
-                            }
-                        >
-                            {tr("Retour au dossier", "Back to the dossier")}
-                        </button>
-                    }
-                })}
-        </div>
         <article class=if full { "report full" } else { "report summary" } data-testid="report">
             <header class="report-head">
                 <p class="report-kind">
                     {if full {
-                        tr("Rapport complet", "Full report")
+                        tr("Auto-évaluation Fabrique — rapport complet", "Fabrique self-evaluation — full report")
                     } else {
-                        tr("Synthèse de candidature", "Application summary")
+                        tr("Auto-évaluation Fabrique — synthèse", "Fabrique self-evaluation — summary")
                     }} " — " {i18n::label(dossier.call)}
                 </p>
                 <h1>{name.clone()}</h1>
@@ -273,16 +471,16 @@ pub fn Report(
                             </p>
                         }
                     })}
-                <p class="report-date">
-                    {format!("{} {date}", tr("Établi le", "Made on"))}
-                    {(saved_at_ms > 0)
-                        .then(|| {
-                            format!(
-                                " · {} {}",
-                                tr("dossier enregistré le", "dossier saved on"),
-                                i18n::date_time(saved_at_ms),
-                            )
-                        })}
+                <p class="report-date">{made_on(&date, saved_at_ms)}</p>
+                <p class="report-who" data-testid="report-who">
+                    {tr(
+                        "Évaluation établie par Fabrique, l'outil de préparation du dossier, avec les poids \
+                            ci-dessous : ce n'est ni l'avis de l'ANCT ni celui d'un jury. Pour une candidature, \
+                            joignez le dossier de présentation.",
+                        "Assessment made by Fabrique, the tool that prepares the dossier, with the weights below: \
+                            it is neither the ANCT's nor a jury's opinion. For an application, attach the project \
+                            presentation.",
+                    )}
                 </p>
             </header>
             <section class="report-verdict">
@@ -315,6 +513,7 @@ pub fn Report(
                         <thead>
                             <tr>
                                 <th scope="col">{tr("Critère", "Criterion")}</th>
+                                <th scope="col">{tr("Poids", "Weight")}</th>
                                 <th scope="col">{tr("Score", "Score")}</th>
                                 <th scope="col">{tr("Niveau", "Level")}</th>
                                 <th scope="col">{tr("Acquis", "Shown")}</th>
@@ -341,6 +540,10 @@ pub fn Report(
                                     view! {
                                         <tr>
                                             <th scope="row">{c.label.to_string()}</th>
+                                            <td data-testid=format!(
+                                                "report-weight-{}",
+                                                crate::components::evaluation_panel::criterion_slug(c.id),
+                                            )>{c.weight}</td>
                                             <td>{c.score}</td>
                                             <td data-testid=format!(
                                                 "report-level-{}",
@@ -404,7 +607,7 @@ pub fn Report(
                                                         {p
                                                             .declared_by_partner
                                                             .then(|| {
-                                                                format!(" ({})", tr(UNVERIFIED_FR, UNVERIFIED_EN))
+                                                                format!(" ({})", presentation::unverified(language))
                                                             })}
                                                     </td>
                                                     <td>{i18n::label(p.category)}</td>
@@ -629,11 +832,6 @@ fn BudgetSection(
     let share = |p: Option<fabrique_core::units::Percent>| {
         p.map_or_else(|| "—".to_owned(), |p| Local(p, i18n::lang()).to_string())
     };
-    let years = || {
-        (1..=4)
-            .map(|y| view! { <th scope="col">{format!("{} {y}", tr("Année", "Year"))}</th> })
-            .collect_view()
-    };
     view! {
         <section class="report-budget">
             <h2>{tr("Budget de fonctionnement", "Operating budget")}</h2>
@@ -655,36 +853,12 @@ fn BudgetSection(
             {full
                 .then(|| {
                     view! {
-                        <table class="budget-table">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr("Ligne", "Line")}</th>
-                                    {years()}
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {budget_rows(
-                                    dossier
-                                        .economic_model
-                                        .revenue
-                                        .iter()
-                                        .map(|l| (format!("{} — {}", i18n::label(l.source), l.label), l.years))
-                                        .collect(),
-                                    tr("Total des recettes", "Total revenue"),
-                                    f.revenue,
-                                )}
-                                {budget_rows(
-                                    dossier
-                                        .economic_model
-                                        .costs
-                                        .iter()
-                                        .map(|l| (format!("{} — {}", i18n::label(l.kind), l.label), l.years))
-                                        .collect(),
-                                    tr("Total des charges", "Total costs"),
-                                    f.costs,
-                                )}
-                            </tbody>
-                        </table>
+                        <div class="budget-table">
+                            {document_table(
+                                &spreadsheet::budget_table(&dossier, i18n::lang()),
+                                "report-budget".to_owned(),
+                            )}
+                        </div>
                     }
                 })}
         </section>

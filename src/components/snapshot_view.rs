@@ -10,7 +10,7 @@ use crate::components::review_form::ReviewForm;
 use crate::components::workspace::Workspace;
 use crate::context::use_navigator;
 use crate::i18n::{self, lang, tr};
-use fabrique_app_core::route::Route;
+use fabrique_app_core::route::{Document, Route};
 use fabrique_core::compare::{differences, Difference};
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::link::{self, LinkError, Snapshot};
@@ -85,7 +85,7 @@ fn SnapshotReader(
         Ok(id) => navigator.go(Route::Dossier { id }),
         Err(error) => import_error.set(Some(i18n::storage_error(&error))),
     };
-    let report = RwSignal::new(None::<bool>);
+    let report = RwSignal::new(None::<Document>);
     let reviewing = RwSignal::new(false);
     let read = StoredValue::new(snapshot.dossier.clone());
     let saved_at_ms = snapshot.saved_at_ms;
@@ -145,20 +145,25 @@ fn SnapshotReader(
             <ReviewForm dossier=read />
         </div>
         <div class="report-toolbar no-print">
-            <button
-                type="button"
-                aria-pressed=move || (report.get() == Some(false)).to_string()
-                on:click=move |_| report.set(Some(false))
-            >
-                {tr("Rapport de synthèse", "Summary report")}
-            </button>
-            <button
-                type="button"
-                aria-pressed=move || (report.get() == Some(true)).to_string()
-                on:click=move |_| report.set(Some(true))
-            >
-                {tr("Rapport complet", "Full report")}
-            </button>
+            {Document::ALL
+                .map(|document| {
+                    view! {
+                        <button
+                            type="button"
+                            aria-pressed=move || (report.get() == Some(document)).to_string()
+                            on:click=move |_| report.set(Some(document))
+                        >
+                            {match document {
+                                Document::Presentation => tr("Dossier de présentation", "Project presentation"),
+                                Document::Summary => tr("Auto-évaluation (synthèse)", "Self-evaluation (summary)"),
+                                Document::Full => {
+                                    tr("Auto-évaluation (rapport complet)", "Self-evaluation (full report)")
+                                }
+                            }}
+                        </button>
+                    }
+                })
+                .collect_view()}
             <button
                 type="button"
                 aria-pressed=move || report.get().is_none().to_string()
@@ -168,12 +173,12 @@ fn SnapshotReader(
             </button>
         </div>
         {move || match report.get() {
-            Some(full) => {
+            Some(document) => {
                 view! {
                     <Report
                         dossier=dossier.get_untracked()
                         saved_at_ms=saved_at_ms
-                        full=full
+                        document=document
                         weights=snapshot.with_value(|s| s.weights.clone())
                     />
                 }

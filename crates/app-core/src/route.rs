@@ -13,14 +13,42 @@ pub enum Route {
     Home,
     /// One dossier's editor.
     Dossier { id: DossierId },
-    /// One dossier's report: the two-page summary, or the full report.
-    Report { id: DossierId, full: bool },
+    /// One of a dossier's documents.
+    Report { id: DossierId, document: Document },
     /// The settings.
     Settings,
     /// A snapshot received as a link (read-only; local dossiers untouched).
     Snapshot { token: String },
     /// A partner's reply to a snapshot (nothing merged until the holder accepts it).
     Reply { token: String },
+}
+
+/// The documents of a dossier: the dossier de présentation for a jury, and Fabrique's
+/// self-evaluation as a two-page summary or a full report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    Presentation,
+    Summary,
+    Full,
+}
+
+impl Document {
+    /// Every document, in the order the app offers them.
+    pub const ALL: [Document; 3] = [Document::Presentation, Document::Summary, Document::Full];
+
+    /// Its name in the address (`rapport=…`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Document::Presentation => "presentation",
+            Document::Summary => "synthese",
+            Document::Full => "complet",
+        }
+    }
+
+    /// The document an address names.
+    pub fn from_slug(slug: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.slug() == slug)
+    }
 }
 
 /// The value of `name` in a query string (`?a=1&b=2`), undecoded: every value the app
@@ -67,10 +95,9 @@ impl Route {
     /// The screen a query string names; anything unknown or malformed is the home screen.
     pub fn from_query(query: &str) -> Route {
         if let Some(id) = query_value(query, "dossier").and_then(DossierId::parse) {
-            return match query_value(query, "rapport") {
-                Some("synthese") => Route::Report { id, full: false },
-                Some("complet") => Route::Report { id, full: true },
-                _ => Route::Dossier { id },
+            return match query_value(query, "rapport").and_then(Document::from_slug) {
+                Some(document) => Route::Report { id, document },
+                None => Route::Dossier { id },
             };
         }
         if query_value(query, "page") == Some("reglages") {
@@ -84,10 +111,9 @@ impl Route {
         match self {
             Route::Home => String::new(),
             Route::Dossier { id } => format!("?dossier={id}"),
-            Route::Report { id, full } => format!(
-                "?dossier={id}&rapport={}",
-                if *full { "complet" } else { "synthese" }
-            ),
+            Route::Report { id, document } => {
+                format!("?dossier={id}&rapport={}", document.slug())
+            }
             Route::Settings => "?page=reglages".to_owned(),
             Route::Snapshot { token } | Route::Reply { token } => format!("#{token}"),
         }
@@ -178,17 +204,28 @@ mod tests {
             Route::Dossier {
                 id: id("00000000000000ff"),
             },
-            Route::Report {
-                id: id("00000000000000ff"),
-                full: true,
-            },
-            Route::Report {
-                id: id("00000000000000ff"),
-                full: false,
-            },
-        ] {
+        ]
+        .into_iter()
+        .chain(Document::ALL.map(|document| Route::Report {
+            id: id("00000000000000ff"),
+            document,
+        })) {
             assert_eq!(Route::from_query(&route.to_query()), route);
         }
+        // Addresses written before the presentation existed still open their document.
+        assert_eq!(
+            Route::from_query("?dossier=00000000000000ff&rapport=synthese"),
+            Route::Report {
+                id: id("00000000000000ff"),
+                document: Document::Summary
+            }
+        );
+        assert_eq!(
+            Route::from_query("?dossier=00000000000000ff&rapport=inconnu"),
+            Route::Dossier {
+                id: id("00000000000000ff")
+            }
+        );
         for &section in Section::ALL {
             assert_eq!(
                 section_in_query(&dossier_section_query(&id("00000000000000ff"), section)),

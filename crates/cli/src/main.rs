@@ -24,7 +24,8 @@ use fabrique_core::territory::TerritoryFile;
 use fabrique_core::{dossier, link, presentation, territory};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en] \
+const USAGE: &str =
+    "usage: fabrique eval FILE.json|LINK [--format text|json|markdown] [--lang fr|en] \
     [--territory-data PACKAGE_DIR]\n       fabrique present FILE.json|LINK [--lang fr|en]\n       \
     fabrique link FILE.json [--base https://…/]\n       fabrique territory PACKAGE_DIR OUT_DIR";
 
