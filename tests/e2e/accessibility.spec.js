@@ -67,12 +67,19 @@ test('the share panel, a received snapshot and the reports', async ({ page }) =>
   expect(await seriousViolations(page), 'share panel').toEqual([]);
   const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
 
-  await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+  await page.getByRole('button', { name: 'Auto-évaluation', exact: true }).click();
   await expect(page.getByTestId('report')).toBeVisible();
   expect(await seriousViolations(page), 'summary report').toEqual([]);
   await page.getByRole('button', { name: 'Voir le rapport complet' }).click();
   await expect(page.getByRole('heading', { name: 'Détail des indicateurs' })).toBeVisible();
   expect(await seriousViolations(page), 'full report').toEqual([]);
+  await page.getByRole('button', { name: 'Voir le dossier de présentation' }).click();
+  await expect(page.getByTestId('presentation-budget')).toBeVisible();
+  expect(await seriousViolations(page), 'presentation').toEqual([]);
+  // On paper too: the print layout is what a jury reads.
+  await page.emulateMedia({ media: 'print' });
+  expect(await seriousViolations(page), 'presentation, print').toEqual([]);
+  await page.emulateMedia({ media: 'screen' });
 
   await page.goto(link);
   await expect(page.getByText('Instantané en lecture seule')).toBeVisible();

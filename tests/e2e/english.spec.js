@@ -1,5 +1,5 @@
 // In English, the app writes numbers, money and colons the English way — the evaluation,
-// the funding plan, the budget and the printed report of every example — and the French
+// the funding plan, the budget, the printed report and the presentation of every example — and the French
 // ones stay French.
 const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
@@ -45,11 +45,32 @@ for (const index of [0, 1, 2, 3]) {
     const evaluation = await appText(page.locator('aside.evaluation'));
     expect(evaluation).not.toMatch(FRENCH_NUMBER);
     expect(evaluation).not.toMatch(FRENCH_COLON);
-    await page.getByRole('button', { name: 'Report', exact: true }).click();
-    await page.getByRole('button', { name: 'See the full report' }).click();
+    await page.getByRole('button', { name: 'Self-evaluation', exact: true }).click();
+    await page.getByRole('button', { name: 'See the full self-evaluation report' }).click();
     const report = await appText(page.getByTestId('report'));
     expect(report).toContain('Sources of the rules');
     expect(report).not.toMatch(FRENCH_NUMBER);
     expect(report).not.toMatch(FRENCH_COLON);
+    await page.getByRole('button', { name: 'See the project presentation' }).click();
+    // The presentation quotes the holder's own words (French here): what was typed is
+    // taken out before looking at how the app wrote its own.
+    const typed = await page.evaluate(() => {
+      const strings = [];
+      const walk = (value) => {
+        if (typeof value === 'string') strings.push(value.trim());
+        else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+      };
+      for (const key of Object.keys(localStorage).filter((k) => k.startsWith('fabrique.dossier.'))) {
+        walk(JSON.parse(localStorage.getItem(key)));
+      }
+      // Whole texts only: a short word typed ("workshop") is also the app's.
+      return strings.filter((s) => s.length > 12).sort((a, b) => b.length - a.length);
+    });
+    expect(typed.length).toBeGreaterThan(5);
+    let presentation = await appText(page.getByTestId('presentation'));
+    for (const words of typed) presentation = presentation.split(words).join('');
+    expect(presentation).toContain('The operating budget');
+    expect(presentation).not.toMatch(FRENCH_NUMBER);
+    expect(presentation).not.toMatch(FRENCH_COLON);
   });
 }

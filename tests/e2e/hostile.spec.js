@@ -75,6 +75,9 @@ async function visitEverything(page, { report }) {
   if (report) {
     await report();
     await expect(page.getByRole('heading', { name: 'Détail des indicateurs' })).toBeVisible();
+    // The dossier de présentation draws the same texts again, as text.
+    await page.getByRole('button', { name: /dossier de présentation/i }).click();
+    await expect(page.getByTestId('presentation').getByRole('heading', { level: 2 }).first()).toBeVisible();
   }
 }
 
@@ -153,7 +156,7 @@ test('imported dossiers, their snapshot links and their reports show payloads as
     expect(await heading.evaluate((h) => h.textContent)).toBe(dossiers[n].name);
     await visitEverything(page, {
       report: async () => {
-        await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+        await page.getByRole('button', { name: 'Auto-évaluation', exact: true }).click();
         await page.getByRole('button', { name: 'Voir le rapport complet' }).click();
       },
     });

@@ -18,7 +18,7 @@ async function openReport(page, exampleIndex) {
   const editor = new EditorPage(page);
   const name = await editor.name.inputValue();
   const verdict = await editor.verdict.textContent();
-  await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+  await page.getByRole('button', { name: 'Auto-évaluation', exact: true }).click();
   await expect(page.getByTestId('report')).toBeVisible();
   return { name, verdict };
 }

@@ -78,7 +78,7 @@ test('a partner reviews a shared dossier, the holder merges it once, and a reply
   await expect(page.getByTestId('section-comments')).toContainText(COMMENT);
   await editor.saved();
   // The summary marks the letter as the partner's word.
-  await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+  await page.getByRole('button', { name: 'Auto-évaluation', exact: true }).click();
   await expect(page.locator('.report-partners'))
     .toContainText(`${MAIRIE} (déclaré par le partenaire, non vérifié)`);
 

@@ -44,7 +44,7 @@ test('a shared dossier opens in a fresh browser with the same evaluation, and ca
   expect(await partnerPage.evaluate(() => localStorage.getItem('fabrique.index'))).toBeNull();
 
   // The snapshot's report, for the partner's own records.
-  await partnerPage.getByRole('button', { name: 'Rapport de synthèse' }).click();
+  await partnerPage.getByRole('button', { name: 'Auto-évaluation (synthèse)' }).click();
   await expect(partnerPage.getByTestId('report-verdict')).toHaveText(sent.verdict);
   await expect(partnerPage.getByTestId('report').getByRole('heading', { level: 1 })).toHaveText('La Grange numérique');
   await partnerPage.getByRole('button', { name: 'Dossier et évaluation' }).click();

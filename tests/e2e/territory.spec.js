@@ -46,7 +46,7 @@ test('"st flour" finds Saint-Flour (Cantal), which fills its population, EPCI an
   await expect(notes).toContainText('6\u202f400 habitants');
   // The report cites the data and its vintage.
   await editor.saved();
-  await page.getByRole('button', { name: 'Rapport', exact: true }).click();
+  await page.getByRole('button', { name: 'Auto-évaluation', exact: true }).click();
   await expect(page.getByTestId('report-territory-source')).toContainText('Saint-Flour (INSEE 15187), Cantal (15), Auvergne-Rhône-Alpes. Données officielles');
   await expect(page.getByTestId('report-territory-source')).toContainText('découpage 2026');
   await page.goBack();
