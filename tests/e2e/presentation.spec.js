@@ -46,7 +46,7 @@ const assessment = /score|verdict|\/ 100|prêt à déposer|à consolider|pas enc
 
 for (const index of [0, 1, 2, 3]) {
   test(`example ${index + 1}: the presentation shows the budget and the funding plan of the CSV, no score, on at most four A4 pages`, async ({ page }) => {
-    const { verdict, document } = await openPresentation(page, index);
+    const { name, verdict, document } = await openPresentation(page, index);
     const text = await document.textContent();
     expect(text).not.toMatch(assessment);
     expect(text).not.toContain(verdict.trim());
@@ -82,9 +82,19 @@ for (const index of [0, 1, 2, 3]) {
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, tagged: true, outline: true });
     expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
     expect(pageCount(pdf)).toBeLessThanOrEqual(4);
-    fs.writeFileSync(`/tmp/presentation-${index}.pdf`, pdf);
-    // Tagged: the headings and tables reach the PDF's structure tree.
-    expect(pdf.toString('latin1')).toContain('/StructTreeRoot');
+    // Tagged: the headings and tables reach the PDF's structure tree, one title and a
+    // heading per part.
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw.match(/\/S\s*\/H1\b/g) || []).toHaveLength(1);
+    const parts = await document.getByRole('heading', { level: 2 }).count();
+    expect(parts).toBeGreaterThanOrEqual(10);
+    expect(raw.match(/\/S\s*\/H2\b/g) || []).toHaveLength(parts);
+    // The footer on every page: the dossier's name and the date (the page number is the
+    // style sheet's).
+    const footer = await page.evaluate(() => [...document.querySelectorAll('style')]
+      .map((style) => style.textContent).find((css) => css.includes('@bottom-left')));
+    expect(footer).toContain(name);
   });
 }
 
