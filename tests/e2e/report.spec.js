@@ -81,6 +81,7 @@ test('the Markdown and CSV downloads contain what the report shows', async ({ pa
   const markdown = fs.readFileSync(await (await downloading).path(), 'utf8');
   expect(markdown).toContain(`# ${name}`);
   expect(markdown).toContain(`Verdict : ${verdict}`);
+  expect(markdown).toContain("Auto-évaluation établie par Fabrique, avec le poids de chaque critère : ni l'avis de l'ANCT");
   for (const level of Object.values(shown)) expect(markdown).toContain(level);
   const firstAction = await page.locator('.report-actions li').first().textContent();
   expect(markdown).toContain(firstAction.replace(/([\\`*_[\]<>#|!])/g, '\\$1'));

@@ -109,6 +109,7 @@ struct Words {
     actions: &'static str,
     sources: &'static str,
     ours: &'static str,
+    who: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -130,6 +131,8 @@ fn words(lang: Lang) -> Words {
             sources: "Sources des règles",
             ours: "Les pondérations, seuils et niveaux sont des choix de Fabrique : aucune pondération officielle \
                 n'est publiée.",
+            who: "Auto-évaluation établie par Fabrique, avec le poids de chaque critère : ni l'avis de l'ANCT ni \
+                celui d'un jury. Pour une candidature, joignez le dossier de présentation.",
         },
         Lang::En => Words {
             verdict: "Verdict",
@@ -147,6 +150,8 @@ fn words(lang: Lang) -> Words {
             actions: "Action plan",
             sources: "Sources of the rules",
             ours: "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published.",
+            who: "Self-evaluation made by Fabrique, with each criterion's weight: neither the ANCT's nor a jury's \
+                opinion. For an application, attach the project presentation.",
         },
     }
 }
@@ -168,6 +173,7 @@ fn lines(
         dossier.name.trim()
     };
     out.push((1, format!("{name} — {}", referential.label.get(lang))));
+    out.push((0, w.who.to_owned()));
     if let Some(official) = crate::territory::current_official(&dossier.identity) {
         out.push((0, crate::territory::official_line(official, lang)));
     }
