@@ -10,8 +10,9 @@
 use crate::id::DossierId;
 use crate::store::{KeyValue, StoreError};
 use fabrique_core::dossier::{self, Dossier, PartnerCategory, ReadError, Variant};
-use fabrique_core::evaluation::{summary, Section, Verdict};
+use fabrique_core::evaluation::{evaluate, summary, Section, Verdict};
 use fabrique_core::exchange::{self, ImportError, Refused};
+use fabrique_core::history::{day_of, History, Point};
 use fabrique_core::referential::{CriterionId, Lang, Referential, WEIGHTS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -72,6 +73,9 @@ pub struct Record {
     /// When it was last saved, in milliseconds since 1970 (0: unknown).
     pub saved_at_ms: u64,
     pub dossier: Dossier,
+    /// The evaluation day by day, kept beside the dossier (never in a link).
+    #[serde(skip_serializing_if = "History::is_empty")]
+    pub history: History,
 }
 
 /// Why the storage could not be read or written. The app puts it into words.
@@ -119,6 +123,8 @@ struct StoredRecord {
     #[serde(default)]
     saved_at_ms: u64,
     dossier: serde_json::Value,
+    #[serde(default)]
+    history: Option<serde_json::Value>,
 }
 
 /// A record whose dossier is in the current shape, read in one typed pass.
@@ -128,6 +134,8 @@ struct CurrentRecord {
     #[serde(default)]
     saved_at_ms: u64,
     dossier: Dossier,
+    #[serde(default)]
+    history: History,
 }
 
 /// Only the schema version of a record's dossier.
@@ -155,6 +163,7 @@ pub fn parse_record(text: &str) -> Result<Record, ReadError> {
                 revision: record.revision,
                 saved_at_ms: record.saved_at_ms,
                 dossier: record.dossier,
+                history: record.history,
             });
         }
     }
@@ -165,15 +174,22 @@ pub fn parse_record(text: &str) -> Result<Record, ReadError> {
             revision: 0,
             saved_at_ms: 0,
             dossier,
+            history: History::default(),
         });
     }
     let stored: StoredRecord =
         serde_json::from_str(text).map_err(|error| ReadError::Invalid(error.to_string()))?;
     let dossier = dossier::from_value(stored.dossier)?;
+    // A history that cannot be read is a record of scores lost, never a dossier refused.
+    let history = stored
+        .history
+        .and_then(|history| serde_json::from_value(history).ok())
+        .unwrap_or_default();
     Ok(Record {
         revision: stored.revision,
         saved_at_ms: stored.saved_at_ms,
         dossier,
+        history,
     })
 }
 
@@ -477,14 +493,17 @@ impl<S: KeyValue> Repository<S> {
         base_revision: u64,
         now_ms: u64,
     ) -> Result<u64, SaveError> {
-        if let Some(stored) = self.load(id)? {
+        let stored = self.load(id)?;
+        if let Some(stored) = &stored {
             if stored.revision != base_revision {
-                return Err(SaveError::Conflict(Box::new(stored)));
+                return Err(SaveError::Conflict(Box::new(stored.clone())));
             }
         }
+        let history = stored.map(|s| s.history).unwrap_or_default();
         let record = Record {
             revision: base_revision + 1,
             saved_at_ms: now_ms,
+            history: self.with_today(history, dossier, now_ms),
             dossier: dossier.clone(),
         };
         self.write_record(id, &record)?;
@@ -500,14 +519,15 @@ impl<S: KeyValue> Repository<S> {
         dossier: &Dossier,
         now_ms: u64,
     ) -> Result<u64, StorageError> {
-        let revision = match self.load(id) {
-            Ok(Some(stored)) => stored.revision + 1,
-            Ok(None) | Err(StorageError::Unreadable { .. }) => 1,
+        let (revision, history) = match self.load(id) {
+            Ok(Some(stored)) => (stored.revision + 1, stored.history),
+            Ok(None) | Err(StorageError::Unreadable { .. }) => (1, History::default()),
             Err(error) => return Err(error),
         };
         let record = Record {
             revision,
             saved_at_ms: now_ms,
+            history: self.with_today(history, dossier, now_ms),
             dossier: dossier.clone(),
         };
         self.write_record(id, &record)?;
@@ -522,10 +542,23 @@ impl<S: KeyValue> Repository<S> {
         now_ms: u64,
         new_id: impl FnMut() -> DossierId,
     ) -> Result<DossierId, StorageError> {
+        self.create_with_history(dossier, History::default(), now_ms, new_id)
+    }
+
+    /// [`Repository::create`], keeping the history the dossier had (a copy, an import), and
+    /// today's evaluation.
+    pub fn create_with_history(
+        &self,
+        dossier: &Dossier,
+        history: History,
+        now_ms: u64,
+        new_id: impl FnMut() -> DossierId,
+    ) -> Result<DossierId, StorageError> {
         let id = self.free_id(new_id)?;
         let record = Record {
             revision: 1,
             saved_at_ms: now_ms,
+            history: self.with_today(history, dossier, now_ms),
             dossier: dossier.clone(),
         };
         self.write_record(&id, &record)?;
@@ -540,9 +573,13 @@ impl<S: KeyValue> Repository<S> {
         now_ms: u64,
         new_id: impl FnMut() -> DossierId,
     ) -> Result<DossierId, ActionError> {
-        let mut copy = self.existing(id)?;
+        let record = match self.load(id)? {
+            Some(record) => record,
+            None => return Err(ActionError::Gone),
+        };
+        let mut copy = record.dossier;
         copy.name = name;
-        Ok(self.create(&copy, now_ms, new_id)?)
+        Ok(self.create_with_history(&copy, record.history, now_ms, new_id)?)
     }
 
     /// Renames the dossier kept under `id` (its latest save, another tab's included).
@@ -763,8 +800,34 @@ impl<S: KeyValue> Repository<S> {
     /// Every readable dossier as one export file (`None` when there is none). Read from the
     /// store: the latest save of each, another tab's included.
     pub fn export_all(&self) -> Option<String> {
-        let dossiers: Vec<Dossier> = self.readable().into_iter().map(|(_, d)| d).collect();
-        (!dossiers.is_empty()).then(|| exchange::export_json(&dossiers))
+        let records: Vec<Record> = self
+            .ids()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|id| self.load(id).ok().flatten())
+            .collect();
+        (!records.is_empty()).then(|| {
+            exchange::export_with_history(records.iter().map(|r| (&r.dossier, &r.history)))
+        })
+    }
+
+    /// The history kept for `id` (none when it has none or cannot be read).
+    pub fn history(&self, id: &DossierId) -> History {
+        self.load(id)
+            .ok()
+            .flatten()
+            .map(|record| record.history)
+            .unwrap_or_default()
+    }
+
+    /// `history` with the evaluation of `dossier` on the day of `now_ms`, with the user's
+    /// weights.
+    fn with_today(&self, mut history: History, dossier: &Dossier, now_ms: u64) -> History {
+        let weights = self.settings().weights;
+        let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
+        let evaluation = evaluate(dossier, &referential, Lang::Fr);
+        history.record(Point::of(day_of(now_ms), &evaluation));
+        history
     }
 
     /// Imports a file's dossiers, always as new dossiers (nothing kept is ever overwritten).
@@ -777,7 +840,7 @@ impl<S: KeyValue> Repository<S> {
         now_ms: u64,
         mut new_id: impl FnMut() -> DossierId,
     ) -> Result<Imported, ImportFailure> {
-        let entries = exchange::import_entries(text).map_err(ImportFailure::File)?;
+        let entries = exchange::import_with_history(text).map_err(ImportFailure::File)?;
         let (mut dossiers, mut refused) = (Vec::new(), Vec::new());
         for entry in entries {
             match entry {
@@ -786,8 +849,8 @@ impl<S: KeyValue> Repository<S> {
             }
         }
         let mut created = Vec::new();
-        for dossier in &dossiers {
-            match self.create(dossier, now_ms, &mut new_id) {
+        for (dossier, history) in dossiers {
+            match self.create_with_history(&dossier, history, now_ms, &mut new_id) {
                 Ok(id) => created.push(id),
                 Err(error) => {
                     for id in &created {

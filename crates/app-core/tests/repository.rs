@@ -9,6 +9,7 @@ use fabrique_app_core::repository::{
 use fabrique_app_core::store::{FaultyStore, KeyValue, MemoryStore};
 use fabrique_core::dossier::{Dossier, ReadError};
 use fabrique_core::exchange;
+use fabrique_core::history::Point;
 use fabrique_core::referential::Lang;
 
 fn named(name: &str) -> Dossier {
@@ -52,9 +53,89 @@ fn a_created_dossier_is_listed_and_reads_back_at_revision_one() {
         Ok(Some(Record {
             revision: 1,
             saved_at_ms: 1_000,
-            dossier: named("Atelier")
+            history: vec![Point {
+                day: 0,
+                score: 0,
+                criteria: vec![0; 6]
+            }]
+            .into(),
+            dossier: named("Atelier"),
         }))
     );
+}
+
+const DAY: u64 = 86_400_000;
+
+/// A dossier a little more answered, so that its score rises.
+fn with_partners(name: &str, partners: usize) -> Dossier {
+    let mut dossier = named(name);
+    for n in 0..partners {
+        dossier.partners.push(fabrique_core::dossier::Partner {
+            name: format!("Partenaire {n}"),
+            letter_of_support: true,
+            ..fabrique_core::dossier::Partner::default()
+        });
+    }
+    dossier.governance.has_statutes_or_charter = partners > 0;
+    dossier
+}
+
+#[test]
+fn each_day_s_saves_leave_one_point_and_the_history_follows_copies_and_files() {
+    let repository = Repository::new(MemoryStore::new());
+    let id = repository
+        .create(&with_partners("Suivi", 0), 10 * DAY, counter())
+        .expect("created");
+    let first = repository.history(&id).points()[0].score;
+    // Two saves on day 12: one point for the day, the later evaluation.
+    repository
+        .save_from(&id, &with_partners("Suivi", 1), 1, 12 * DAY)
+        .expect("saved");
+    repository
+        .save_from(&id, &with_partners("Suivi", 4), 2, 12 * DAY + 3_600_000)
+        .expect("saved");
+    let history = repository.history(&id);
+    let days: Vec<u32> = history.points().iter().map(|p| p.day).collect();
+    assert_eq!(days, [10, 12]);
+    assert!(history.points()[1].score > first, "{history:?}");
+    assert_eq!(history.points()[1].criteria.len(), 6);
+    // A rename on a later day with the same evaluation adds nothing.
+    repository
+        .rename(&id, "Suivi renommé", 20 * DAY)
+        .expect("renamed");
+    assert_eq!(repository.history(&id), history);
+
+    // A copy keeps its past; the export file carries it and an import brings it back.
+    let copy = repository
+        .duplicate(&id, "Copie".to_owned(), 20 * DAY, || {
+            DossierId::from_random([0, 0, 0, 0, 0, 0, 0, 50])
+        })
+        .expect("copied");
+    assert_eq!(repository.history(&copy), history);
+    let file = repository.export_all().expect("an export");
+    let other = Repository::new(MemoryStore::new());
+    other.import(&file, 30 * DAY, counter()).expect("imported");
+    for imported in other.ids().expect("ids") {
+        assert_eq!(other.history(&imported), history);
+    }
+}
+
+#[test]
+fn a_record_with_an_unreadable_history_still_opens() {
+    let store = MemoryStore::new();
+    let repository = Repository::new(&store);
+    let id = repository
+        .create(&named("Abîmé"), DAY, counter())
+        .expect("created");
+    let key = dossier_key(&id);
+    let mut record: serde_json::Value =
+        serde_json::from_str(&store.get(&key).expect("read").expect("kept")).expect("json");
+    record["history"] = serde_json::json!("pas un historique");
+    record["dossier"]["schema_version"] = serde_json::json!(5);
+    store.set(&key, &record.to_string()).expect("written");
+    let read = repository.load(&id).expect("readable").expect("kept");
+    assert_eq!(read.dossier.name, "Abîmé");
+    assert!(read.history.is_empty());
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! one bad dossier is reported by its position, never silently dropped or defaulted.
 
 use crate::dossier::{self, Dossier, ReadError};
+use crate::history::History;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -14,10 +15,32 @@ pub const EXPORT_VERSION: u32 = 1;
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 #[derive(Serialize)]
-struct ExportOut<'a> {
+struct ExportOut {
     format: &'static str,
     version: u32,
-    dossiers: &'a [Dossier],
+    dossiers: Vec<Value>,
+}
+
+/// The key of a dossier's history in a file entry, beside the dossier's own fields (a
+/// Fabrique that does not know it reads the dossier and leaves it).
+const HISTORY_KEY: &str = "history";
+
+/// A dossier as a file entry: its fields, and its history when it has one.
+fn entry_value(dossier: &Dossier, history: &History) -> Value {
+    // Plain structs of strings and integers always serialize.
+    let mut value = serde_json::to_value(dossier).unwrap_or_default();
+    if let (Value::Object(fields), false) = (&mut value, history.is_empty()) {
+        fields.insert(
+            HISTORY_KEY.to_owned(),
+            serde_json::to_value(history).unwrap_or_default(),
+        );
+    }
+    value
+}
+
+/// One dossier as a file of its own (what "Exporter ce dossier" writes), with its history.
+pub fn dossier_file(dossier: &Dossier, history: &History) -> String {
+    serde_json::to_string_pretty(&entry_value(dossier, history)).unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -68,12 +91,22 @@ impl std::error::Error for ImportError {}
 
 /// The export document for these dossiers.
 pub fn export_json(dossiers: &[Dossier]) -> String {
+    let none = History::default();
+    export_with_history(dossiers.iter().map(|d| (d, &none)))
+}
+
+/// The export document for these dossiers, each with its history.
+pub fn export_with_history<'a>(
+    entries: impl IntoIterator<Item = (&'a Dossier, &'a History)>,
+) -> String {
     let document = ExportOut {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
-        dossiers,
+        dossiers: entries
+            .into_iter()
+            .map(|(dossier, history)| entry_value(dossier, history))
+            .collect(),
     };
-    // Plain structs of strings and integers always serialize.
     serde_json::to_string_pretty(&document).unwrap_or_default()
 }
 
@@ -107,6 +140,19 @@ pub struct Refused {
 /// dossier), and each of its dossiers is read, or refused with its position, its name and
 /// the reason, so that one entry from a newer version does not keep the others out.
 pub fn import_entries(text: &str) -> Result<Vec<Result<Dossier, Refused>>, ImportError> {
+    Ok(import_with_history(text)?
+        .into_iter()
+        .map(|entry| entry.map(|(dossier, _)| dossier))
+        .collect())
+}
+
+/// An entry of an import file: its dossier and its history, or why it was refused.
+pub type Entry = Result<(Dossier, History), Refused>;
+
+/// [`import_entries`], each dossier with the history the file gives it (none when the file
+/// has none, or one that cannot be read: a history is a record of scores, never the
+/// holder's words).
+pub fn import_with_history(text: &str) -> Result<Vec<Entry>, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -137,21 +183,64 @@ pub fn import_entries(text: &str) -> Result<Vec<Result<Dossier, Refused>>, Impor
         .collect())
 }
 
-fn read_entry(position: usize, value: Value) -> Result<Dossier, Refused> {
+fn read_entry(position: usize, mut value: Value) -> Entry {
     let name = value
         .get("name")
         .and_then(Value::as_str)
         .map(|name| name.chars().take(200).collect::<String>());
-    dossier::from_value(value).map_err(|cause| Refused {
-        position,
-        name,
-        cause,
-    })
+    let history = value
+        .as_object_mut()
+        .and_then(|fields| fields.remove(HISTORY_KEY))
+        .and_then(|history| serde_json::from_value::<History>(history).ok())
+        .unwrap_or_default();
+    dossier::from_value(value)
+        .map(|dossier| (dossier, history))
+        .map_err(|cause| Refused {
+            position,
+            name,
+            cause,
+        })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dossier_s_history_travels_in_its_file_and_a_bad_one_is_left_behind() {
+        use crate::history::Point;
+        let history: History = vec![
+            Point {
+                day: 20_000,
+                score: 37,
+                criteria: vec![40, 30],
+            },
+            Point {
+                day: 20_021,
+                score: 62,
+                criteria: vec![60, 65],
+            },
+        ]
+        .into();
+        let dossier = named("Avec passé");
+        let all =
+            export_with_history([(&dossier, &history), (&named("Neuf"), &History::default())]);
+        let read = import_with_history(&all).expect("its own export");
+        assert_eq!(read[0], Ok((dossier.clone(), history.clone())));
+        assert_eq!(read[1], Ok((named("Neuf"), History::default())));
+        assert!(!all.contains("\"history\": []"), "no empty history written");
+        let alone = dossier_file(&dossier, &history);
+        assert_eq!(
+            import_with_history(&alone).expect("read")[0],
+            Ok((dossier.clone(), history))
+        );
+        // A history that is not one: the dossier is kept, without it.
+        let broken = alone.replacen("\"history\": [", "\"history\": [\"pas un point\", ", 1);
+        assert_eq!(
+            import_with_history(&broken).expect("read")[0],
+            Ok((dossier, History::default()))
+        );
+    }
 
     fn named(name: &str) -> Dossier {
         Dossier {

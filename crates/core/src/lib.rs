@@ -11,6 +11,7 @@ pub mod evaluation;
 pub mod exchange;
 pub mod finance;
 pub mod funding;
+pub mod history;
 pub mod label;
 pub mod link;
 pub mod migrate;
