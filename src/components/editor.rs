@@ -12,7 +12,8 @@ use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::route::{Document, Route};
 use fabrique_app_core::session::{EditingSession, FromOtherTab, SaveStatus};
-use fabrique_core::dossier::{self, Dossier};
+use fabrique_core::dossier::Dossier;
+use fabrique_core::exchange;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -180,7 +181,9 @@ fn DossierEditor(
     // The dossier as a file: from the head, the save-failure banner, and the share panel
     // when the dossier is too long for a link.
     let export = Callback::new(move |()| {
-        let (name, text) = dossier.with_untracked(|d| (d.name.clone(), dossier::to_json(d)));
+        let history = repository().history(&id.get_value());
+        let (name, text) =
+            dossier.with_untracked(|d| (d.name.clone(), exchange::dossier_file(d, &history)));
         files::download(&export_file_name(&name), "application/json", &text);
     });
 
@@ -325,7 +328,14 @@ fn DossierEditor(
                     }
                 })
         }}
-        <Workspace editing=editing weights=weights generation=generation.into() url_id=id.get_value() read_only=false />
+        <Workspace
+            editing=editing
+            weights=weights
+            generation=generation.into()
+            url_id=id.get_value()
+            read_only=false
+            history=repository().history(&id.get_value())
+        />
     }
 }
 

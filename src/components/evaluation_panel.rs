@@ -3,7 +3,8 @@
 //! and their sources, the action plan, the funding view and the budget summary.
 
 use crate::components::{
-    action_plan::ActionPlan, budget_summary::BudgetSummary, funding_view::FundingView, radar::Radar,
+    action_plan::ActionPlan, budget_summary::BudgetSummary, funding_view::FundingView,
+    progress::Progress, radar::Radar,
 };
 use crate::i18n::{lang, tr};
 use fabrique_core::evaluation::{CriterionResult, Evaluation, IndicatorResult, Level, Verdict};
@@ -37,6 +38,9 @@ pub fn EvaluationPanel(
     /// Opens a section of the dossier (none: a read-only view, actions are not links).
     #[prop(optional)]
     go_to: Option<Callback<fabrique_core::evaluation::Section>>,
+    /// The dossier's progress, day by day (the holder's dossier only).
+    #[prop(optional_no_strip)]
+    progress: Option<Signal<fabrique_core::history::History>>,
 ) -> impl IntoView {
     let lang = lang();
     let verdict_class = move || match evaluation.with(|e| e.verdict) {
@@ -55,6 +59,7 @@ pub fn EvaluationPanel(
                 <strong data-testid="weighted-score">{move || evaluation.with(|e| e.weighted_score)}</strong>
                 " / 100"
             </p>
+            {progress.map(|history| view! { <Progress history=history /> })}
             {move || {
                 let blocking = evaluation.with(|e| e.blocking.clone());
                 (!blocking.is_empty())

@@ -8,6 +8,7 @@ pub mod evaluation_panel;
 pub mod fields;
 pub mod funding_view;
 pub mod home;
+pub mod progress;
 pub mod radar;
 pub mod reply_view;
 pub mod report;

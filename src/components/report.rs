@@ -5,6 +5,7 @@
 use crate::browser::storage::repository;
 use crate::browser::{clock, files};
 use crate::components::editor::{export_file_name, missing_dossier, Unavailable};
+use crate::components::progress::Progress;
 use crate::components::radar::Radar;
 use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, lang, tr};
@@ -15,6 +16,7 @@ use fabrique_core::evaluation::{evaluate, Evaluation, Level};
 use fabrique_core::funding::{
     bounds_text, ceiling_text, item_name, item_plan_text, public_aid_note, Eligibility,
 };
+use fabrique_core::history::History;
 use fabrique_core::label::Label;
 use fabrique_core::presentation::{self, Block};
 use fabrique_core::referential::CriterionId;
@@ -36,9 +38,8 @@ pub fn ReportPage(
     match repository().load(&id) {
         Ok(Some(record)) => {
             let weights = use_settings().with_untracked(|s| s.weights.clone());
-            let dossier = record.dossier;
-            let saved_at_ms = record.saved_at_ms;
-            view! { <Report dossier=dossier saved_at_ms=saved_at_ms id=id document=document weights=weights /> }
+            let (dossier, at, history) = (record.dossier, record.saved_at_ms, record.history);
+            view! { <Report dossier=dossier saved_at_ms=at id=id document=document weights=weights history=history /> }
             .into_any()
         }
         Ok(None) => view! { <Unavailable problem=missing_dossier().to_owned() /> }.into_any(),
@@ -140,6 +141,9 @@ pub fn Report(
     document: Document,
     /// The criterion weights to evaluate with.
     weights: BTreeMap<CriterionId, u32>,
+    /// The dossier's history (a local dossier's; a snapshot has none).
+    #[prop(optional)]
+    history: History,
 ) -> impl IntoView {
     let navigator = use_navigator();
     let language = lang();
@@ -272,6 +276,7 @@ pub fn Report(
                         saved_at_ms=saved_at_ms
                         full=document == Document::Full
                         weights=weights
+                        history=history
                     />
                 }
                     .into_any()
@@ -385,6 +390,8 @@ fn SelfEvaluation(
     full: bool,
     /// The criterion weights to evaluate with.
     weights: BTreeMap<CriterionId, u32>,
+    /// The dossier's history, shown in the full report.
+    history: History,
 ) -> impl IntoView {
     let referential = Referential::builtin(dossier.variant()).with_weights(&weights);
     let language = lang();
@@ -559,6 +566,15 @@ fn SelfEvaluation(
                     </table>
                 </div>
             </section>
+            {(full && !history.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="report-progress">
+                            <h2>{tr("Progression", "Progress")}</h2>
+                            <Progress history=Signal::derive(move || history.clone()) />
+                        </section>
+                    }
+                })}
             <section class="report-actions">
                 <h2>{tr("Plan d'action", "Action plan")}</h2>
                 <ol>

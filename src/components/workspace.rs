@@ -1,7 +1,7 @@
 //! The sections of a dossier and its live evaluation, side by side: the editor's body, and
 //! the read-only view of a snapshot received as a link.
 
-use crate::browser::location;
+use crate::browser::{clock, location};
 use crate::components::evaluation_panel::EvaluationPanel;
 use crate::components::fields::{area_field, Editing};
 use crate::components::reviews::{ReceivedReviews, SectionComments};
@@ -10,6 +10,7 @@ use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::route::{dossier_section_query, section_in_query};
 use fabrique_core::evaluation::{evaluate, Section};
+use fabrique_core::history::{day_of, History, Point};
 use fabrique_core::label::Label;
 use fabrique_core::referential::{CriterionId, Referential};
 use leptos::prelude::*;
@@ -29,6 +30,10 @@ pub fn Workspace(
     url_id: Option<DossierId>,
     /// Shown without a way to change it (a snapshot).
     read_only: bool,
+    /// The dossier's stored history (the holder's own dossier; none for a snapshot): drawn
+    /// with today's live evaluation as its last point.
+    #[prop(optional)]
+    history: Option<History>,
 ) -> impl IntoView {
     let dossier = editing.dossier;
     let variant = Memo::new(move |_| dossier.with(|d| d.variant()));
@@ -37,6 +42,11 @@ pub fn Workspace(
     let lang = i18n::lang();
     let evaluation =
         Memo::new(move |_| dossier.with(|d| referential.with(|r| evaluate(d, r, lang))));
+
+    let today = day_of(clock::now_ms());
+    let progress = history.map(|history| {
+        Signal::derive(move || evaluation.with(|e| history.with(Point::of(today, e))))
+    });
 
     let initial = if url_id.is_some() {
         section_in_query(&location::current_query())
@@ -121,7 +131,7 @@ pub fn Workspace(
                     }
                 }}
             </form>
-            <EvaluationPanel evaluation=evaluation go_to=Callback::new(choose) />
+            <EvaluationPanel evaluation=evaluation go_to=Callback::new(choose) progress=progress />
         </div>
     }
 }
