@@ -258,7 +258,7 @@ async function main() {
     // The first lines come with the first screen, the others in the next task: the time
     // until every line is there, watched frame by frame.
     const complete = await full.page.evaluate((count) => new Promise((resolve) => {
-      const check = () => (document.querySelectorAll('.dossier-list > li').length >= count
+      const check = () => (document.querySelectorAll('.dossier-table tbody > tr').length >= count
         ? resolve(performance.now()) : requestAnimationFrame(check));
       check();
     }), LIST_SIZE);

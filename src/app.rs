@@ -3,8 +3,8 @@
 
 use crate::browser::{location, offline, storage};
 use crate::components::{
-    editor::Editor, home::Home, reply_view::ReplyView, report::ReportPage,
-    settings_page::SettingsPage, snapshot_view::SnapshotView,
+    compare_view::CompareView, editor::Editor, home::Home, reply_view::ReplyView,
+    report::ReportPage, settings_page::SettingsPage, snapshot_view::SnapshotView,
 };
 use crate::context::{ListVersion, Navigator};
 use crate::i18n::{self, tr};
@@ -210,6 +210,7 @@ pub fn App() -> impl IntoView {
                         Route::Home => view! { <Home /> }.into_any(),
                         Route::Dossier { id } => view! { <Editor id=id /> }.into_any(),
                         Route::Settings => view! { <SettingsPage /> }.into_any(),
+                        Route::Compare { ids } => view! { <CompareView ids=ids /> }.into_any(),
                         Route::Report { id, document } => view! { <ReportPage id=id document=document /> }.into_any(),
                         Route::Snapshot { token } => view! { <SnapshotView token=token /> }.into_any(),
                         Route::Reply { token } => view! { <ReplyView token=token /> }.into_any(),

@@ -200,3 +200,25 @@ fn leaving_asks_first_only_while_asked_to() {
     ask_before_leaving(false);
     assert!(window.onbeforeunload().is_none());
 }
+
+#[wasm_bindgen_test]
+fn focus_moves_to_the_element_asked() {
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document");
+    let button: web_sys::HtmlElement = document
+        .create_element("button")
+        .expect("a button")
+        .dyn_into()
+        .expect("an HTML element");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&button)
+        .expect("added");
+    assert_ne!(document.active_element().as_ref(), Some(button.as_ref()));
+    fabrique::browser::focus::focus(&button);
+    assert_eq!(document.active_element().as_ref(), Some(button.as_ref()));
+    button.remove();
+}

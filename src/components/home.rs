@@ -4,12 +4,12 @@
 
 use crate::browser::storage::repository;
 use crate::browser::{clock, files, ids, offline};
-use crate::components::dossier_line::DossierLine;
+use crate::components::dossier_table::DossierTable;
 use crate::context::{use_list_version, use_navigator, use_settings};
 use crate::examples::{example, examples};
 use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
-use fabrique_app_core::repository::{Entry, Restored, StorageError};
+use fabrique_app_core::repository::{Restored, StorageError};
 use fabrique_app_core::route::Route;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::exchange::MAX_IMPORT_BYTES;
@@ -246,18 +246,10 @@ pub fn Home() -> impl IntoView {
                     .into_any()
             }
             Ok(true) => {
-                view! {
-                    <ul class="dossier-list">
-                        <For
-                            each=move || entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
-                            key=Entry::key
-                            let:entry
-                        >
-                            <DossierLine entry=entry />
-                        </For>
-                    </ul>
-                }
-                    .into_any()
+                let lines = Signal::derive(move || {
+                    entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
+                });
+                view! { <DossierTable entries=lines /> }.into_any()
             }
             Err(error) => {
                 view! {

@@ -2,7 +2,8 @@
 
 pub mod action_plan;
 pub mod budget_summary;
-pub mod dossier_line;
+pub mod compare_view;
+pub mod dossier_table;
 pub mod editor;
 pub mod evaluation_panel;
 pub mod fields;

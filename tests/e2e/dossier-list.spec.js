@@ -17,8 +17,8 @@ test('rename, duplicate, delete then undo', async ({ page }) => {
   await home.goto();
   await createNamed(page, 'La Fabrique du Val');
   // Each line shows the dossier's verdict and weighted score.
-  await expect(page.locator('.dossier-line').filter({ hasText: 'La Fabrique du Val' }).locator('.badge'))
-    .toHaveText('pas encore prêt · 0 / 100');
+  await expect(home.row('La Fabrique du Val').getByTestId('row-verdict')).toHaveText('pas encore prêt');
+  await expect(home.row('La Fabrique du Val').getByTestId('row-score')).toHaveText('0');
 
   await home.action('Renommer', 'La Fabrique du Val').click();
   await page.getByLabel('Nouveau nom pour « La Fabrique du Val »').fill('La Fabrique du Val d’Aubin');
@@ -110,14 +110,14 @@ test('a long list opens with its first lines, then shows every dossier', async (
   });
   const home = new HomePage(page);
   await home.goto();
-  await expect(page.locator('.dossier-list > li')).toHaveCount(45);
+  await expect(page.locator('.dossier-table tbody > tr')).toHaveCount(45);
   await expect(home.dossierLink('Projet 1')).toBeVisible();
   // A line of the later ones works like any other.
   await home.action('Renommer', 'Projet 44').click();
   await page.getByLabel('Nouveau nom pour « Projet 44 »').fill('Projet quarante-quatre');
   await page.getByRole('button', { name: 'Valider le nom' }).click();
   await expect(home.dossierLink('Projet quarante-quatre')).toBeVisible();
-  await expect(page.locator('.dossier-list > li')).toHaveCount(45);
+  await expect(page.locator('.dossier-table tbody > tr')).toHaveCount(45);
 });
 
 test('an index that names a dossier twice shows it once', async ({ page }) => {
@@ -130,7 +130,7 @@ test('an index that names a dossier twice shows it once', async ({ page }) => {
   const home = new HomePage(page);
   await home.goto();
   await expect(home.dossierLink('Projet en double')).toHaveCount(1);
-  await expect(page.locator('.dossier-list > li')).toHaveCount(1);
+  await expect(page.locator('.dossier-table tbody > tr')).toHaveCount(1);
 });
 
 test('an import keeps the dossiers it can read and names the one it cannot', async ({ page }) => {

@@ -256,6 +256,7 @@ impl Entry {
                 saved_at_ms,
                 verdict,
                 score,
+                ..
             } => format!(
                 "{}|{saved_at_ms}|{score}|{}|{name}",
                 self.id, *verdict as u8
@@ -280,6 +281,12 @@ pub enum EntryState {
         verdict: Verdict,
         /// The weighted score, with the user's weights.
         score: u32,
+        /// The label applied for (from the call).
+        variant: Variant,
+        /// Each criterion's score.
+        criteria: Vec<(CriterionId, u32)>,
+        /// The share of the questions answered, in whole percent.
+        completeness: u32,
     },
     /// Why it could not be read.
     Unreadable(StorageError),
@@ -786,6 +793,9 @@ impl<S: KeyValue> Repository<S> {
                             saved_at_ms: record.saved_at_ms,
                             verdict: summary.verdict,
                             score: summary.weighted_score,
+                            variant,
+                            criteria: summary.criteria,
+                            completeness: summary.completeness,
                         }
                     }
                     Ok(None) => return None,
@@ -800,9 +810,13 @@ impl<S: KeyValue> Repository<S> {
     /// Every readable dossier as one export file (`None` when there is none). Read from the
     /// store: the latest save of each, another tab's included.
     pub fn export_all(&self) -> Option<String> {
-        let records: Vec<Record> = self
-            .ids()
-            .unwrap_or_default()
+        self.export(&self.ids().unwrap_or_default())
+    }
+
+    /// These dossiers (those that can be read, in this order) as one export file, each with
+    /// its history (`None` when none can be read).
+    pub fn export(&self, ids: &[DossierId]) -> Option<String> {
+        let records: Vec<Record> = ids
             .iter()
             .filter_map(|id| self.load(id).ok().flatten())
             .collect();

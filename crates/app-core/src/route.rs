@@ -15,6 +15,8 @@ pub enum Route {
     Dossier { id: DossierId },
     /// One of a dossier's documents.
     Report { id: DossierId, document: Document },
+    /// Several local dossiers side by side (2 to 6).
+    Compare { ids: Vec<DossierId> },
     /// The settings.
     Settings,
     /// A snapshot received as a link (read-only; local dossiers untouched).
@@ -22,6 +24,9 @@ pub enum Route {
     /// A partner's reply to a snapshot (nothing merged until the holder accepts it).
     Reply { token: String },
 }
+
+/// The most dossiers compared side by side.
+pub const COMPARE_MAX: usize = 6;
 
 /// The documents of a dossier: the dossier de présentation for a jury, and Fabrique's
 /// self-evaluation as a two-page summary or a full report.
@@ -100,6 +105,12 @@ impl Route {
                 None => Route::Dossier { id },
             };
         }
+        if let Some(list) = query_value(query, "comparer") {
+            let ids: Option<Vec<DossierId>> = list.split(',').map(DossierId::parse).collect();
+            if let Some(ids) = ids.filter(|ids| (2..=COMPARE_MAX).contains(&ids.len())) {
+                return Route::Compare { ids };
+            }
+        }
         if query_value(query, "page") == Some("reglages") {
             return Route::Settings;
         }
@@ -114,6 +125,13 @@ impl Route {
             Route::Report { id, document } => {
                 format!("?dossier={id}&rapport={}", document.slug())
             }
+            Route::Compare { ids } => format!(
+                "?comparer={}",
+                ids.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
             Route::Settings => "?page=reglages".to_owned(),
             Route::Snapshot { token } | Route::Reply { token } => format!("#{token}"),
         }
@@ -211,6 +229,27 @@ mod tests {
             document,
         })) {
             assert_eq!(Route::from_query(&route.to_query()), route);
+        }
+        let three = Route::Compare {
+            ids: vec![
+                id("0000000000000001"),
+                id("0000000000000002"),
+                id("0000000000000003"),
+            ],
+        };
+        assert_eq!(
+            three.to_query(),
+            "?comparer=0000000000000001,0000000000000002,0000000000000003"
+        );
+        assert_eq!(Route::from_query(&three.to_query()), three);
+        // One dossier, seven, or a malformed one is no comparison.
+        for query in [
+            "?comparer=0000000000000001",
+            "?comparer=1,2",
+            "?comparer=0000000000000001,0000000000000002,0000000000000003,0000000000000004,0000000000000005,\
+                0000000000000006,0000000000000007",
+        ] {
+            assert_eq!(Route::from_query(query), Route::Home, "{query}");
         }
         // Addresses written before the presentation existed still open their document.
         assert_eq!(

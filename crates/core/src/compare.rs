@@ -1,9 +1,77 @@
-//! Comparing two dossiers: every answer that differs, by its place in the dossier, with the
-//! value on each side. Generic over the dossier's shape, so a new field is compared without
-//! anyone remembering to add it here.
+//! Comparing dossiers: every answer that differs between two, by its place in the dossier,
+//! with the value on each side (generic over the dossier's shape, so a new field is
+//! compared without anyone remembering to add it here); and several evaluations side by
+//! side, criterion by criterion, as one table for the screen and the CSV.
 
 use crate::dossier::{self, Dossier};
+use crate::evaluation::{ActionKind, Evaluation};
+use crate::label::Label;
+use crate::referential::{CriterionId, Lang};
+use crate::spreadsheet::{Cell, Row, Table};
 use serde_json::Value;
+
+/// Several dossiers' evaluations side by side: a column per dossier; the verdict, the
+/// weighted score, each criterion's score (empty where a dossier's label does not have
+/// that criterion), the blocking conditions and the funding-plan problems.
+pub fn comparison_table(compared: &[(String, Evaluation)], lang: Lang) -> Table {
+    let say = |fr: &str, en: &str| match lang {
+        Lang::Fr => fr.to_owned(),
+        Lang::En => en.to_owned(),
+    };
+    let mut header = vec![say("Critère", "Criterion")];
+    header.extend(compared.iter().map(|(name, _)| name.clone()));
+    let row = |label: String, cells: Vec<Cell>| Row {
+        total: false,
+        cells: std::iter::once(Cell::Text(label)).chain(cells).collect(),
+    };
+    let each = |cell: &dyn Fn(&Evaluation) -> Cell| compared.iter().map(|(_, e)| cell(e)).collect();
+    let mut rows = vec![
+        row(
+            say("Verdict", "Verdict"),
+            each(&|e| Cell::Text(e.verdict.label(lang).to_owned())),
+        ),
+        row(
+            say("Score pondéré", "Weighted score"),
+            each(&|e| Cell::Count(i64::from(e.weighted_score))),
+        ),
+    ];
+    let mut criteria: Vec<(CriterionId, String)> = Vec::new();
+    for (_, evaluation) in compared {
+        for criterion in &evaluation.criteria {
+            if !criteria.iter().any(|(id, _)| *id == criterion.id) {
+                criteria.push((criterion.id, criterion.label.to_string()));
+            }
+        }
+    }
+    for (id, label) in criteria {
+        rows.push(row(
+            label,
+            each(&|e| {
+                e.criteria
+                    .iter()
+                    .find(|c| c.id == id)
+                    .map_or(Cell::Empty, |c| Cell::Count(i64::from(c.score)))
+            }),
+        ));
+    }
+    let count = |n: usize| Cell::Count(i64::try_from(n).unwrap_or(i64::MAX));
+    rows.push(row(
+        say("Conditions bloquantes", "Blocking conditions"),
+        each(&|e| count(e.blocking.len())),
+    ));
+    rows.push(row(
+        say("Problèmes du plan de financement", "Funding-plan problems"),
+        each(&|e| {
+            count(
+                e.actions
+                    .iter()
+                    .filter(|a| a.kind == ActionKind::Funding)
+                    .count(),
+            )
+        }),
+    ));
+    Table { header, rows }
+}
 
 /// One answer that differs between two dossiers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +176,36 @@ pub fn differences(before: &Dossier, after: &Dossier) -> Vec<Difference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn evaluations_side_by_side_by_criterion_even_across_labels() {
+        use crate::evaluation::evaluate;
+        use crate::referential::Referential;
+        let fabrique = Dossier {
+            name: "Fabrique".to_owned(),
+            ..Dossier::default()
+        };
+        let mut manufacture = fabrique.clone();
+        manufacture.name = "Manufacture".to_owned();
+        manufacture.call = crate::calls::CallId::ManufactureProximite;
+        let compared: Vec<(String, Evaluation)> = [&fabrique, &manufacture]
+            .iter()
+            .map(|d| {
+                let e = evaluate(d, Referential::builtin(d.variant()), Lang::Fr);
+                (d.name.clone(), e)
+            })
+            .collect();
+        let table = comparison_table(&compared, Lang::Fr);
+        assert_eq!(table.header, ["Critère", "Fabrique", "Manufacture"]);
+        // Two rows, then six criteria of each label, then the two counts.
+        assert_eq!(table.rows.len(), 2 + 12 + 2);
+        let gouvernance = &table.rows[2];
+        assert_eq!(gouvernance.cells[0], Cell::Text("Gouvernance".to_owned()));
+        assert!(matches!(gouvernance.cells[1], Cell::Count(_)));
+        assert_eq!(gouvernance.cells[2], Cell::Empty);
+        let csv = table.csv(Lang::Fr);
+        assert!(csv.contains("Score pondéré;"), "{csv}");
+    }
     use crate::dossier::{Partner, PartnerCategory};
 
     #[test]

@@ -469,6 +469,7 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
     let Summary {
         weighted_score,
         verdict,
+        ..
     } = summarize(criteria.iter().map(|c| (c.weight, c.score)), &blocking);
     let funding = funding(dossier, &finances, lang);
     let mut actions = blocking_actions(&blocking, lang);
@@ -494,24 +495,55 @@ pub fn evaluate(dossier: &Dossier, referential: &Referential, lang: Lang) -> Eva
 }
 
 /// A dossier's verdict and weighted score, without the texts that explain them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub weighted_score: u32,
     pub verdict: Verdict,
+    /// Each criterion's score, in the referential's order.
+    pub criteria: Vec<(CriterionId, u32)>,
+    /// The share of the dossier's questions answered, in whole percent.
+    pub completeness: u32,
 }
 
 /// The verdict and weighted score [`evaluate`] gives, computed without any text: what a list
 /// of dossiers shows, several times cheaper than a whole evaluation.
 pub fn summary(dossier: &Dossier, referential: &Referential) -> Summary {
     let finances = finances(dossier);
-    let scores = referential.criteria.iter().map(|criterion| {
-        let levels = criterion.indicators.iter().map(|indicator| {
-            let value = measure(indicator.measure, dossier, &finances);
-            (indicator.weight, level_of(indicator, value))
+    let criteria: Vec<(CriterionId, u32, u32)> = referential
+        .criteria
+        .iter()
+        .map(|criterion| {
+            let levels = criterion.indicators.iter().map(|indicator| {
+                let value = measure(indicator.measure, dossier, &finances);
+                (indicator.weight, level_of(indicator, value))
+            });
+            (criterion.id, criterion.weight, criterion_score(levels))
+        })
+        .collect();
+    let mut summary = summarize(
+        criteria.iter().map(|&(_, weight, score)| (weight, score)),
+        &blocking_conditions(dossier, &finances),
+    );
+    summary.criteria = criteria.iter().map(|&(id, _, score)| (id, score)).collect();
+    summary.completeness = overall_completeness(dossier);
+    summary
+}
+
+/// The share of the questions answered over the sections the dossier's label asks.
+pub fn overall_completeness(dossier: &Dossier) -> u32 {
+    let variant = dossier.variant();
+    let (answered, total) = completeness(dossier)
+        .iter()
+        .filter(|c| c.section.applies_to(variant))
+        .fold((0_u32, 0_u32), |(a, t), c| {
+            (a.saturating_add(c.answered), t.saturating_add(c.total))
         });
-        (criterion.weight, criterion_score(levels))
-    });
-    summarize(scores, &blocking_conditions(dossier, &finances))
+    Completeness {
+        section: Section::Identity,
+        answered,
+        total,
+    }
+    .percent()
 }
 
 /// The weighted score and the verdict, from each criterion's weight and score: one rule
@@ -539,6 +571,8 @@ fn summarize(criteria: impl Iterator<Item = (u32, u32)>, blocking: &[Blocking]) 
     Summary {
         weighted_score,
         verdict,
+        criteria: Vec::new(),
+        completeness: 0,
     }
 }
 

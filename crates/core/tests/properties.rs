@@ -467,6 +467,12 @@ proptest! {
         let evaluation = evaluate(&dossier, &referential, Lang::Fr);
         let summary = fabrique_core::evaluation::summary(&dossier, &referential);
         prop_assert_eq!((summary.weighted_score, summary.verdict), (evaluation.weighted_score, evaluation.verdict));
+        let criteria: Vec<_> = evaluation.criteria.iter().map(|c| (c.id, c.score)).collect();
+        prop_assert_eq!(summary.criteria, criteria);
+        let variant = dossier.variant();
+        let (answered, total) = evaluation.completeness.iter().filter(|c| c.section.applies_to(variant))
+            .fold((0, 0), |(a, t), c| (a + c.answered, t + c.total));
+        prop_assert_eq!(summary.completeness, answered * 100 / total.max(1));
     }
 
     #[test]

@@ -27,8 +27,22 @@ class HomePage {
     return this.page.getByRole('link', { name, exact: true });
   }
 
+  // A row's action, inside its menu: opens the menu when it is closed.
   action(verb, name) {
-    return this.page.getByRole('button', { name: `${verb} « ${name} »` });
+    const { page } = this;
+    const item = page.getByRole('button', { name: `${verb} « ${name} »`, exact: true });
+    return {
+      async click() {
+        if (!(await item.isVisible())) {
+          await page.getByRole('button', { name: `Actions pour « ${name} »`, exact: true }).click();
+        }
+        await item.click();
+      },
+    };
+  }
+
+  row(name) {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 }
 
