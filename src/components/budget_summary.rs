@@ -43,7 +43,7 @@ pub fn BudgetSummary(
                                     "{} {} {}",
                                     tr("Solde de l'année", "Balance of year"),
                                     e.finances.after_grant_year + 1,
-                                    tr("(après la subvention, sans l'AMI)", "(after the grant, without the AMI)"),
+                                    tr("sans l'AMI (après la subvention)", "without the AMI (after the grant)"),
                                 )
                             })
                     }}

@@ -151,11 +151,25 @@ pub fn DossierTable(
         }
         rows
     });
-    // The selection keeps only dossiers still listed.
+    // The selection, in the order the table shows (then any the filter hides), keeps only
+    // dossiers still listed.
     let chosen = Memo::new(move |_| {
-        let listed: BTreeSet<DossierId> =
-            entries.with(|all| all.iter().map(|e| e.id.clone()).collect());
-        selected.with(|s| s.intersection(&listed).cloned().collect::<Vec<_>>())
+        selected.with(|s| {
+            let mut ids: Vec<DossierId> = shown.with(|rows| {
+                rows.iter()
+                    .filter(|e| s.contains(&e.id))
+                    .map(|e| e.id.clone())
+                    .collect()
+            });
+            entries.with(|all| {
+                for entry in all {
+                    if s.contains(&entry.id) && !ids.contains(&entry.id) {
+                        ids.push(entry.id.clone());
+                    }
+                }
+            });
+            ids
+        })
     });
     let export_selection = move |_| {
         let ids = chosen.get_untracked();

@@ -43,6 +43,7 @@ pub fn EvaluationPanel(
     progress: Option<Signal<fabrique_core::history::History>>,
 ) -> impl IntoView {
     let lang = lang();
+    let whole = RwSignal::new(false);
     let verdict_class = move || match evaluation.with(|e| e.verdict) {
         Verdict::PretADeposer => "verdict ready",
         Verdict::AConsolider => "verdict consolidate",
@@ -74,28 +75,49 @@ pub fn EvaluationPanel(
                         }
                     })
             }}
-            <Radar evaluation=evaluation />
-            <h3>{tr("Critères", "Criteria")}</h3>
-            <ul class="criteria">
+            // On a phone: the summary above, the whole panel one tap away.
+            <button
+                type="button"
+                class="evaluation-toggle"
+                aria-expanded=move || whole.get().to_string()
+                aria-controls="evaluation-more"
+                on:click=move |_| whole.update(|open| *open = !*open)
+            >
                 {move || {
-                    evaluation
-                        .with(|e| e.criteria.clone())
-                        .into_iter()
-                        .map(|criterion| view! { <CriterionLine criterion=criterion /> })
-                        .collect_view()
+                    if whole.get() {
+                        tr("Réduire l'évaluation", "Collapse the evaluation")
+                    } else {
+                        tr("Voir toute l'évaluation", "See the whole evaluation")
+                    }
                 }}
-            </ul>
-            <p class="note">
-                {tr(
-                    "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération \
+            </button>
+            <div
+                id="evaluation-more"
+                class=move || if whole.get() { "evaluation-more open" } else { "evaluation-more" }
+            >
+                <Radar evaluation=evaluation />
+                <h3>{tr("Critères", "Criteria")}</h3>
+                <ul class="criteria">
+                    {move || {
+                        evaluation
+                            .with(|e| e.criteria.clone())
+                            .into_iter()
+                            .map(|criterion| view! { <CriterionLine criterion=criterion /> })
+                            .collect_view()
+                    }}
+                </ul>
+                <p class="note">
+                    {tr(
+                        "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération \
                         officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
-                    "Weights, thresholds and levels are Fabrique's own choices: no official weighting is published. \
-                        You can change the weights in the settings.",
-                )}
-            </p>
-            <ActionPlan evaluation=evaluation go_to=go_to />
-            <FundingView evaluation=evaluation />
-            <BudgetSummary evaluation=evaluation />
+                        "Weights, thresholds and levels are Fabrique's own choices: no official weighting is \
+                        published. You can change the weights in the settings.",
+                    )}
+                </p>
+                <ActionPlan evaluation=evaluation go_to=go_to />
+                <FundingView evaluation=evaluation />
+                <BudgetSummary evaluation=evaluation />
+            </div>
         </aside>
     }
 }

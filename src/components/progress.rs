@@ -58,9 +58,12 @@ pub fn Progress(
             })
         })
     };
+    // A line needs two days: until then, only the sentence.
+    let drawn = move || history.with(|h| h.points().len() >= 2);
     view! {
         <figure class="progress" data-testid="progress">
             <svg
+                hidden=move || !drawn()
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 role="img"
                 aria-label=move || {

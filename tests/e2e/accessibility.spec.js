@@ -1,20 +1,7 @@
 // axe-core on every screen: no serious or critical violation (RGAA / WCAG 2.1 AA).
-const fs = require('fs');
 const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage, partnerReplies } = require('./pages/app');
-
-// Evaluated through the DevTools protocol, as the page's CSP rightly refuses inline scripts.
-const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  return results.violations
-    .filter((violation) => ['serious', 'critical'].includes(violation.impact))
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
+const { seriousViolations } = require('./pages/axe');
 
 test('the home screen, empty and with dossiers', async ({ page }) => {
   const home = new HomePage(page);

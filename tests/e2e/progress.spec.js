@@ -13,7 +13,9 @@ test('two days of edits make two points, in the editor, the full report and the 
   await editor.name.fill('Suivi du projet');
   await editor.saved();
   const points = page.getByTestId('progress-point');
+  // One day: a point, and no line drawn yet.
   await expect(points).toHaveCount(1);
+  await expect(page.getByTestId('progress').locator('svg')).toBeHidden();
   await expect(page.getByTestId('progress-text')).toHaveText('Un seul jour pour l\'instant : la courbe commence.');
   const first = await editor.weightedScore.textContent();
 
@@ -27,6 +29,7 @@ test('two days of edits make two points, in the editor, the full report and the 
     page.getByLabel('Le collectif a des statuts ou une charte qui disent qui décide de quoi').check());
   await editor.saved();
   await expect(points).toHaveCount(2);
+  await expect(page.getByTestId('progress').locator('svg')).toBeVisible();
   const last = await editor.weightedScore.textContent();
   await expect(page.getByTestId('progress-text')).toHaveText(`${first} → ${last} en 3 semaines`);
   await expect(page.getByTestId('progress').locator('svg'))
