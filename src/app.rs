@@ -210,7 +210,9 @@ pub fn App() -> impl IntoView {
                         Route::Home => view! { <Home /> }.into_any(),
                         Route::Dossier { id } => view! { <Editor id=id /> }.into_any(),
                         Route::Settings => view! { <SettingsPage /> }.into_any(),
-                        Route::Compare { ids } => view! { <CompareView ids=ids /> }.into_any(),
+                        Route::Compare { ids, snapshot } => {
+                            view! { <CompareView ids=ids snapshot=snapshot /> }.into_any()
+                        }
                         Route::Report { id, document } => view! { <ReportPage id=id document=document /> }.into_any(),
                         Route::Snapshot { token } => view! { <SnapshotView token=token /> }.into_any(),
                         Route::Reply { token } => view! { <ReplyView token=token /> }.into_any(),

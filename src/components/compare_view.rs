@@ -5,7 +5,7 @@
 use crate::browser::files;
 use crate::browser::storage::repository;
 use crate::components::report::document_table;
-use crate::components::snapshot_view::differences_table;
+use crate::components::snapshot_view::{differences_table, explain};
 use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, lang, tr};
 use fabrique_app_core::id::DossierId;
@@ -13,6 +13,7 @@ use fabrique_app_core::route::Route;
 use fabrique_core::compare::{comparison_table, differences};
 use fabrique_core::dossier::Dossier;
 use fabrique_core::evaluation::{evaluate, ActionKind, Evaluation};
+use fabrique_core::link;
 use fabrique_core::referential::Referential;
 use leptos::prelude::*;
 use std::f64::consts::PI;
@@ -53,28 +54,46 @@ fn polygon(scores: &[u32]) -> String {
 /// The comparison screen.
 #[component]
 pub fn CompareView(
-    /// The dossiers compared, in the order chosen.
+    /// The local dossiers compared, in the order chosen.
     ids: Vec<DossierId>,
+    /// A snapshot received by link, compared with them (first).
+    snapshot: Option<String>,
 ) -> impl IntoView {
     let navigator = use_navigator();
     let language = lang();
     let weights = use_settings().with_untracked(|s| s.weights.clone());
     let mut dossiers: Vec<Dossier> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut refused = None;
+    if let Some(token) = &snapshot {
+        match link::decode(token) {
+            Ok(received) => {
+                names.push(format!(
+                    "{} ({})",
+                    i18n::dossier_name(&received.dossier.name),
+                    tr("instantané reçu", "snapshot received")
+                ));
+                dossiers.push(received.dossier);
+            }
+            Err(error) => refused = Some(explain(&error, false)),
+        }
+    }
     let mut missing = 0;
     for id in &ids {
         match repository().load(id) {
-            Ok(Some(record)) => dossiers.push(record.dossier),
+            Ok(Some(record)) => {
+                names.push(i18n::dossier_name(&record.dossier.name));
+                dossiers.push(record.dossier);
+            }
             _ => missing += 1,
         }
     }
     let compared: Vec<(String, Evaluation)> = dossiers
         .iter()
-        .map(|d| {
+        .zip(names)
+        .map(|(d, name)| {
             let referential = Referential::builtin(d.variant()).with_weights(&weights);
-            (
-                i18n::dossier_name(&d.name),
-                evaluate(d, &referential, language),
-            )
+            (name, evaluate(d, &referential, language))
         })
         .collect();
     let table = comparison_table(&compared, language);
@@ -106,6 +125,14 @@ pub fn CompareView(
     if compared.len() < 2 {
         return view! {
             {toolbar}
+            {refused
+                .map(|error| {
+                    view! {
+                        <p class="banner error" role="alert">
+                            {error}
+                        </p>
+                    }
+                })}
             <p class="banner error" role="alert">
                 {tr(
                     "Ces dossiers ne sont plus tous dans ce navigateur : il en faut au moins deux pour comparer.",
@@ -175,6 +202,14 @@ pub fn CompareView(
             <h1>
                 {format!("{} {} {}", tr("Comparaison de", "Comparing"), compared.len(), tr("dossiers", "dossiers"))}
             </h1>
+            {refused
+                .map(|error| {
+                    view! {
+                        <p class="banner error" role="alert">
+                            {error}
+                        </p>
+                    }
+                })}
             {(missing > 0)
                 .then(|| {
                     view! {

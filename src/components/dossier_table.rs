@@ -11,7 +11,7 @@ use crate::context::{use_list_version, use_navigator};
 use crate::i18n::{self, lang, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::repository::{ActionError, Entry, EntryState};
-use fabrique_app_core::route::Route;
+use fabrique_app_core::route::{Route, COMPARE_MAX};
 use fabrique_core::dossier::Variant;
 use fabrique_core::evaluation::Verdict;
 use fabrique_core::exchange;
@@ -20,9 +20,6 @@ use fabrique_core::referential::{CriterionId, Referential};
 use fabrique_core::territory::normalize;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-
-/// The most dossiers a comparison shows side by side.
-pub const COMPARE_MAX: usize = 6;
 
 /// A column the table sorts by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +182,10 @@ pub fn DossierTable(
     let compare_selection = move |_| {
         let ids = chosen.get_untracked();
         if (2..=COMPARE_MAX).contains(&ids.len()) {
-            navigator.go(Route::Compare { ids });
+            navigator.go(Route::Compare {
+                ids,
+                snapshot: None,
+            });
         }
     };
     let header = move |column: Column| {

@@ -10,7 +10,8 @@ use crate::components::review_form::ReviewForm;
 use crate::components::workspace::Workspace;
 use crate::context::use_navigator;
 use crate::i18n::{self, lang, tr};
-use fabrique_app_core::route::{Document, Route};
+use fabrique_app_core::id::DossierId;
+use fabrique_app_core::route::{Document, Route, COMPARE_MAX};
 use fabrique_core::compare::{differences, Difference};
 use fabrique_core::evaluation::evaluate;
 use fabrique_core::link::{self, LinkError, Snapshot};
@@ -51,7 +52,9 @@ pub fn SnapshotView(
 ) -> impl IntoView {
     let navigator = use_navigator();
     match link::decode(&token) {
-        Ok(snapshot) => view! { <SnapshotReader snapshot=snapshot /> }.into_any(),
+        Ok(snapshot) => {
+            view! { <SnapshotReader snapshot=snapshot token=token.clone() /> }.into_any()
+        }
         Err(error) => view! {
             <h1>{tr("Lien de partage", "Share link")}</h1>
             <p class="banner error" role="alert" data-testid="link-error">
@@ -71,6 +74,8 @@ pub fn SnapshotView(
 fn SnapshotReader(
     /// What the link carries.
     snapshot: Snapshot,
+    /// The link's token, as received.
+    token: String,
 ) -> impl IntoView {
     let navigator = use_navigator();
     let name = i18n::dossier_name(&snapshot.dossier.name);
@@ -188,7 +193,7 @@ fn SnapshotReader(
                 let weights = weights.clone();
                 view! {
                     <h1>{name.clone()}</h1>
-                    <Comparison snapshot=snapshot />
+                    <Comparison snapshot=snapshot token=token.clone() />
                     <Workspace
                         editing=editing
                         weights=Signal::derive(move || weights.clone())
@@ -241,7 +246,11 @@ pub fn differences_table(
 fn Comparison(
     /// The snapshot received.
     snapshot: StoredValue<Snapshot>,
+    /// Its token, for a comparison side by side with several local dossiers.
+    token: String,
 ) -> impl IntoView {
+    let navigator = use_navigator();
+    let several = RwSignal::new(Vec::<DossierId>::new());
     let locals = repository().readable();
     if locals.is_empty() {
         return None;
@@ -303,6 +312,54 @@ fn Comparison(
                 </select>
             </div>
             {result}
+            <fieldset class="compare-several">
+                <legend>
+                    {tr(
+                        "Ou côte à côte avec plusieurs de mes dossiers (1 à 5)",
+                        "Or side by side with several of my dossiers (1 to 5)",
+                    )}
+                </legend>
+                {locals
+                    .with_value(|l| {
+                        l.iter()
+                            .map(|(id, d)| {
+                                let id = id.clone();
+                                let label = i18n::dossier_name(&d.name);
+                                view! {
+                                    <label class="check">
+                                        <input
+                                            type="checkbox"
+                                            on:change=move |event| {
+                                                let on = event_target_checked(&event);
+                                                several
+                                                    .update(|ids| {
+                                                        ids.retain(|known| *known != id);
+                                                        if on {
+                                                            ids.push(id.clone());
+                                                        }
+                                                    });
+                                            }
+                                        />
+                                        {label}
+                                    </label>
+                                }
+                            })
+                            .collect_view()
+                    })}
+                <button
+                    type="button"
+                    disabled=move || !(1..COMPARE_MAX).contains(&several.with(Vec::len))
+                    on:click=move |_| {
+                        navigator
+                            .go(Route::Compare {
+                                ids: several.get_untracked(),
+                                snapshot: Some(token.clone()),
+                            })
+                    }
+                >
+                    {tr("Comparer côte à côte", "Compare side by side")}
+                </button>
+            </fieldset>
         </details>
     })
 }

@@ -130,6 +130,33 @@ test('three dossiers compared: each criterion side by side, a legend in words, t
   await expect(page.getByTestId('comparison-table').locator('thead th')).toHaveText(['Critère', ...order]);
 });
 
+test('a snapshot received by link compares side by side with local dossiers, importing nothing', async ({ page }) => {
+  const { names } = await threeExamples(page);
+  await new HomePage(page).dossierLink(names[0]).click();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+  const before = await page.evaluate(() => localStorage.getItem('fabrique.index'));
+
+  await page.goto(link);
+  await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
+  await page.getByText('Comparer avec un de mes dossiers').click();
+  const side = page.getByRole('button', { name: 'Comparer côte à côte' });
+  await expect(side).toBeDisabled();
+  await page.getByRole('group', { name: /côte à côte avec plusieurs/ }).getByLabel(names[1]).check();
+  await page.getByRole('group', { name: /côte à côte avec plusieurs/ }).getByLabel(names[2]).check();
+  await side.click();
+  await expect(page).toHaveURL(/\?comparer=[0-9a-f]{16},[0-9a-f]{16}#d6-/);
+  await expect(page.getByTestId('comparison-table').locator('thead th'))
+    .toHaveText(['Critère', `${names[0]} (instantané reçu)`, names[1], names[2]]);
+  // The received copy and the local one it came from score the same.
+  const gouvernance = await page.getByTestId('comparison-table').getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: 'Gouvernance', exact: true }) }).getByRole('cell').allTextContents();
+  expect(gouvernance[1]).toMatch(/^\d+$/);
+  expect(await page.evaluate(() => localStorage.getItem('fabrique.index'))).toBe(before);
+  await page.reload();
+  await expect(page.getByTestId('comparison-table').locator('thead th')).toHaveCount(4);
+});
+
 // No element of the evaluation panel is wider than its box.
 async function overflowing(page) {
   return page.locator('aside.evaluation').evaluate((panel) => [panel, ...panel.querySelectorAll('*')]

@@ -3,6 +3,7 @@
 const fs = require('fs');
 const { test, expect } = require('./fixtures');
 const { HomePage, EditorPage } = require('./pages/app');
+const { seriousViolations } = require('./pages/axe');
 
 test('two days of edits make two points, in the editor, the full report and the file', async ({ page }) => {
   await page.clock.setFixedTime(new Date('2026-11-02T10:00:00'));
@@ -30,6 +31,7 @@ test('two days of edits make two points, in the editor, the full report and the 
   await editor.saved();
   await expect(points).toHaveCount(2);
   await expect(page.getByTestId('progress').locator('svg')).toBeVisible();
+  expect(await seriousViolations(page), 'the editor with its progress').toEqual([]);
   const last = await editor.weightedScore.textContent();
   await expect(page.getByTestId('progress-text')).toHaveText(`${first} → ${last} en 3 semaines`);
   await expect(page.getByTestId('progress').locator('svg'))
@@ -44,6 +46,7 @@ test('two days of edits make two points, in the editor, the full report and the 
   const progress = page.locator('.report-progress');
   await expect(progress.getByTestId('progress-point')).toHaveCount(2);
   await expect(progress.getByTestId('progress-text')).toHaveText(`${first} → ${last} en 3 semaines`);
+  expect(await seriousViolations(page), 'the full report with its progress').toEqual([]);
   await page.getByRole('button', { name: 'Retour au dossier' }).click();
 
   // The file carries the history; the share link does not.

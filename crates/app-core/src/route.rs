@@ -15,8 +15,12 @@ pub enum Route {
     Dossier { id: DossierId },
     /// One of a dossier's documents.
     Report { id: DossierId, document: Document },
-    /// Several local dossiers side by side (2 to 6).
-    Compare { ids: Vec<DossierId> },
+    /// Dossiers side by side, 2 to 6: local ones, and a snapshot received by link (its token,
+    /// kept in the fragment like any snapshot's).
+    Compare {
+        ids: Vec<DossierId>,
+        snapshot: Option<String>,
+    },
     /// The settings.
     Settings,
     /// A snapshot received as a link (read-only; local dossiers untouched).
@@ -81,6 +85,14 @@ impl Route {
             }
         };
         let fragment = hash.trim_start_matches('#');
+        if !fragment.is_empty() && !review::is_reply(fragment) {
+            if let Some(ids) = compared_ids(query, 1) {
+                return Route::Compare {
+                    ids,
+                    snapshot: Some(fragment.to_owned()),
+                };
+            }
+        }
         if !fragment.is_empty() {
             return link(fragment);
         }
@@ -105,11 +117,11 @@ impl Route {
                 None => Route::Dossier { id },
             };
         }
-        if let Some(list) = query_value(query, "comparer") {
-            let ids: Option<Vec<DossierId>> = list.split(',').map(DossierId::parse).collect();
-            if let Some(ids) = ids.filter(|ids| (2..=COMPARE_MAX).contains(&ids.len())) {
-                return Route::Compare { ids };
-            }
+        if let Some(ids) = compared_ids(query, 0) {
+            return Route::Compare {
+                ids,
+                snapshot: None,
+            };
         }
         if query_value(query, "page") == Some("reglages") {
             return Route::Settings;
@@ -125,17 +137,31 @@ impl Route {
             Route::Report { id, document } => {
                 format!("?dossier={id}&rapport={}", document.slug())
             }
-            Route::Compare { ids } => format!(
-                "?comparer={}",
+            Route::Compare { ids, snapshot } => format!(
+                "?comparer={}{}",
                 ids.iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
-                    .join(",")
+                    .join(","),
+                snapshot
+                    .as_ref()
+                    .map(|token| format!("#{token}"))
+                    .unwrap_or_default()
             ),
             Route::Settings => "?page=reglages".to_owned(),
             Route::Snapshot { token } | Route::Reply { token } => format!("#{token}"),
         }
     }
+}
+
+/// The local dossiers a comparison names, when with `others` more (a snapshot) they make
+/// 2 to [`COMPARE_MAX`].
+fn compared_ids(query: &str, others: usize) -> Option<Vec<DossierId>> {
+    let ids: Option<Vec<DossierId>> = query_value(query, "comparer")?
+        .split(',')
+        .map(DossierId::parse)
+        .collect();
+    ids.filter(|ids| !ids.is_empty() && (2..=COMPARE_MAX).contains(&(ids.len() + others)))
 }
 
 /// The section a query string names, if any.
@@ -236,6 +262,7 @@ mod tests {
                 id("0000000000000002"),
                 id("0000000000000003"),
             ],
+            snapshot: None,
         };
         assert_eq!(
             three.to_query(),
@@ -251,6 +278,30 @@ mod tests {
         ] {
             assert_eq!(Route::from_query(query), Route::Home, "{query}");
         }
+        // A snapshot received and one local dossier: the token stays in the fragment.
+        let with_snapshot = Route::Compare {
+            ids: vec![id("0000000000000001")],
+            snapshot: Some("d6-abc".to_owned()),
+        };
+        assert_eq!(
+            with_snapshot.to_query(),
+            "?comparer=0000000000000001#d6-abc"
+        );
+        assert_eq!(
+            Route::from_location("/", "?comparer=0000000000000001", "#d6-abc"),
+            with_snapshot
+        );
+        // Without the comparison, the fragment is the snapshot itself; a reply is a reply.
+        assert_eq!(
+            Route::from_location("/", "", "#d6-abc"),
+            Route::Snapshot {
+                token: "d6-abc".to_owned()
+            }
+        );
+        assert!(matches!(
+            Route::from_location("/", "?comparer=0000000000000001", "#r2-abc"),
+            Route::Reply { .. }
+        ));
         // Addresses written before the presentation existed still open their document.
         assert_eq!(
             Route::from_query("?dossier=00000000000000ff&rapport=synthese"),
