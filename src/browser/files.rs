@@ -1,7 +1,15 @@
 //! Files in and out: a download made from text in memory (exports, raw quarantined text),
-//! and the text of a file the user picked (imports). No server is involved either way.
+//! the text of a file the user picked (imports), and the page to the printer (or a PDF).
+//! No server is involved either way.
 
 use wasm_bindgen::{JsCast, JsValue};
+
+/// Opens the browser's print dialog for the page (a document's print layout, or a PDF).
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
 
 /// Offers `contents` as a file named `file_name`. Returns whether the browser accepted.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> bool {

@@ -4,6 +4,7 @@
 
 use crate::browser::files;
 use crate::browser::storage::repository;
+use crate::components::radar::{axis_labels, frame, polygon, view_box};
 use crate::components::report::document_table;
 use crate::components::snapshot_view::{differences_table, explain};
 use crate::context::{use_navigator, use_settings};
@@ -16,7 +17,6 @@ use fabrique_core::evaluation::{evaluate, ActionKind, Evaluation};
 use fabrique_core::link;
 use fabrique_core::referential::Referential;
 use leptos::prelude::*;
-use std::f64::consts::PI;
 
 /// Each dossier's line in the radar: a dash pattern and a colour, told apart without colour.
 const STROKES: [(&str, &str); 6] = [
@@ -27,30 +27,6 @@ const STROKES: [(&str, &str); 6] = [
     ("1 5", "#854d0e"),
     ("14 5", "#374151"),
 ];
-const SIZE: f64 = 260.0;
-const CENTRE: f64 = SIZE / 2.0;
-const RADIUS: f64 = 90.0;
-
-fn point(index: usize, count: usize, fraction: f64) -> (f64, f64) {
-    let angle = -PI / 2.0 + 2.0 * PI * index as f64 / count.max(1) as f64;
-    (
-        CENTRE + RADIUS * fraction * angle.cos(),
-        CENTRE + RADIUS * fraction * angle.sin(),
-    )
-}
-
-fn polygon(scores: &[u32]) -> String {
-    scores
-        .iter()
-        .enumerate()
-        .map(|(index, score)| {
-            let (x, y) = point(index, scores.len(), f64::from((*score).min(100)) / 100.0);
-            format!("{x:.1},{y:.1}")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The comparison screen.
 #[component]
 pub fn CompareView(
@@ -75,7 +51,14 @@ pub fn CompareView(
                 ));
                 dossiers.push(received.dossier);
             }
-            Err(error) => refused = Some(explain(&error, false)),
+            Err(error) => {
+                let error = explain(&error, false);
+                refused = Some(view! {
+                    <p class="banner error" role="alert">
+                        {error}
+                    </p>
+                });
+            }
         }
     }
     let mut missing = 0;
@@ -103,11 +86,7 @@ pub fn CompareView(
             files::download("fabrique-comparaison.csv", "text/csv;charset=utf-8", text)
         });
     };
-    let print = |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
+    let print = |_| files::print_page();
     let back = move |_| navigator.go(Route::Home);
     let toolbar = view! {
         <div class="report-toolbar no-print">
@@ -125,14 +104,7 @@ pub fn CompareView(
     if compared.len() < 2 {
         return view! {
             {toolbar}
-            {refused
-                .map(|error| {
-                    view! {
-                        <p class="banner error" role="alert">
-                            {error}
-                        </p>
-                    }
-                })}
+            {refused}
             <p class="banner error" role="alert">
                 {tr(
                     "Ces dossiers ne sont plus tous dans ce navigateur : il en faut au moins deux pour comparer.",
@@ -202,14 +174,7 @@ pub fn CompareView(
             <h1>
                 {format!("{} {} {}", tr("Comparaison de", "Comparing"), compared.len(), tr("dossiers", "dossiers"))}
             </h1>
-            {refused
-                .map(|error| {
-                    view! {
-                        <p class="banner error" role="alert">
-                            {error}
-                        </p>
-                    }
-                })}
+            {refused}
             {(missing > 0)
                 .then(|| {
                     view! {
@@ -274,52 +239,28 @@ fn radar_overlay(compared: &[(String, Evaluation)]) -> impl IntoView {
         .join(" ; ");
     view! {
         <div class="radar-overlay">
-            <svg
-                class="radar"
-                viewBox=format!("-60 -12 {} {}", SIZE + 120.0, SIZE + 24.0)
-                role="img"
-                aria-label=described
-            >
-                {[0.25, 0.5, 0.75, 1.0]
-                    .map(|ring| {
-                        view! { <polygon class="ring" points=polygon(&vec![(ring * 100.0) as u32; count])></polygon> }
-                    })
-                    .into_iter()
-                    .collect_view()}
+            <svg class="radar" viewBox=view_box() role="img" aria-label=described>
+                {frame(count)}
                 {compared
                     .iter()
                     .zip(STROKES.iter().cycle())
                     .map(|((_, e), (dash, colour))| {
-                        let scores: Vec<u32> = e.criteria.iter().map(|c| c.score).collect();
+                        let fractions: Vec<f64> = e
+                            .criteria
+                            .iter()
+                            .map(|c| f64::from(c.score.min(100)) / 100.0)
+                            .collect();
                         view! {
                             <polygon
                                 class="overlay"
-                                points=polygon(&scores)
+                                points=polygon(&fractions)
                                 stroke=*colour
                                 stroke-dasharray=*dash
                             ></polygon>
                         }
                     })
                     .collect_view()}
-                {labels
-                    .iter()
-                    .enumerate()
-                    .map(|(index, label)| {
-                        let (x, y) = point(index, count, 1.2);
-                        let anchor = if (x - CENTRE).abs() < 1.0 {
-                            "middle"
-                        } else if x > CENTRE {
-                            "start"
-                        } else {
-                            "end"
-                        };
-                        view! {
-                            <text x=x y=y text-anchor=anchor dominant-baseline="middle">
-                                {label.clone()}
-                            </text>
-                        }
-                    })
-                    .collect_view()}
+                {axis_labels(&labels)}
             </svg>
             <ul class="legend" data-testid="radar-legend">
                 {compared

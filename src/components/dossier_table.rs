@@ -10,7 +10,7 @@ use crate::components::home::Notice;
 use crate::context::{use_list_version, use_navigator};
 use crate::i18n::{self, lang, tr};
 use fabrique_app_core::id::DossierId;
-use fabrique_app_core::repository::{ActionError, Entry, EntryState};
+use fabrique_app_core::repository::{ActionError, Entry, EntryState, Line};
 use fabrique_app_core::route::{Route, COMPARE_MAX};
 use fabrique_core::dossier::Variant;
 use fabrique_core::evaluation::Verdict;
@@ -45,39 +45,17 @@ impl Column {
     }
 }
 
-/// What a readable line shows, read once from its entry.
-#[derive(Debug, Clone, PartialEq)]
-struct Line {
-    name: String,
-    saved_at_ms: u64,
-    verdict: Verdict,
-    score: u32,
-    variant: Variant,
-    criteria: Vec<(CriterionId, u32)>,
-    completeness: u32,
-}
-
-fn line(entry: &Entry) -> Option<Line> {
+/// What the list read of a dossier, when it could be read.
+fn line(entry: &Entry) -> Option<&Line> {
     match &entry.state {
-        EntryState::Readable {
-            name,
-            saved_at_ms,
-            verdict,
-            score,
-            variant,
-            criteria,
-            completeness,
-        } => Some(Line {
-            name: i18n::dossier_name(name),
-            saved_at_ms: *saved_at_ms,
-            verdict: *verdict,
-            score: *score,
-            variant: *variant,
-            criteria: criteria.clone(),
-            completeness: *completeness,
-        }),
+        EntryState::Readable(line) => Some(line),
         EntryState::Unreadable(_) => None,
     }
+}
+
+/// A line's name as shown (and as the filter and the sort read it).
+fn shown_name(line: &Line) -> String {
+    i18n::dossier_name(&line.name)
 }
 
 /// The label's short name.
@@ -94,7 +72,7 @@ fn variant_name(variant: Variant) -> &'static str {
 /// The order of two lines by a column (ascending).
 fn compare(column: Column, a: &Line, b: &Line) -> std::cmp::Ordering {
     match column {
-        Column::Name => normalize(&a.name).cmp(&normalize(&b.name)),
+        Column::Name => normalize(&shown_name(a)).cmp(&normalize(&shown_name(b))),
         Column::Label => variant_name(a.variant).cmp(variant_name(b.variant)),
         Column::Verdict => (a.verdict as u8).cmp(&(b.verdict as u8)),
         Column::Score => a.score.cmp(&b.score),
@@ -122,7 +100,7 @@ pub fn DossierTable(
             all.iter()
                 .filter(|entry| match line(entry) {
                     Some(line) => {
-                        normalize(&line.name).contains(&wanted)
+                        normalize(&shown_name(line)).contains(&wanted)
                             && verdict.is_none_or(|v| v == line.verdict)
                     }
                     // Never hidden: what cannot be read must be seen.
@@ -134,7 +112,7 @@ pub fn DossierTable(
         if let Some((column, ascending)) = sort.get() {
             rows.sort_by(|a, b| match (line(a), line(b)) {
                 (Some(a), Some(b)) => {
-                    let order = compare(column, &a, &b);
+                    let order = compare(column, a, b);
                     if ascending {
                         order
                     } else {
@@ -357,15 +335,12 @@ fn DossierRow(
     let navigator = use_navigator();
     let list_version = use_list_version();
     let notice = expect_context::<RwSignal<Option<Notice>>>();
-    let Some(shown) = line(&entry) else {
+    let Some(shown) = line(&entry).cloned() else {
         return unreadable_row(entry).into_any();
     };
     let id = StoredValue::new(entry.id.clone());
-    let name = StoredValue::new(shown.name.clone());
-    let stored_name = match &entry.state {
-        EntryState::Readable { name, .. } => name.clone(),
-        EntryState::Unreadable(_) => String::new(),
-    };
+    let name = StoredValue::new(shown_name(&shown));
+    let stored_name = shown.name.clone();
     let renaming = RwSignal::new(false);
     let new_name = RwSignal::new(stored_name);
     let menu_open = RwSignal::new(false);
@@ -438,7 +413,7 @@ fn DossierRow(
     } else {
         String::new()
     };
-    let action = |verb: &'static str| format!("{verb} « {} »", name.get_value());
+    let action = move |verb: &'static str| format!("{verb} « {} »", name.get_value());
     view! {
         <tr class="dossier-row">
             <td>
@@ -542,26 +517,44 @@ fn DossierRow(
                         }
                     }
                 >
-                    <button
-                        type="button"
-                        node_ref=first_ref
-                        aria-label=action(tr("Renommer", "Rename"))
-                        on:click=move |_| {
-                            menu_open.set(false);
-                            renaming.set(true);
-                        }
-                    >
-                        {tr("Renommer", "Rename")}
-                    </button>
-                    <button type="button" aria-label=action(tr("Dupliquer", "Duplicate")) on:click=duplicate>
-                        {tr("Dupliquer", "Duplicate")}
-                    </button>
-                    <button type="button" aria-label=action(tr("Exporter", "Export")) on:click=export>
-                        {tr("Exporter", "Export")}
-                    </button>
-                    <button type="button" class="danger" aria-label=action(tr("Supprimer", "Delete")) on:click=delete>
-                        {tr("Supprimer", "Delete")}
-                    </button>
+                    // Drawn when opened: a long list pays for no menu until one is used.
+                    {move || {
+                        menu_open
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        node_ref=first_ref
+                                        aria-label=action(tr("Renommer", "Rename"))
+                                        on:click=move |_| {
+                                            menu_open.set(false);
+                                            renaming.set(true);
+                                        }
+                                    >
+                                        {tr("Renommer", "Rename")}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        aria-label=action(tr("Dupliquer", "Duplicate"))
+                                        on:click=duplicate
+                                    >
+                                        {tr("Dupliquer", "Duplicate")}
+                                    </button>
+                                    <button type="button" aria-label=action(tr("Exporter", "Export")) on:click=export>
+                                        {tr("Exporter", "Export")}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="danger"
+                                        aria-label=action(tr("Supprimer", "Delete"))
+                                        on:click=delete
+                                    >
+                                        {tr("Supprimer", "Delete")}
+                                    </button>
+                                }
+                            })
+                    }}
                 </div>
             </td>
         </tr>
@@ -575,7 +568,7 @@ fn unreadable_row(entry: Entry) -> impl IntoView {
     let notice = expect_context::<RwSignal<Option<Notice>>>();
     let error = match &entry.state {
         EntryState::Unreadable(error) => i18n::storage_error(error),
-        EntryState::Readable { .. } => String::new(),
+        EntryState::Readable(_) => String::new(),
     };
     let id = StoredValue::new(entry.id);
     let download = move |_| {

@@ -216,32 +216,28 @@ fn DossierEditor(
                 <button type="button" on:click=move |_| export.run(())>
                     {tr("Exporter ce dossier (JSON)", "Export this dossier (JSON)")}
                 </button>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        save_now();
-                        navigator
-                            .go(Route::Report {
-                                id: id.get_value(),
-                                document: Document::Presentation,
-                            })
-                    }
-                >
-                    {tr("Dossier de présentation", "Project presentation")}
-                </button>
-                <button
-                    type="button"
-                    on:click=move |_| {
-                        save_now();
-                        navigator
-                            .go(Route::Report {
-                                id: id.get_value(),
-                                document: Document::Summary,
-                            })
-                    }
-                >
-                    {tr("Auto-évaluation", "Self-evaluation")}
-                </button>
+                {[
+                    (Document::Presentation, tr("Dossier de présentation", "Project presentation")),
+                    (Document::Summary, tr("Auto-évaluation", "Self-evaluation")),
+                ]
+                    .map(|(document, name)| {
+                        view! {
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    save_now();
+                                    navigator
+                                        .go(Route::Report {
+                                            id: id.get_value(),
+                                            document,
+                                        })
+                                }
+                            >
+                                {name}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </div>
         {move || match shown.with(|s| s.status.clone()) {

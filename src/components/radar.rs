@@ -19,7 +19,8 @@ fn point(index: usize, count: usize, fraction: f64) -> (f64, f64) {
     )
 }
 
-fn polygon(fractions: &[f64]) -> String {
+/// A polygon's points through each axis at its fraction of the radius.
+pub fn polygon(fractions: &[f64]) -> String {
     fractions
         .iter()
         .enumerate()
@@ -29,6 +30,50 @@ fn polygon(fractions: &[f64]) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The chart's frame: its view box.
+pub fn view_box() -> String {
+    format!("-50 -12 {} {}", SIZE + 100.0, SIZE + 24.0)
+}
+
+/// The rings at each quarter and the axes, for `count` criteria.
+pub fn frame(count: usize) -> impl IntoView {
+    view! {
+        {[0.25, 0.5, 0.75, 1.0]
+            .map(|ring| view! { <polygon class="ring" points=polygon(&vec![ring; count])></polygon> })
+            .into_iter()
+            .collect_view()}
+        {(0..count)
+            .map(|index| {
+                let (x, y) = point(index, count, 1.0);
+                view! { <line class="axis" x1=CENTRE y1=CENTRE x2=x y2=y></line> }
+            })
+            .collect_view()}
+    }
+}
+
+/// Each criterion's name at the end of its axis.
+pub fn axis_labels(labels: &[String]) -> impl IntoView {
+    labels
+        .iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let (x, y) = point(index, labels.len(), 1.22);
+            let anchor = if (x - CENTRE).abs() < 1.0 {
+                "middle"
+            } else if x > CENTRE {
+                "start"
+            } else {
+                "end"
+            };
+            view! {
+                <text x=x y=y text-anchor=anchor dominant-baseline="middle">
+                    {label.clone()}
+                </text>
+            }
+        })
+        .collect_view()
 }
 
 /// The radar of the criteria's scores.
@@ -54,51 +99,15 @@ pub fn Radar(
         })
     };
     view! {
-        <svg
-            class="radar"
-            viewBox=format!("-50 -12 {} {}", SIZE + 100.0, SIZE + 24.0)
-            role="img"
-            aria-label=description
-        >
-            {[0.25, 0.5, 0.75, 1.0]
-                .map(|ring| view! { <polygon class="ring" points=polygon(&[ring; 6])></polygon> })
-                .into_iter()
-                .collect_view()}
-            {(0..6)
-                .map(|index| {
-                    let (x, y) = point(index, 6, 1.0);
-                    view! { <line class="axis" x1=CENTRE y1=CENTRE x2=x y2=y></line> }
-                })
-                .collect_view()}
+        <svg class="radar" viewBox=view_box() role="img" aria-label=description>
+            {frame(6)}
             <polygon
                 class="scores"
                 points=move || {
                     scores.with(|s| polygon(&s.iter().map(|(_, score)| f64::from(*score) / 100.0).collect::<Vec<_>>()))
                 }
             ></polygon>
-            {move || {
-                scores
-                    .with(|s| {
-                        s.iter()
-                            .enumerate()
-                            .map(|(index, (label, _))| {
-                                let (x, y) = point(index, s.len(), 1.22);
-                                let anchor = if (x - CENTRE).abs() < 1.0 {
-                                    "middle"
-                                } else if x > CENTRE {
-                                    "start"
-                                } else {
-                                    "end"
-                                };
-                                view! {
-                                    <text x=x y=y text-anchor=anchor dominant-baseline="middle">
-                                        {label.clone()}
-                                    </text>
-                                }
-                            })
-                            .collect_view()
-                    })
-            }}
+            {move || scores.with(|s| axis_labels(&s.iter().map(|(label, _)| label.clone()).collect::<Vec<_>>()))}
         </svg>
     }
 }

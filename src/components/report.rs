@@ -191,11 +191,7 @@ pub fn Report(
             );
         });
     };
-    let print = |_| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.print();
-        }
-    };
+    let print = |_| files::print_page();
     let others = id.clone().map(|local| {
         Document::ALL
             .into_iter()

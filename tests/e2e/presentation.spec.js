@@ -3,11 +3,7 @@
 // of the CSV exports), and no score or verdict anywhere on it.
 const fs = require('fs');
 const { test, expect } = require('./fixtures');
-const { HomePage, EditorPage } = require('./pages/app');
-
-function pageCount(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-}
+const { openExample, pdfPages: pageCount } = require('./pages/app');
 
 // "124 000,00 €" and "124000,00" both as cents.
 function cents(text) {
@@ -28,13 +24,7 @@ function csvRows(csv) {
 }
 
 async function openPresentation(page, exampleIndex) {
-  const home = new HomePage(page);
-  await home.goto();
-  await home.exampleChoice.selectOption({ index: exampleIndex });
-  await home.openExample.click();
-  const editor = new EditorPage(page);
-  const name = await editor.name.inputValue();
-  const verdict = await editor.verdict.textContent();
+  const { name, verdict } = await openExample(page, exampleIndex);
   await page.getByRole('button', { name: 'Dossier de présentation', exact: true }).click();
   const document = page.getByTestId('presentation');
   await expect(document.getByRole('heading', { level: 1 })).toHaveText(name);

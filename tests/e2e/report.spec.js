@@ -2,22 +2,12 @@
 // content as Markdown, with the budget and the funding plan as CSV.
 const fs = require('fs');
 const { test, expect } = require('./fixtures');
-const { HomePage, EditorPage } = require('./pages/app');
+const { openExample, pdfPages: pageCount } = require('./pages/app');
 
 const levels = ['gouvernance', 'partenariats', 'besoin-territorial', 'services-numeriques', 'modele-economique', 'poste-etp'];
 
-function pageCount(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-}
-
 async function openReport(page, exampleIndex) {
-  const home = new HomePage(page);
-  await home.goto();
-  await home.exampleChoice.selectOption({ index: exampleIndex });
-  await home.openExample.click();
-  const editor = new EditorPage(page);
-  const name = await editor.name.inputValue();
-  const verdict = await editor.verdict.textContent();
+  const { name, verdict } = await openExample(page, exampleIndex);
   await page.getByRole('button', { name: 'Auto-évaluation', exact: true }).click();
   await expect(page.getByTestId('report')).toBeVisible();
   return { name, verdict };

@@ -251,15 +251,9 @@ impl Entry {
     /// What identifies the line as shown: the same key, the same line (kept as it is).
     pub fn key(&self) -> String {
         match &self.state {
-            EntryState::Readable {
-                name,
-                saved_at_ms,
-                verdict,
-                score,
-                ..
-            } => format!(
-                "{}|{saved_at_ms}|{score}|{}|{name}",
-                self.id, *verdict as u8
+            EntryState::Readable(line) => format!(
+                "{}|{}|{}|{}|{}",
+                self.id, line.saved_at_ms, line.score, line.verdict as u8, line.name
             ),
             EntryState::Unreadable(StorageError::Unreadable {
                 cause: ReadError::FutureVersion(version),
@@ -275,21 +269,26 @@ impl Entry {
 /// reads it from the store then, so that it acts on the latest save (another tab's too).
 #[derive(Debug, Clone, PartialEq)]
 pub enum EntryState {
-    Readable {
-        name: String,
-        saved_at_ms: u64,
-        verdict: Verdict,
-        /// The weighted score, with the user's weights.
-        score: u32,
-        /// The label applied for (from the call).
-        variant: Variant,
-        /// Each criterion's score.
-        criteria: Vec<(CriterionId, u32)>,
-        /// The share of the questions answered, in whole percent.
-        completeness: u32,
-    },
+    Readable(Line),
     /// Why it could not be read.
     Unreadable(StorageError),
+}
+
+/// What the list shows of a dossier that was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Its name, as stored (possibly empty).
+    pub name: String,
+    pub saved_at_ms: u64,
+    pub verdict: Verdict,
+    /// The weighted score, with the user's weights.
+    pub score: u32,
+    /// The label applied for (from the call).
+    pub variant: Variant,
+    /// Each criterion's score.
+    pub criteria: Vec<(CriterionId, u32)>,
+    /// The share of the questions answered, in whole percent.
+    pub completeness: u32,
 }
 
 /// The lines read, and how many dossiers the list names in all.
@@ -788,7 +787,7 @@ impl<S: KeyValue> Repository<S> {
                             };
                         let referential = &referentials[index].1;
                         let summary = summary(&record.dossier, referential);
-                        EntryState::Readable {
+                        EntryState::Readable(Line {
                             name: record.dossier.name,
                             saved_at_ms: record.saved_at_ms,
                             verdict: summary.verdict,
@@ -796,7 +795,7 @@ impl<S: KeyValue> Repository<S> {
                             variant,
                             criteria: summary.criteria,
                             completeness: summary.completeness,
-                        }
+                        })
                     }
                     Ok(None) => return None,
                     Err(error) => EntryState::Unreadable(error),

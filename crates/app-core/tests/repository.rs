@@ -376,7 +376,7 @@ fn a_listed_but_missing_dossier_is_no_line() {
     let lines = repository.lines(&Default::default(), 10).expect("lines");
     assert_eq!(lines.total, 2);
     assert_eq!(lines.lines.len(), 1);
-    assert!(matches!(&lines.lines[0].state, EntryState::Readable { name, .. } if name == "Là"));
+    assert!(matches!(&lines.lines[0].state, EntryState::Readable(line) if line.name == "Là"));
 }
 
 #[test]

@@ -117,4 +117,21 @@ async function partnerReplies(partnerPage, link, { organisation, person, categor
   return reply;
 }
 
-module.exports = { HomePage, EditorPage, partnerReplies };
+// Opens example `index` as a local dossier: its name and verdict, as the editor shows them.
+async function openExample(page, index) {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.exampleChoice.selectOption({ index });
+  await home.openExample.click();
+  const editor = new EditorPage(page);
+  const name = await editor.name.inputValue();
+  const verdict = await editor.verdict.textContent();
+  return { name, verdict };
+}
+
+// The pages of a PDF Chromium printed.
+function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+module.exports = { HomePage, EditorPage, partnerReplies, openExample, pdfPages };
