@@ -105,6 +105,13 @@ test('three dossiers compared: each criterion side by side, a legend in words, t
   await expect(compare).toBeDisabled();
   for (const name of names) await page.getByLabel(`Sélectionner « ${name} »`).check();
   await expect(page.getByTestId('selection-count')).toHaveText('3 dossiers sélectionnés');
+  // The selection as one file, in the table's order.
+  const exporting = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter la sélection' }).click();
+  const file = JSON.parse(fs.readFileSync(await (await exporting).path(), 'utf8'));
+  expect(file.format).toBe('fabrique-export');
+  expect(file.dossiers.map((d) => d.name)).toEqual(order);
+  expect(file.dossiers.every((d) => d.history.length === 1)).toBe(true);
   await compare.click();
   await expect(page).toHaveURL(/\?comparer=[0-9a-f]{16},[0-9a-f]{16},[0-9a-f]{16}$/);
 
