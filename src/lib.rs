@@ -17,6 +17,8 @@ pub fn start() {
     browser::crash::install_test_hooks();
     // `make bench` reads these marks: the app's own start, and its first screen on display.
     browser::clock::mark("fabrique:start");
+    // The static first screen goes in the same task as the app comes: never both drawn.
+    browser::first_screen::remove();
     if browser::location::is_framed() {
         // Inside another page's frame: nothing of the user's is read or shown.
         leptos::mount::mount_to_body(app::Framed);

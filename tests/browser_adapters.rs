@@ -222,3 +222,23 @@ fn focus_moves_to_the_element_asked() {
     assert_eq!(document.active_element().as_ref(), Some(button.as_ref()));
     button.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_static_first_screen_is_removed_once_and_only_it() {
+    use fabrique::browser::first_screen;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document");
+    let body = document.body().expect("a body");
+    let screen = document.create_element("div").expect("a div");
+    screen.set_id(first_screen::ID);
+    let other = document.create_element("div").expect("a div");
+    body.append_child(&screen).expect("added");
+    body.append_child(&other).expect("added");
+    first_screen::remove();
+    assert!(document.get_element_by_id(first_screen::ID).is_none());
+    assert!(other.is_connected());
+    // Again, with nothing left to remove: nothing happens.
+    first_screen::remove();
+    other.remove();
+}

@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod crash;
 pub mod files;
+pub mod first_screen;
 pub mod focus;
 pub mod ids;
 pub mod leaving;

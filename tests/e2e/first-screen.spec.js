@@ -1,0 +1,69 @@
+// The first screen comes before the wasm: index.html draws the header and the home's text
+// (or "Ouverture du lien…") in the app's own layout, and the app takes over without a
+// layout shift.
+const { test, expect } = require('./fixtures');
+const { HomePage } = require('./pages/app');
+
+// No service worker: it would serve the wasm from its cache, past the route that holds it.
+test.use({ serviceWorkers: 'block' });
+
+// Every layout shift the page has had, from its first frame.
+async function recordShifts(page) {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+// The wasm is asked for and never arrives.
+const withoutWasm = (page) => page.route(/\.wasm$/, () => {});
+
+test('before the wasm: the home, in the app\'s words and place; then the app, with nothing moved', async ({ page }) => {
+  await recordShifts(page);
+  await withoutWasm(page);
+  await page.goto('./');
+  const waiting = page.locator('#first-screen');
+  await expect(waiting.getByRole('heading', { level: 1 })).toHaveText('Vos dossiers', { useInnerText: true });
+  const before = {
+    intro: await waiting.locator('.intro').innerText(),
+    header: await waiting.locator('.site-header').boundingBox(),
+    heading: await waiting.getByRole('heading', { level: 1 }).boundingBox(),
+  };
+
+  await page.unroute(/\.wasm$/);
+  await page.reload();
+  const home = new HomePage(page);
+  await expect(home.heading).toBeVisible();
+  await expect(waiting).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  expect(await page.locator('.intro').innerText()).toBe(before.intro);
+  expect(await page.locator('header.site-header').boundingBox()).toEqual(before.header);
+  expect(await home.heading.boundingBox()).toEqual(before.heading);
+  // The app's first screen is on display: no shift happened on the way.
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
+  expect(await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
+});
+
+test('before the wasm: a received link says it is opening, and English follows the settings', async ({ page }) => {
+  await withoutWasm(page);
+  await page.goto('./#d6-AAAA');
+  const waiting = page.locator('#first-screen');
+  await expect(waiting.getByRole('status')).toHaveText('Ouverture du lien…', { useInnerText: true });
+  await expect(waiting.getByRole('heading', { level: 1 })).toBeHidden();
+  // A dossier's screen: only the header, no home text that would flash.
+  await page.goto('./?dossier=00000000000000ff');
+  await expect(waiting.locator('.site-header')).toBeVisible();
+  await expect(waiting.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(waiting.getByRole('status')).toBeHidden();
+
+  await page.unroute(/\.wasm$/);
+  await page.goto('./?page=reglages');
+  await page.getByLabel("Langue de l'application").selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await withoutWasm(page);
+  await page.goto('./');
+  await expect(waiting.getByRole('heading', { level: 1 })).toHaveText('Your dossiers', { useInnerText: true });
+  await expect(waiting.getByText('Nothing leaves your browser: no account, no server.')).toBeVisible();
+});
