@@ -19,14 +19,16 @@ use fabrique_core::referential::Referential;
 use leptos::prelude::*;
 
 /// Each dossier's line in the radar: a dash pattern and a colour, told apart without colour.
-const STROKES: [(&str, &str); 6] = [
-    ("", "#1d5c4b"),
-    ("8 4", "#9a3412"),
-    ("2 3", "#1e40af"),
-    ("10 3 2 3", "#6b21a8"),
-    ("1 5", "#854d0e"),
-    ("14 5", "#374151"),
+/// Each: the dash pattern, the colour, and the pattern in words (French, English).
+const STROKES: [(&str, &str, (&str, &str)); 6] = [
+    ("", "#1d5c4b", ("trait plein", "solid line")),
+    ("8 4", "#9a3412", ("tirets", "dashes")),
+    ("2 3", "#1e40af", ("pointillés", "dots")),
+    ("10 3 2 3", "#6b21a8", ("tiret-point", "dash-dot")),
+    ("1 5", "#854d0e", ("points espacés", "spaced dots")),
+    ("14 5", "#374151", ("longs tirets", "long dashes")),
 ];
+
 /// The comparison screen.
 #[component]
 pub fn CompareView(
@@ -244,7 +246,7 @@ fn radar_overlay(compared: &[(String, Evaluation)]) -> impl IntoView {
                 {compared
                     .iter()
                     .zip(STROKES.iter().cycle())
-                    .map(|((_, e), (dash, colour))| {
+                    .map(|((_, e), (dash, colour, _))| {
                         let fractions: Vec<f64> = e
                             .criteria
                             .iter()
@@ -267,30 +269,18 @@ fn radar_overlay(compared: &[(String, Evaluation)]) -> impl IntoView {
                     .iter()
                     .zip(STROKES.iter().cycle())
                     .enumerate()
-                    .map(|(index, ((name, _), (dash, colour)))| {
+                    .map(|(index, ((name, _), (dash, colour, (french, english))))| {
                         view! {
                             <li>
                                 <svg class="sample" viewBox="0 0 40 10" aria-hidden="true">
                                     <line x1="0" y1="5" x2="40" y2="5" stroke=*colour stroke-dasharray=*dash></line>
                                 </svg>
-                                {format!("{}. {name} ({})", index + 1, legend_pattern(index))}
+                                {format!("{}. {name} ({})", index + 1, tr(french, english))}
                             </li>
                         }
                     })
                     .collect_view()}
             </ul>
         </div>
-    }
-}
-
-/// The line's pattern in words, so that the legend reads without colour.
-fn legend_pattern(index: usize) -> &'static str {
-    match index % STROKES.len() {
-        0 => tr("trait plein", "solid line"),
-        1 => tr("tirets", "dashes"),
-        2 => tr("pointillés", "dots"),
-        3 => tr("tiret-point", "dash-dot"),
-        4 => tr("points espacés", "spaced dots"),
-        _ => tr("longs tirets", "long dashes"),
     }
 }

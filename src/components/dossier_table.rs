@@ -58,15 +58,9 @@ fn shown_name(line: &Line) -> String {
     i18n::dossier_name(&line.name)
 }
 
-/// The label's short name.
+/// The label's name, as its referential says it.
 fn variant_name(variant: Variant) -> &'static str {
-    match variant {
-        Variant::FabriqueDeTerritoire => tr("Fabrique de territoire", "Fabrique de territoire"),
-        Variant::FabriqueNumerique => tr("Fabrique numérique", "Fabrique numérique"),
-        Variant::ManufactureDeProximite => {
-            tr("Manufacture de proximité", "Manufacture de proximité")
-        }
-    }
+    Referential::builtin(variant).label.get(lang())
 }
 
 /// The order of two lines by a column (ascending).

@@ -14,6 +14,7 @@ use fabrique_app_core::route::{Document, Route};
 use fabrique_app_core::session::{EditingSession, FromOtherTab, SaveStatus};
 use fabrique_core::dossier::Dossier;
 use fabrique_core::exchange;
+use fabrique_core::history::History;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -27,8 +28,8 @@ pub fn Editor(
     id: DossierId,
 ) -> impl IntoView {
     match EditingSession::open(&repository(), id) {
-        Ok(Some((session, dossier))) => {
-            view! { <DossierEditor session=session dossier=dossier /> }.into_any()
+        Ok(Some((session, record))) => {
+            view! { <DossierEditor session=session dossier=record.dossier history=record.history /> }.into_any()
         }
         Ok(None) => view! { <Unavailable problem=missing_dossier().to_owned() /> }.into_any(),
         Err(error) => view! { <Unavailable problem=i18n::storage_error(&error) /> }.into_any(),
@@ -87,6 +88,8 @@ fn DossierEditor(
     session: EditingSession,
     /// The dossier as it was loaded.
     dossier: Dossier,
+    /// Its history as it was loaded (today's point follows the live evaluation).
+    history: History,
 ) -> impl IntoView {
     let settings = use_settings();
     let navigator = use_navigator();
@@ -330,7 +333,7 @@ fn DossierEditor(
             generation=generation.into()
             url_id=id.get_value()
             read_only=false
-            history=repository().history(&id.get_value())
+            history=history
         />
     }
 }

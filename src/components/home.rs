@@ -246,10 +246,12 @@ pub fn Home() -> impl IntoView {
                     .into_any()
             }
             Ok(true) => {
-                let lines = Signal::derive(move || {
+                let lines = Memo::new(move |_| {
                     entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
                 });
-                view! { <DossierTable entries=lines /> }.into_any()
+                // A memo: the table reads the lines in several places, they are copied once.
+                view! { <DossierTable entries=lines.into() /> }
+                    .into_any()
             }
             Err(error) => {
                 view! {

@@ -42,7 +42,12 @@ pub fn Progress(
         history.with(|h| {
             h.points()
                 .iter()
-                .map(|p| format!("{} : {}", p.date(), p.score))
+                .map(|p| {
+                    let date = p
+                        .date()
+                        .map_or_else(|| "—".to_owned(), |date| date.to_string());
+                    format!("{date} : {}", p.score)
+                })
                 .collect::<Vec<_>>()
                 .join(" ; ")
         })
@@ -60,6 +65,7 @@ pub fn Progress(
     };
     // A line needs two days: until then, only the sentence.
     let drawn = move || history.with(|h| h.points().len() >= 2);
+    let placed = Memo::new(move |_| history.with(positions));
     view! {
         <figure class="progress" data-testid="progress">
             <svg
@@ -72,11 +78,11 @@ pub fn Progress(
             >
                 <line class="axis" x1="0" x2=WIDTH y1=HEIGHT - MARGIN y2=HEIGHT - MARGIN></line>
                 <polyline points=move || {
-                    history.with(positions).iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" ")
+                    placed.with(|p| p.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect::<Vec<_>>().join(" "))
                 }></polyline>
                 {move || {
-                    history
-                        .with(positions)
+                    placed
+                        .get()
                         .into_iter()
                         .map(|(x, y)| {
                             view! {

@@ -19,8 +19,8 @@ use fabrique_core::funding::{
 use fabrique_core::history::History;
 use fabrique_core::label::Label;
 use fabrique_core::presentation::{self, Block};
-use fabrique_core::referential::CriterionId;
 use fabrique_core::referential::Referential;
+use fabrique_core::referential::{CriterionId, Lang};
 use fabrique_core::report;
 use fabrique_core::spreadsheet::{self, Table};
 use fabrique_core::units::Local;
@@ -171,26 +171,18 @@ pub fn Report(
             );
         });
     };
-    let download_budget = move |_| {
+    // A table of the dossier as a CSV file named after it.
+    let download_csv = move |table: fn(&Dossier, Lang) -> String, suffix: &'static str| {
         stored.with_value(|(d, _)| {
-            let csv = spreadsheet::budget_csv(d, language);
             files::download(
-                &export_file_name(&d.name).replace(".json", "-budget.csv"),
+                &export_file_name(&d.name).replace(".json", suffix),
                 "text/csv;charset=utf-8",
-                &csv,
+                &table(d, language),
             );
         });
     };
-    let download_funding = move |_| {
-        stored.with_value(|(d, _)| {
-            let csv = spreadsheet::funding_plan_csv(d, language);
-            files::download(
-                &export_file_name(&d.name).replace(".json", "-financement.csv"),
-                "text/csv;charset=utf-8",
-                &csv,
-            );
-        });
-    };
+    let download_budget = move |_| download_csv(spreadsheet::budget_csv, "-budget.csv");
+    let download_funding = move |_| download_csv(spreadsheet::funding_plan_csv, "-financement.csv");
     let print = |_| files::print_page();
     let others = id.clone().map(|local| {
         Document::ALL

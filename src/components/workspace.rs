@@ -44,8 +44,9 @@ pub fn Workspace(
         Memo::new(move |_| dossier.with(|d| referential.with(|r| evaluate(d, r, lang))));
 
     let today = day_of(clock::now_ms());
+    // A memo: the chart reads it in several places, the history is built once per change.
     let progress = history.map(|history| {
-        Signal::derive(move || evaluation.with(|e| history.with(Point::of(today, e))))
+        Memo::new(move |_| evaluation.with(|e| history.with(Point::of(today, e)))).into()
     });
 
     let initial = if url_id.is_some() {

@@ -58,12 +58,12 @@ pub struct EditingSession {
 }
 
 impl EditingSession {
-    /// Opens the dossier kept under `id`: the session and the dossier to show, or `None`
-    /// when there is no such dossier.
+    /// Opens the dossier kept under `id`: the session and the record read (the dossier to
+    /// show, its history), or `None` when there is no such dossier.
     pub fn open<S: KeyValue>(
         repository: &Repository<S>,
         id: DossierId,
-    ) -> Result<Option<(EditingSession, Dossier)>, StorageError> {
+    ) -> Result<Option<(EditingSession, Record)>, StorageError> {
         Ok(repository.load(&id)?.map(|record| {
             let session = EditingSession {
                 id,
@@ -73,7 +73,7 @@ impl EditingSession {
                 status: SaveStatus::Saved,
                 conflict: None,
             };
-            (session, record.dossier)
+            (session, record)
         }))
     }
 

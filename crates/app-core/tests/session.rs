@@ -21,10 +21,10 @@ fn id() -> DossierId {
 fn opened(store: &MemoryStore) -> (Repository<&MemoryStore>, EditingSession) {
     let repository = Repository::new(store);
     repository.create(&named("Début"), 10, id).expect("created");
-    let (session, dossier) = EditingSession::open(&repository, id())
+    let (session, record) = EditingSession::open(&repository, id())
         .expect("readable")
         .expect("there");
-    assert_eq!(dossier, named("Début"));
+    assert_eq!(record.dossier, named("Début"));
     (repository, session)
 }
 

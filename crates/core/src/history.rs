@@ -38,8 +38,8 @@ impl Point {
         }
     }
 
-    /// Its day as a date.
-    pub fn date(&self) -> Date {
+    /// Its day as a date (none beyond the calendar Fabrique writes).
+    pub fn date(&self) -> Option<Date> {
         date_of_day(self.day)
     }
 }
@@ -140,8 +140,9 @@ pub fn day_of(ms: u64) -> u32 {
     u32::try_from(ms / DAY_MS).unwrap_or(u32::MAX)
 }
 
-/// The date of a day since 1970-01-01 (the civil calendar, leap years included).
-pub fn date_of_day(day: u32) -> Date {
+/// The date of a day since 1970-01-01 (the civil calendar, leap years included); none for a
+/// day beyond year 65535 (a stored value may say anything).
+pub fn date_of_day(day: u32) -> Option<Date> {
     // Howard Hinnant's days-to-civil, on eras of 400 years.
     let z = i64::from(day) + 719_468;
     let era = z.div_euclid(146_097);
@@ -152,12 +153,11 @@ pub fn date_of_day(day: u32) -> Date {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    let fallback = Date::new(1970, 1, 1);
-    u16::try_from(y)
-        .ok()
-        .and_then(|y| Date::new(y, m as u8, d as u8))
-        .or(fallback)
-        .unwrap_or_else(|| unreachable!("1970-01-01 is a date"))
+    Date::new(
+        u16::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }
 
 #[cfg(test)]
@@ -230,12 +230,13 @@ mod tests {
 
     #[test]
     fn days_are_calendar_dates() {
-        assert_eq!(date_of_day(0).to_string(), "01/01/1970");
+        let written = |day| date_of_day(day).map(|date| date.to_string());
+        assert_eq!(written(0).as_deref(), Some("01/01/1970"));
         assert_eq!(
-            date_of_day(day_of(1_795_996_800_000 + 86_399_999)).to_string(),
-            "30/11/2026"
+            written(day_of(1_795_996_800_000 + 86_399_999)).as_deref(),
+            Some("30/11/2026")
         );
-        assert_eq!(date_of_day(19_782).to_string(), "29/02/2024");
-        assert_eq!(date_of_day(u32::MAX).to_string(), "01/01/1970");
+        assert_eq!(written(19_782).as_deref(), Some("29/02/2024"));
+        assert_eq!(written(u32::MAX), None);
     }
 }
