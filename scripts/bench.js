@@ -20,6 +20,10 @@ const FLOOR_DIST = path.join(OUT, 'floor-dist');
 const LOADS = Number(process.env.BENCH_LOADS || 12);
 const EDITS = Number(process.env.BENCH_EDITS || 240);
 const LIST_SIZE = 200;
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS || 3);
+const THROTTLED_LOADS = Number(process.env.BENCH_THROTTLED_LOADS || 5);
+// The first load's budget, absolute (#20): html + js + css + wasm, brotli.
+const FIRST_LOAD_BUDGET = 200 * 1024;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
@@ -289,6 +293,18 @@ async function main() {
   const lookup = await territoryLookup(page);
   await session.context.close();
   await browser.close();
+
+  // Lighthouse on three screens of Fabrique and on the floor, then the throttled visits.
+  const { lighthousePage, interactiveHome, THROTTLING } = await import('./lighthouse.mjs');
+  const example = native.links[0];
+  const stored = { id: '00000000000000a1', dossier: dossiers[0] };
+  const lighthouse = {
+    floor: await lighthousePage(floorUrl, LIGHTHOUSE_RUNS),
+    home: await lighthousePage(appUrl, LIGHTHOUSE_RUNS),
+    editor: await lighthousePage(`${appUrl}?dossier=${stored.id}`, LIGHTHOUSE_RUNS, stored),
+    link: await lighthousePage(`${appUrl}#${example.fragment}`, LIGHTHOUSE_RUNS),
+  };
+  const throttled = await interactiveHome(appUrl, floorUrl, THROTTLED_LOADS);
   nginx.kill('SIGTERM');
 
   const evaluation = criterionMedians();
@@ -307,7 +323,8 @@ async function main() {
   const totalRatio = appSizes.total.brotli / floorSizes.total.brotli;
   add('first-load transfer (raw / gzip / brotli)', appSizes.total,
     `${kb(appSizes.total.raw)} / ${kb(appSizes.total.gzip)} / ${kb(appSizes.total.brotli)} (${totalRatio.toFixed(2)}× floor, brotli)`,
-    { floor: `${kb(floorSizes.total.raw)} / ${kb(floorSizes.total.gzip)} / ${kb(floorSizes.total.brotli)}`, budgetText: 'brotli ≤ 2.5× floor', pass: totalRatio <= 2.5 });
+    { floor: `${kb(floorSizes.total.raw)} / ${kb(floorSizes.total.gzip)} / ${kb(floorSizes.total.brotli)}`,
+      budgetText: `brotli ≤ ${kb(FIRST_LOAD_BUDGET)}`, pass: appSizes.total.brotli <= FIRST_LOAD_BUDGET });
   add('first-load bytes on the wire, behind nginx', median(wire.app),
     `${kb(median(wire.app))} (${(median(wire.app) / median(wire.floor)).toFixed(2)}× floor)`,
     { floor: kb(median(wire.floor)), budgetText: '—', pass: null });
@@ -323,6 +340,27 @@ async function main() {
     { floor: '—', budgetText: '—', pass: null });
   add(`first render, median of ${LOADS} cold loads`, median(appLoads), `${ms(median(appLoads))} (${renderRatio.toFixed(2)}× floor)`,
     { floor: ms(median(floorLoads)), budgetText: '≤ 1.5× floor', pass: renderRatio <= 1.5 });
+  const floorLcp = lighthouse.floor.lcp;
+  for (const [name, label] of [['home', 'home'], ['editor', 'editor with a dossier'], ['link', 'received link']]) {
+    const run = lighthouse[name];
+    add(`Lighthouse performance, ${label} (median of ${LIGHTHOUSE_RUNS})`, run.performance, `${run.performance}`,
+      { floor: `${lighthouse.floor.performance}`, budgetText: '≥ 98', pass: run.performance >= 98 });
+    add(`Lighthouse LCP, ${label}`, run.lcp, `${ms(run.lcp)} (${(run.lcp / floorLcp).toFixed(2)}× floor)`,
+      { floor: ms(floorLcp), budgetText: '≤ 1.25× floor', pass: run.lcp <= 1.25 * floorLcp });
+  }
+  const throttling = `CPU ${THROTTLING.cpuSlowdown}×, ${Math.round(THROTTLING.latencyMs)} ms, ${Math.round(THROTTLING.downloadKbps)} kbit/s`;
+  const coldRatio = throttled.app.cold / throttled.floor.cold;
+  add(`interactive home, throttled (${throttling}), median of ${THROTTLED_LOADS}`, throttled.app.cold,
+    `${ms(throttled.app.cold)} (${coldRatio.toFixed(2)}× floor)`,
+    { floor: ms(throttled.floor.cold), budgetText: '≤ 2× floor', pass: coldRatio <= 2 });
+  add('largest contentful paint, home, throttled as above (observed, not simulated)', throttled.app.largestPaint,
+    `${ms(throttled.app.largestPaint)} (${(throttled.app.largestPaint / throttled.floor.largestPaint).toFixed(2)}× floor)`,
+    { floor: ms(throttled.floor.largestPaint), budgetText: '—', pass: null });
+  const secondRatio = throttled.app.second / throttled.floor.second;
+  add('interactive home, second visit (service worker), throttled', throttled.app.second,
+    `${ms(throttled.app.second)} (${secondRatio.toFixed(2)}× floor)${throttled.app.servedByServiceWorker ? '' : ' — NOT from the service worker'}`,
+    { floor: `${ms(throttled.floor.second)} (HTTP cache)`, budgetText: '≤ 1.2× floor, from the service worker',
+      pass: secondRatio <= 1.2 && throttled.app.servedByServiceWorker });
   add(`edit latency p50, ${EDITS} edits`, percentile(edits, 50), ms(percentile(edits, 50)), { floor: '—', budgetText: '—', pass: null });
   add(`edit latency p95, ${EDITS} edits`, percentile(edits, 95), ms(percentile(edits, 95)), { floor: '—', budgetText: '< 16 ms', pass: percentile(edits, 95) < 16 });
   for (const [name, micros] of Object.entries(evaluation)) {
@@ -353,7 +391,7 @@ async function main() {
     first_render_ms: { app: appLoads, floor: floorLoads },
     edit_latency_ms: edits, list_ms: { [LIST_SIZE]: listTimes, [`${LIST_SIZE}_complete`]: completeTimes, 0: emptyTimes },
     storage_bytes: storageBytes, evaluation_us: evaluation, links: native.links,
-    territory_lookup: lookup, territory_worst_lookup_brotli: worst,
+    territory_lookup: lookup, territory_worst_lookup_brotli: worst, lighthouse, throttled,
     figures: figures.map(({ figure, shown, floor, budget, pass }) => ({ figure, shown, floor, budget, pass })),
   }, null, 2));
   console.log(`\nwritten: ${path.relative(ROOT, path.join(OUT, 'report.json'))}`);

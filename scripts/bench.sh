@@ -21,5 +21,10 @@ cargo bench --locked -q -p fabrique-core --bench evaluation -- --warm-up-time 1 
   >"$out/criterion.log" 2>&1 || { tail -20 "$out/criterion.log"; exit 2; }
 echo "== link lengths =="
 cargo run --locked -q --release -p fabrique-core --example figures >"$out/figures.json"
-echo "== in Chromium: sizes, first render, edits, the list =="
+echo "== the wasm's largest contributors (twiggy) =="
+# The release wasm optimised as trunk does it (wasm-opt -Oz, the features from the wasm's own
+# target_features section), its names kept (-g) for twiggy.
+wasm-opt -Oz -g target/wasm-bindgen/release/fabrique-app_bg.wasm -o "$out/fabrique-app.named.wasm"
+python3 scripts/contributors.py "$out/fabrique-app.named.wasm" --json "$out/contributors.json" | tee "$out/contributors.md"
+echo "== in Chromium: sizes, first render, edits, the list; Lighthouse; throttled visits =="
 node scripts/bench.js

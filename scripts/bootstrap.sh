@@ -70,6 +70,13 @@ if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; t
   cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
 fi
 
+# twiggy, for the wasm's largest contributors that `make bench` lists (BENCHMARKS.md).
+TWIGGY_VERSION=0.8.0
+if [ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]; then
+  say "installing twiggy $TWIGGY_VERSION (about a minute)"
+  cargo install --locked twiggy --version "$TWIGGY_VERSION"
+fi
+
 # Chromium and chromedriver from Debian, for the browser and end-to-end tests; brotli to
 # precompress the bundle; nginx and its brotli_static module, to serve it as in production
 # (`make serve`, the end-to-end tests, `make bench`).
@@ -95,13 +102,14 @@ if [ ${#missing_packages[@]} -gt 0 ]; then
   fi
 fi
 
-# Node packages: playwright-core and @playwright/test (never a browser download) and
-# binaryen's wasm-opt, exactly as package-lock.json pins them.
+# Node packages: playwright-core and @playwright/test (never a browser download),
+# binaryen's wasm-opt, and Lighthouse with puppeteer-core (for `make bench`; never a browser
+# download either), exactly as package-lock.json pins them.
 if ! command -v npm >/dev/null; then
   manual "Node.js 20 and npm (Debian: sudo apt-get install nodejs npm)"
 elif [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing the Node packages (npm ci)"
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # Crates, so that `trunk build --offline` (which passes --offline to cargo) finds them.

@@ -1,7 +1,8 @@
 //! The native figures `make bench` reports beside the browser's: for each example dossier,
 //! its share link's length beside the obvious alternative (JSON, DEFLATE, base64url), and
-//! and the dossier as the app stores it today (current schema), which the browser benchmark
-//! seeds its list of 200 dossiers with. Prints one JSON document on stdout.
+//! the dossier as the app stores it today (current schema), which the browser benchmark
+//! seeds its list of 200 dossiers with; the link itself, which Lighthouse opens as a received
+//! link. Prints one JSON document on stdout.
 //!
 //! `cargo run --release -p fabrique-core --example figures`
 
@@ -46,6 +47,7 @@ fn main() {
             "link_chars": token.len(),
             "json_deflate_base64_chars": baseline,
             "json_bytes": json.len(),
+            "fragment": token,
         }));
     }
     println!(
