@@ -183,7 +183,7 @@ pub fn parse_record(text: &str) -> Result<Record, ReadError> {
     // A history that cannot be read is a record of scores lost, never a dossier refused.
     let history = stored
         .history
-        .and_then(|history| serde_json::from_value(history).ok())
+        .and_then(History::from_value)
         .unwrap_or_default();
     Ok(Record {
         revision: stored.revision,

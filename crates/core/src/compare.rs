@@ -103,7 +103,7 @@ fn walk(
     match (before, after) {
         (Some(Value::Object(a)), Some(Value::Object(b))) => {
             let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-            keys.sort();
+            keys.sort_unstable();
             keys.dedup();
             for key in keys {
                 path.push(key.clone());

@@ -27,13 +27,12 @@ const HISTORY_KEY: &str = "history";
 
 /// A dossier as a file entry: its fields, and its history when it has one.
 fn entry_value(dossier: &Dossier, history: &History) -> Value {
-    // Plain structs of strings and integers always serialize.
-    let mut value = serde_json::to_value(dossier).unwrap_or_default();
+    // Through the text the dossier is stored as, not `serde_json::to_value`: the dossier's
+    // types then have one JSON writer in the wasm, not two (#20). Text that serde_json has
+    // just written always reads back.
+    let mut value = serde_json::from_str(&dossier::to_json(dossier)).unwrap_or_default();
     if let (Value::Object(fields), false) = (&mut value, history.is_empty()) {
-        fields.insert(
-            HISTORY_KEY.to_owned(),
-            serde_json::to_value(history).unwrap_or_default(),
-        );
+        fields.insert(HISTORY_KEY.to_owned(), history.to_value());
     }
     value
 }
@@ -191,7 +190,7 @@ fn read_entry(position: usize, mut value: Value) -> Entry {
     let history = value
         .as_object_mut()
         .and_then(|fields| fields.remove(HISTORY_KEY))
-        .and_then(|history| serde_json::from_value::<History>(history).ok())
+        .and_then(History::from_value)
         .unwrap_or_default();
     dossier::from_value(value)
         .map(|dossier| (dossier, history))

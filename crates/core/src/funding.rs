@@ -547,7 +547,7 @@ fn owners_for(dossier: &Dossier, source: FundingSource) -> Vec<InvestmentOwner> 
     } else {
         asking
     };
-    owners.sort_by_key(|owner| InvestmentOwner::ALL.iter().position(|o| o == owner));
+    owners.sort_unstable_by_key(|owner| InvestmentOwner::ALL.iter().position(|o| o == owner));
     owners.dedup();
     owners
 }

@@ -77,6 +77,21 @@ impl From<History> for Vec<Point> {
 }
 
 impl History {
+    /// Reads a history kept as JSON inside a record or a file entry; `None` when it cannot
+    /// be read. Through text, as the dossier is: one JSON reader for these types (#20).
+    pub fn from_value(value: serde_json::Value) -> Option<History> {
+        serde_json::from_str(&value.to_string()).ok()
+    }
+
+    /// This history as JSON, to keep beside a dossier's fields.
+    pub fn to_value(&self) -> serde_json::Value {
+        // A list of integers always serializes, and what serde_json wrote it reads.
+        serde_json::to_string(self)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
     pub fn points(&self) -> &[Point] {
         &self.0
     }
@@ -226,6 +241,25 @@ mod tests {
         );
         let written = serde_json::to_string(&history).expect("written");
         assert_eq!(written, r#"[{"d":3,"s":10,"c":[]},{"d":5,"s":40,"c":[]}]"#);
+    }
+
+    #[test]
+    fn a_history_kept_as_json_reads_back_or_not_at_all() {
+        let mut history = History::default();
+        history.record(point(3, 10));
+        history.record(point(9, 55));
+        let value = history.to_value();
+        assert_eq!(
+            value,
+            serde_json::json!([{"d":3,"s":10,"c":[10,10,10,10,10,10]},{"d":9,"s":55,"c":[55,55,55,55,55,55]}])
+        );
+        assert_eq!(History::from_value(value), Some(history));
+        assert_eq!(History::from_value(serde_json::json!({"d": 3})), None);
+        assert_eq!(
+            History::from_value(serde_json::json!([{"d": "trois"}])),
+            None
+        );
+        assert_eq!(History::default().to_value(), serde_json::json!([]));
     }
 
     #[test]
