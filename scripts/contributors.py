@@ -31,10 +31,10 @@ def group_of(name: str) -> str | None:
     """The group an item of `twiggy top` belongs to, or None for what is not shipped."""
     if name.startswith('"function names"') or name.startswith("custom section"):
         return None
-    if name.startswith("data segment") or name.startswith("elem["):
+    if name.startswith("data segment"):
         return "data segments (texts, tables)"
-    if name.startswith("export ") or name.startswith("import ") or name.startswith("table["):
-        return "imports, exports, tables"
+    if name.startswith(("export ", "import ", "table[", "elem[")):
+        return "imports, exports, the function table"
     serde = SERDE_DERIVE.match(name)
     if serde:
         return f"{serde.group(1)} (serde derives)"

@@ -129,7 +129,9 @@ export async function interactiveHome(appUrl, floorUrl, loads) {
   const summary = (visits) => ({
     cold: median(visits.map((visit) => visit.first)),
     second: median(visits.map((visit) => visit.second)),
-    largestPaint: median(visits.map((visit) => visit.largestPaint ?? Infinity)),
+    // None when the browser reported no largest paint in any visit.
+    largestPaint: visits.some((visit) => visit.largestPaint !== null)
+      ? median(visits.map((visit) => visit.largestPaint).filter((time) => time !== null)) : null,
     servedByServiceWorker: visits.every((visit) => visit.serviceWorker),
     visits,
   });
