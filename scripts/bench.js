@@ -299,10 +299,12 @@ async function main() {
   const example = native.links[0];
   const stored = { id: '00000000000000a1', dossier: dossiers[0] };
   const lighthouse = {
-    floor: await lighthousePage(floorUrl, LIGHTHOUSE_RUNS),
-    home: await lighthousePage(appUrl, LIGHTHOUSE_RUNS),
-    editor: await lighthousePage(`${appUrl}?dossier=${stored.id}`, LIGHTHOUSE_RUNS, stored),
-    link: await lighthousePage(`${appUrl}#${example.fragment}`, LIGHTHOUSE_RUNS),
+    floor: await lighthousePage(floorUrl, LIGHTHOUSE_RUNS, { shows: 'button' }),
+    // The app's own home (the static first screen has no section.intro in main#contenu).
+    home: await lighthousePage(appUrl, LIGHTHOUSE_RUNS, { shows: 'main#contenu section.intro' }),
+    editor: await lighthousePage(`${appUrl}?dossier=${stored.id}`, LIGHTHOUSE_RUNS,
+      { seed: stored, shows: '[data-testid="verdict"]' }),
+    link: await lighthousePage(`${appUrl}#${example.fragment}`, LIGHTHOUSE_RUNS, { shows: '.snapshot-banner' }),
   };
   const throttled = await interactiveHome(appUrl, floorUrl, THROTTLED_LOADS);
   nginx.kill('SIGTERM');

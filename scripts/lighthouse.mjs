@@ -62,8 +62,26 @@ async function lighthouseRun(url, seed) {
   }
 }
 
-// The median of `runs` Lighthouse runs of one page (each figure's own median).
-export async function lighthousePage(url, runs, seed) {
+// Before Lighthouse measures a page, one visit checks that it is the screen meant (the
+// editor with its dossier, the received snapshot…), not an error the app put in its place.
+async function checkScreen(url, seed, shows) {
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    if (seed) await page.evaluateOnNewDocument(seedDossier, seed);
+    await page.goto(url);
+    await page.waitForSelector(shows, { timeout: 60000 });
+  } catch (error) {
+    throw new Error(`Lighthouse: ${url} does not show ${shows}: ${error.message}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+// The median of `runs` Lighthouse runs of one page (each figure's own median), once the
+// page is checked to show `shows` (a CSS selector).
+export async function lighthousePage(url, runs, { seed, shows }) {
+  await checkScreen(url, seed, shows);
   const results = [];
   for (let i = 0; i < runs; i++) results.push(await lighthouseRun(url, seed));
   const figure = (key) => median(results.map((result) => result[key]));
