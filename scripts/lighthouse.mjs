@@ -26,23 +26,14 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-// Runs before the page's own scripts: one dossier in the app's storage, as the app writes it.
-function seedDossier({ id, dossier }) {
-  try {
-    localStorage.setItem(`fabrique.dossier.${id}`, JSON.stringify({ revision: 1, saved_at_ms: 1764400000000, dossier }));
-    localStorage.setItem('fabrique.index', JSON.stringify([id]));
-  } catch {
-    // about:blank, where Lighthouse starts, has no storage.
-  }
-}
-
 // One Lighthouse run (performance only, mobile preset, simulated throttling) in a fresh
-// browser: the score and the largest contentful paint.
+// browser: the score and the largest contentful paint. `seed` ({ script, arg }) runs before
+// the page's own scripts, on every document.
 async function lighthouseRun(url, seed) {
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     const page = await browser.newPage();
-    if (seed) await page.evaluateOnNewDocument(seedDossier, seed);
+    if (seed) await page.evaluateOnNewDocument(seed.script, seed.arg);
     const result = await lighthouse(url, { output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
       undefined, page);
     const { lhr } = result;
@@ -68,7 +59,7 @@ async function checkScreen(url, seed, shows) {
   const browser = await puppeteer.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   try {
     const page = await browser.newPage();
-    if (seed) await page.evaluateOnNewDocument(seedDossier, seed);
+    if (seed) await page.evaluateOnNewDocument(seed.script, seed.arg);
     await page.goto(url);
     await page.waitForSelector(shows, { timeout: 60000 });
   } catch (error) {

@@ -5,7 +5,7 @@
 use crate::browser::files;
 use crate::browser::storage::repository;
 use crate::components::radar::{axis_labels, frame, polygon, view_box};
-use crate::components::report::document_table;
+use crate::components::report::{document_table, print_button};
 use crate::components::snapshot_view::{differences_table, explain};
 use crate::context::{use_navigator, use_settings};
 use crate::i18n::{self, lang, tr};
@@ -88,17 +88,12 @@ pub fn CompareView(
             files::download("fabrique-comparaison.csv", "text/csv;charset=utf-8", text)
         });
     };
-    let print = |_| files::print_page();
     let back = move |_| navigator.go(Route::Home);
     let toolbar = view! {
         <div class="report-toolbar no-print">
-            <button type="button" class="primary" on:click=print>
-                {tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}
-            </button>
-            <button type="button" on:click=download>
+            {print_button()} <button type="button" on:click=download>
                 {tr("Exporter la comparaison (CSV)", "Export the comparison (CSV)")}
-            </button>
-            <button type="button" on:click=back>
+            </button> <button type="button" on:click=back>
                 {tr("Retour aux dossiers", "Back to the dossiers")}
             </button>
         </div>

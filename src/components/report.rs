@@ -28,6 +28,15 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 
 /// The documents screen of a local dossier.
+/// The toolbar's first button: the browser's print dialog, from which a PDF is saved too.
+pub fn print_button() -> impl IntoView {
+    view! {
+        <button type="button" class="primary" on:click=|_| files::print_page()>
+            {tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}
+        </button>
+    }
+}
+
 #[component]
 pub fn ReportPage(
     /// The dossier's id in this browser.
@@ -183,7 +192,6 @@ pub fn Report(
     };
     let download_budget = move |_| download_csv(spreadsheet::budget_csv, "-budget.csv");
     let download_funding = move |_| download_csv(spreadsheet::funding_plan_csv, "-financement.csv");
-    let print = |_| files::print_page();
     let others = id.clone().map(|local| {
         Document::ALL
             .into_iter()
@@ -223,19 +231,13 @@ pub fn Report(
     });
     view! {
         <div class="report-toolbar no-print">
-            <button type="button" class="primary" on:click=print>
-                {tr("Imprimer ou enregistrer en PDF", "Print or save as PDF")}
-            </button>
-            <button type="button" on:click=download_markdown>
+            {print_button()} <button type="button" on:click=download_markdown>
                 {tr("Télécharger en Markdown", "Download as Markdown")}
-            </button>
-            <button type="button" on:click=download_budget>
+            </button> <button type="button" on:click=download_budget>
                 {tr("Budget (CSV)", "Budget (CSV)")}
-            </button>
-            <button type="button" on:click=download_funding>
+            </button> <button type="button" on:click=download_funding>
                 {tr("Plan de financement (CSV)", "Funding plan (CSV)")}
-            </button>
-            {others}
+            </button> {others}
             {id
                 .map(|local| {
                     view! {
