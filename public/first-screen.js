@@ -2,8 +2,15 @@
 // (the home, a link opening, or only the header for any other screen) and in which
 // language. Runs before the body is drawn; reads the language setting only, never a
 // dossier, and nothing at all inside another page's frame.
+//
+// It also chooses the bundle (#20, ARCHITECTURE.md "Two bundles"): the home alone
+// (`data-bundle="home"`) for a visit to the app's bare address that no service worker
+// serves yet — a first visit —, else the whole app; and preloads that one only, from the
+// names scripts/loader.py wrote on this script's tag (none in `trunk serve`: the whole app,
+// with trunk's own preloads).
 (function () {
   var root = document.documentElement;
+  var tag = document.currentScript;
   var framed;
   try {
     framed = window.top !== window.self;
@@ -18,6 +25,37 @@
   var link = location.hash.length > 1 || /[?&]s=|%23/.test(address);
   var screen = /[?&](dossier|page|comparer)=/.test(location.search) ? 'other' : 'home';
   root.classList.add('first-' + (link ? 'link' : screen));
+  // The bare address only: whatever names another screen, now or once read by the app
+  // (a query, a fragment, an encoded '#'), is the whole app's.
+  var bare = (location.search === '' || location.search === '?') &&
+    (location.hash === '' || location.hash === '#') && !/%23|%2523/.test(location.pathname);
+  var served = 'serviceWorker' in navigator && navigator.serviceWorker.controller;
+  // Without storage (refused, as in some private modes) the dossiers live in the page's
+  // memory, which leaving the home would lose: the whole app, one page for every screen.
+  var stored = false;
+  try {
+    stored = !!window.localStorage;
+  } catch (error) {
+    stored = false;
+  }
+  var bundle = bare && !served && stored ? 'home' : 'app';
+  var base = tag && tag.getAttribute('data-' + bundle);
+  if (base) {
+    root.setAttribute('data-bundle', bundle);
+    var preload = function (rel, href, as) {
+      var element = document.createElement('link');
+      element.rel = rel;
+      element.href = href;
+      element.crossOrigin = 'anonymous';
+      if (as) {
+        element.as = as;
+        element.type = 'application/wasm';
+      }
+      document.head.appendChild(element);
+    };
+    preload('modulepreload', base + '.js');
+    preload('preload', base + '_bg.wasm', 'fetch');
+  }
   try {
     var settings = JSON.parse(localStorage.getItem('fabrique.settings') || '{}');
     if (settings && settings.lang === 'en') root.classList.add('first-en');

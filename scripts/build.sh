@@ -7,6 +7,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release --offline --public-url "${PUBLIC_URL:-./}"
+# The home bundle (#20): the same page built with the `home` feature, of which only the js
+# and the wasm are kept, beside the whole app's. first-screen.js chooses one (ARCHITECTURE.md,
+# "Two bundles"). Trunk reads the page to build from a file: index.html with the other
+# binary, in target/ (rebuilt each time, never committed).
+home_dist=target/trunk-home
+sed 's/data-bin="fabrique-app"/data-bin="fabrique-home" data-cargo-features="home"/' index.html >home.html.tmp
+trap 'rm -f home.html.tmp' EXIT
+grep -q 'data-bin="fabrique-home"' home.html.tmp || { echo "build: index.html has no fabrique-app rust link" >&2; exit 1; }
+trunk build --release --offline --public-url "${PUBLIC_URL:-./}" --dist "$home_dist" home.html.tmp
+cp "$home_dist"/fabrique-home-*.js "$home_dist"/fabrique-home-*_bg.wasm dist/
 package=node_modules/@etalab/decoupage-administratif
 if [ ! -f "$package/data/communes.json" ]; then
   echo "build: $package is missing: run 'make bootstrap' (npm ci installs it)" >&2

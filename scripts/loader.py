@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """After a release build: moves trunk's inline wasm loader out of index.html into a file
-of its own, named after its content (`loader-<hash>.js`), and drops the inline-script hash
+of its own, named after its content (`loader-<hash>.js`) — when the build made a home bundle
+too, a loader that starts the bundle first-screen.js chose — and drops the inline-script hash
 from the page's Content-Security-Policy. The policy is then the same for every build
 (`script-src 'self' 'wasm-unsafe-eval'`), so a web server can send it as a header (with
 `frame-ancestors 'none'`, which only a header can carry) without being told each release's
@@ -26,6 +27,36 @@ body = inline[0].strip() + "\n"
 prefix = re.search(r"from '(.*?)[A-Za-z0-9_-]+-[0-9a-f]{1,16}\.js'", body)
 if not prefix:
     sys.exit("loader.py: trunk's loader does not import the app's <name>-<hash>.js")
+# The home bundle (#20), when the build made one (scripts/build.sh): the loader starts the
+# bundle first-screen.js chose (`<html data-bundle="home">`, or the whole app), and
+# first-screen.js preloads that one only, from the names written on its own <script> tag.
+home = sorted(n for n in os.listdir(dist) if re.fullmatch(r"fabrique-home-[0-9a-f]{1,16}\.js", n))
+if home:
+    if len(home) != 1:
+        sys.exit(f"loader.py: {dist} has {len(home)} home bundles, expected one")
+    app = re.search(r"from '(?:.*?)(fabrique-app-[0-9a-f]{1,16})\.js'", body)
+    if not app or f"'{prefix.group(1)}{app.group(1)}_bg.wasm'" not in body:
+        sys.exit("loader.py: trunk's loader does not start fabrique-app's js and wasm")
+    bundles = {"app": prefix.group(1) + app.group(1), "home": prefix.group(1) + home[0][: -len(".js")]}
+    body = (
+        "// Written by scripts/loader.py: starts the bundle first-screen.js chose (ARCHITECTURE.md).\n"
+        f"const base = document.documentElement.dataset.bundle === 'home' ? '{bundles['home']}' : '{bundles['app']}';\n"
+        "const bindings = await import(`${base}.js`);\n"
+        "const wasm = await bindings.default({ module_or_path: `${base}_bg.wasm` });\n"
+        "window.wasmBindings = bindings;\n"
+        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
+    )
+    preloads = re.findall(r'\s*<link rel="(?:modulepreload|preload)" href="[^"]*fabrique-app-[^>]*>', html)
+    if len(preloads) != 2:
+        sys.exit(f"loader.py: {path} has {len(preloads)} preloads of the app, expected trunk's two")
+    for link in preloads:
+        html = html.replace(link, "", 1)
+    tag = '<script src="first-screen.js">'
+    if html.count(tag) != 1:
+        sys.exit(f"loader.py: {path} does not load first-screen.js once")
+    html = html.replace(
+        tag, f'<script src="first-screen.js" data-app="{bundles["app"]}" data-home="{bundles["home"]}">'
+    )
 name = f"loader-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.js"
 with open(os.path.join(dist, name), "w", encoding="utf-8") as loader:
     loader.write(body)

@@ -26,6 +26,8 @@ step "clippy, wasm32"
 # The app and the core library as the browser runs them; the core's native-only test
 # tools (proptest, criterion) and the command line are not built for wasm.
 cargo clippy -p fabrique --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+# The home bundle (#20): the same crate with the `home` feature.
+cargo clippy -p fabrique --bins --features home --locked --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p fabrique-core --lib --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "dependency policy (cargo deny: licences and bans; advisories need the network)"

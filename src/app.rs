@@ -2,9 +2,11 @@
 //! screen shares (the settings, which screen is open, the version of the list of dossiers).
 
 use crate::browser::{location, offline, storage};
+use crate::components::home::Home;
+#[cfg(not(feature = "home"))]
 use crate::components::{
-    compare_view::CompareView, editor::Editor, home::Home, reply_view::ReplyView,
-    report::ReportPage, settings_page::SettingsPage, snapshot_view::SnapshotView,
+    compare_view::CompareView, editor::Editor, reply_view::ReplyView, report::ReportPage,
+    settings_page::SettingsPage, snapshot_view::SnapshotView,
 };
 use crate::context::{ListVersion, Navigator};
 use crate::i18n::{self, tr};
@@ -42,6 +44,39 @@ pub fn Framed() -> impl IntoView {
                 </a>
             </p>
         </main>
+    }
+}
+
+/// The screen a route names.
+#[cfg(not(feature = "home"))]
+fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home /> }.into_any(),
+        Route::Dossier { id } => view! { <Editor id=id /> }.into_any(),
+        Route::Settings => view! { <SettingsPage /> }.into_any(),
+        Route::Compare { ids, snapshot } => {
+            view! { <CompareView ids=ids snapshot=snapshot /> }.into_any()
+        }
+        Route::Report { id, document } => {
+            view! { <ReportPage id=id document=document /> }.into_any()
+        }
+        Route::Snapshot { token } => view! { <SnapshotView token=token /> }.into_any(),
+        Route::Reply { token } => view! { <ReplyView token=token /> }.into_any(),
+    }
+}
+
+/// The home bundle (#20) draws the home alone. Any other screen is a page of the whole app:
+/// the address already names it (the navigator pushed it, or the browser went back or
+/// forward to it, or a link was pasted), so the page loads it again, and `first-screen.js`,
+/// seeing an address that is not the home's, chooses the whole app.
+#[cfg(feature = "home")]
+fn screen(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <Home /> }.into_any(),
+        _ => {
+            location::reload();
+            ().into_any()
+        }
     }
 }
 
@@ -206,17 +241,7 @@ pub fn App() -> impl IntoView {
                         })
                 }}
                 <main id="contenu" tabindex="-1">
-                    {move || match route.get() {
-                        Route::Home => view! { <Home /> }.into_any(),
-                        Route::Dossier { id } => view! { <Editor id=id /> }.into_any(),
-                        Route::Settings => view! { <SettingsPage /> }.into_any(),
-                        Route::Compare { ids, snapshot } => {
-                            view! { <CompareView ids=ids snapshot=snapshot /> }.into_any()
-                        }
-                        Route::Report { id, document } => view! { <ReportPage id=id document=document /> }.into_any(),
-                        Route::Snapshot { token } => view! { <SnapshotView token=token /> }.into_any(),
-                        Route::Reply { token } => view! { <ReplyView token=token /> }.into_any(),
-                    }}
+                    {move || screen(route.get())}
                 </main>
             }
         }}

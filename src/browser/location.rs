@@ -93,3 +93,10 @@ pub fn current_href() -> String {
         .and_then(|window| window.location().href().ok())
         .unwrap_or_default()
 }
+
+/// Loads the page again at its current address (the home bundle leaving for the whole app).
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

@@ -2,7 +2,7 @@
 // (or "Ouverture du lien…") in the app's own layout, and the app takes over without a
 // layout shift.
 const { test, expect } = require('./fixtures');
-const { HomePage } = require('./pages/app');
+const { HomePage, EditorPage } = require('./pages/app');
 
 // No service worker: it would serve the wasm from its cache, past the route that holds it.
 test.use({ serviceWorkers: 'block' });
@@ -68,4 +68,44 @@ test('before the wasm: a received link says it is opening, and English follows t
   await page.goto('./');
   await expect(waiting.getByRole('heading', { level: 1 })).toHaveText('Your dossiers', { useInnerText: true });
   await expect(waiting.getByText('Nothing leaves your browser: no account, no server.')).toBeVisible();
+});
+
+// The wasm files the page asked for, by bundle ("home" or "app"), in order.
+function recordBundles(page) {
+  const asked = [];
+  page.on('request', (request) => {
+    const bundle = /\/fabrique-(home|app)-[0-9a-f]{1,16}_bg\.wasm$/.exec(request.url());
+    if (bundle) asked.push(bundle[1]);
+  });
+  return asked;
+}
+
+test('a first visit to the home loads the home alone; another screen is a page of the whole app', async ({ page }) => {
+  const asked = recordBundles(page);
+  const home = new HomePage(page);
+  await home.goto();
+  await expect(home.heading).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
+  expect(asked).toEqual(['home']);
+  await expect(page.locator('html')).toHaveAttribute('data-bundle', 'home');
+
+  // A new dossier opens in the whole app, with the dossier the home created.
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  await editor.name.fill('Ouvert par la page entière');
+  await editor.saved();
+  expect(asked).toEqual(['home', 'app']);
+  await expect(page.locator('html')).toHaveAttribute('data-bundle', 'app');
+  // Back to the list: the whole app draws it, with no page load.
+  await home.backHome();
+  await expect(home.dossierLink('Ouvert par la page entière')).toBeVisible();
+  expect(asked).toEqual(['home', 'app']);
+
+  // Any address that names a screen, a link or an encoded '#' is the whole app's.
+  for (const address of ['./?page=reglages', './#d6-AAAA', './?dossier=00000000000000ff']) {
+    asked.length = 0;
+    await page.goto(address);
+    await page.waitForFunction(() => performance.getEntriesByName('fabrique:start').length > 0);
+    expect(asked, address).toEqual(['app']);
+  }
 });

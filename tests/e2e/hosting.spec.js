@@ -8,7 +8,7 @@ const { test, expect } = require('./fixtures');
 const { HomePage } = require('./pages/app');
 
 // Trunk's hashes have no leading zeros: 1 to 16 hexadecimal digits.
-const HASHED = /\/(fabrique-app-[0-9a-f]{1,16}(_bg)?\.(js|wasm)|main-[0-9a-f]{1,16}\.css|loader-[0-9a-f]{16}\.js)$/;
+const HASHED = /\/(fabrique-(app|home)-[0-9a-f]{1,16}(_bg)?\.(js|wasm)|main-[0-9a-f]{1,16}\.css|loader-[0-9a-f]{16}\.js)$/;
 
 // The headers of deploy/_headers's "/*" rule, by lower-case name.
 function headersForEveryPath() {

@@ -21,6 +21,8 @@ for (const [where, root] of roots) {
     await page.goto(root);
     const home = new HomePage(page);
     await expect(home.heading).toBeVisible();
+    // A first visit: the home alone (#20); the worker has kept both bundles.
+    await expect(page.locator('html')).toHaveAttribute('data-bundle', 'home');
     await controlled(page);
     await home.newDossier.click();
     const editor = new EditorPage(page);
@@ -35,6 +37,10 @@ for (const [where, root] of roots) {
     await expect(page.getByText('Hors ligne')).toBeVisible();
     await home.backHome();
     await expect(home.dossierLink('Réunion sans réseau')).toBeVisible();
+    // The home the worker serves is the whole app's: from it, every screen opens in the page.
+    await page.goto(root);
+    await expect(home.dossierLink('Réunion sans réseau')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('data-bundle', 'app');
 
     const other = await context.newPage();
     await other.goto(link);

@@ -183,6 +183,27 @@ mod tests {
         DossierId::parse(text).expect("a valid identifier")
     }
 
+    /// The home bundle (#20) is chosen by public/first-screen.js for a bare address only:
+    /// no query but `?`, no fragment but `#`, no encoded `#` in the path. Such an address
+    /// must be the home here too, or the home bundle would load the page again for ever.
+    #[test]
+    fn a_bare_address_is_the_home() {
+        for path in ["/", "/fabrique/", "/index.html", "/a%25b/"] {
+            for query in ["", "?"] {
+                for hash in ["", "#"] {
+                    assert_eq!(
+                        Route::from_location(path, query, hash),
+                        Route::Home,
+                        "{path}{query}{hash}"
+                    );
+                }
+            }
+        }
+        // What first-screen.js does not call bare is not the home here either.
+        assert_ne!(Route::from_location("/x%23d6-A/", "", ""), Route::Home);
+        assert_ne!(Route::from_location("/x%2523d6-A/", "", ""), Route::Home);
+    }
+
     #[test]
     fn queries_name_screens_and_nothing_else() {
         assert_eq!(
