@@ -26,5 +26,9 @@ echo "== the wasm's largest contributors (twiggy) =="
 # target_features section), its names kept (-g) for twiggy.
 wasm-opt -Oz -g target/wasm-bindgen/release/fabrique-app_bg.wasm -o "$out/fabrique-app.named.wasm"
 python3 scripts/contributors.py "$out/fabrique-app.named.wasm" --json "$out/contributors.json" | tee "$out/contributors.md"
+echo "== the home bundle's largest contributors (twiggy) =="
+wasm-opt -Oz -g target/wasm-bindgen/release/fabrique-home_bg.wasm -o "$out/fabrique-home.named.wasm"
+python3 scripts/contributors.py "$out/fabrique-home.named.wasm" --json "$out/contributors-home.json" \
+  | tee "$out/contributors-home.md"
 echo "== in Chromium: sizes, first render, edits, the list; Lighthouse; throttled visits =="
 node scripts/bench.js
