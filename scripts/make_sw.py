@@ -72,6 +72,9 @@ self.addEventListener('activate', (event) => {{
 
 self.addEventListener('message', (event) => {{
   if (event.data === 'skip-waiting') self.skipWaiting();
+  // A page of this very build that no worker serves (loaded during the activation, or
+  // past the worker): taken, never a page of another build.
+  if (event.data === 'claim:{build}') event.waitUntil(self.clients.claim());
 }});
 
 self.addEventListener('fetch', (event) => {{

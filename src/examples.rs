@@ -4,42 +4,42 @@
 use crate::i18n::tr;
 use fabrique_core::dossier::{self, Dossier};
 
-/// The examples, by a short description and their JSON text.
-pub fn examples() -> [(&'static str, &'static str); 4] {
-    [
-        (
-            tr(
-                "Tiers-lieu rural solide (La Grange numérique)",
-                "Strong rural hub (La Grange numérique)",
-            ),
-            include_str!("../crates/core/tests/fixtures/strong-rural-hub.json"),
-        ),
-        (
-            tr(
-                "Projet numérique fragile en QPV",
-                "Fragile digital project in a QPV",
-            ),
-            include_str!("../crates/core/tests/fixtures/fragile-qpv-digital.json"),
-        ),
-        (
-            tr(
-                "Projet municipal non éligible",
-                "Ineligible town-led project",
-            ),
-            include_str!("../crates/core/tests/fixtures/ineligible-town-led.json"),
-        ),
-        (
-            tr(
-                "Manufacture de proximité prête (L'Atelier du Réemploi)",
-                "Ready Manufacture de proximité (L'Atelier du Réemploi)",
-            ),
-            include_str!("../crates/core/tests/fixtures/manufacture-reemploi.json"),
-        ),
-    ]
+/// The examples' short descriptions (French, English), in the order of [`TEXTS`]. Apart
+/// from the texts, so that the home bundle (#20), which lists the examples and leaves
+/// opening one to the whole app, carries the names only.
+const NAMES: [(&str, &str); 4] = [
+    (
+        "Tiers-lieu rural solide (La Grange numérique)",
+        "Strong rural hub (La Grange numérique)",
+    ),
+    (
+        "Projet numérique fragile en QPV",
+        "Fragile digital project in a QPV",
+    ),
+    (
+        "Projet municipal non éligible",
+        "Ineligible town-led project",
+    ),
+    (
+        "Manufacture de proximité prête (L'Atelier du Réemploi)",
+        "Ready Manufacture de proximité (L'Atelier du Réemploi)",
+    ),
+];
+
+/// The examples' JSON texts, in the order of [`NAMES`].
+const TEXTS: [&str; 4] = [
+    include_str!("../crates/core/tests/fixtures/strong-rural-hub.json"),
+    include_str!("../crates/core/tests/fixtures/fragile-qpv-digital.json"),
+    include_str!("../crates/core/tests/fixtures/ineligible-town-led.json"),
+    include_str!("../crates/core/tests/fixtures/manufacture-reemploi.json"),
+];
+
+/// The examples' short descriptions, in the current language.
+pub fn example_names() -> [&'static str; 4] {
+    NAMES.map(|(fr, en)| tr(fr, en))
 }
 
 /// The example at `index`, read like any imported dossier.
 pub fn example(index: usize) -> Option<Dossier> {
-    let (_, text) = examples().get(index).copied()?;
-    dossier::from_json(text).ok()
+    dossier::from_json(TEXTS.get(index)?).ok()
 }

@@ -4,6 +4,7 @@
 
 use fabrique::browser::storage::{self, BrowserStore};
 use fabrique::browser::{clock, ids, location};
+use fabrique_app_core::handover::{Handover, HANDOVER_KEY};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::repository::dossier_key;
 use fabrique_app_core::route::Route;
@@ -241,4 +242,28 @@ fn the_static_first_screen_is_removed_once_and_only_it() {
     // Again, with nothing left to remove: nothing happens.
     first_screen::remove();
     other.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_handed_over_action_is_in_session_storage_and_taken_once() {
+    let session = web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .expect("sessionStorage");
+    assert!(storage::hand_over(&Handover::Import(
+        "{\"a\": 1}".to_owned()
+    )));
+    assert_eq!(
+        session.get_item(HANDOVER_KEY).expect("read").as_deref(),
+        Some("import:{\"a\": 1}")
+    );
+    assert_eq!(
+        storage::take_handover(),
+        Some(Handover::Import("{\"a\": 1}".to_owned()))
+    );
+    assert_eq!(session.get_item(HANDOVER_KEY).expect("read"), None);
+    assert_eq!(storage::take_handover(), None);
+    // Something that names no action is taken all the same, and does nothing.
+    session.set_item(HANDOVER_KEY, "effacer").expect("write");
+    assert_eq!(storage::take_handover(), None);
+    assert_eq!(session.get_item(HANDOVER_KEY).expect("read"), None);
 }

@@ -35,6 +35,9 @@ pub fn register(update_ready: impl Fn() + Clone + 'static) {
             return;
         };
         let controlled = container.controller().is_some();
+        if !controlled {
+            claim_if_same_build(&registration);
+        }
         if controlled && registration.waiting().is_some() {
             update_ready();
         }
@@ -105,6 +108,27 @@ pub fn apply_update() {
             }
         }
     });
+}
+
+/// The build this page runs (stamped by scripts/make_sw.py; none in `trunk serve`).
+fn page_build() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector("meta[name=\"fabrique-build\"]")
+        .ok()??
+        .get_attribute("content")
+}
+
+/// A page that no worker serves although a worker of its very build is active: it was
+/// loaded while that worker was being activated (the home bundle hands over to the whole
+/// app by loading the page again, maybe then, #20), or past the worker (a hard reload).
+/// The worker takes it (`clients.claim`, only for its own build, so that one tab never
+/// mixes two versions): its later fetches, the territory files among them, go through
+/// the worker, and are kept for offline use.
+fn claim_if_same_build(registration: &web_sys::ServiceWorkerRegistration) {
+    if let (Some(active), Some(build)) = (registration.active(), page_build()) {
+        let _ = active.post_message(&JsValue::from_str(&format!("claim:{build}")));
+    }
 }
 
 /// Whether the browser says the network is there.

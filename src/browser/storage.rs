@@ -2,6 +2,7 @@
 //! page's memory when the browser refuses storage. The rules about what is kept where are
 //! the repository's, in `fabrique-app-core`, tested natively.
 
+use fabrique_app_core::handover::{Handover, HANDOVER_KEY};
 use fabrique_app_core::repository::Repository;
 use fabrique_app_core::store::{KeyValue, MemoryStore, StoreError};
 use gloo_storage::Storage as _;
@@ -72,4 +73,25 @@ impl KeyValue for BrowserStore {
 /// The dossiers kept in this browser.
 pub fn repository() -> Repository<BrowserStore> {
     Repository::new(BrowserStore)
+}
+
+/// The tab's session storage, when the browser gives it.
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+}
+
+/// Keeps an action of the home bundle for the whole app, in this tab only (#20). Returns
+/// whether it was kept (a file may be too large for session storage).
+pub fn hand_over(handover: &Handover) -> bool {
+    session_storage()
+        .is_some_and(|storage| storage.set_item(HANDOVER_KEY, &handover.encode()).is_ok())
+}
+
+/// The action the home bundle handed over, if any, taken: read and removed at once, so that
+/// it is done once.
+pub fn take_handover() -> Option<Handover> {
+    let storage = session_storage()?;
+    let text = storage.get_item(HANDOVER_KEY).ok().flatten()?;
+    let _ = storage.remove_item(HANDOVER_KEY);
+    Handover::decode(&text)
 }

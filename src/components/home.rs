@@ -3,16 +3,20 @@
 //! with undo, export and import.
 
 use crate::browser::storage::repository;
-use crate::browser::{clock, files, ids, offline};
+use crate::browser::{clock, files, ids, offline, storage};
 use crate::components::dossier_table::DossierTable;
 use crate::context::{use_list_version, use_navigator, use_settings};
-use crate::examples::{example, examples};
+#[cfg(not(feature = "home"))]
+use crate::examples::example;
+use crate::examples::example_names;
 use crate::i18n::{self, tr};
+use fabrique_app_core::handover::Handover;
 use fabrique_app_core::id::DossierId;
-use fabrique_app_core::repository::{Restored, StorageError};
+use fabrique_app_core::repository::{Entry, Lines, Restored, StorageError};
 use fabrique_app_core::route::Route;
 use fabrique_core::dossier::Dossier;
 use fabrique_core::exchange::MAX_IMPORT_BYTES;
+use fabrique_core::referential::CriterionId;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -47,9 +51,95 @@ fn ask_to_persist() {
     });
 }
 
+/// The first lines of the list, with the user's weights.
+#[cfg(not(feature = "home"))]
+fn read_lines(
+    weights: &std::collections::BTreeMap<CriterionId, u32>,
+    limit: usize,
+) -> Result<Lines, StorageError> {
+    repository().lines(weights, limit)
+}
+
+/// The home bundle (#20) runs only while nothing is stored, so its list is empty; should a
+/// dossier be kept meanwhile (in another tab), the whole app takes over.
+#[cfg(feature = "home")]
+fn read_lines(
+    _: &std::collections::BTreeMap<CriterionId, u32>,
+    _: usize,
+) -> Result<Lines, StorageError> {
+    if !repository().holds_nothing_but_settings() {
+        let _ = to_whole_app(Handover::Open);
+    }
+    Ok(Lines {
+        lines: Vec::new(),
+        total: 0,
+    })
+}
+
+/// Has the whole app do an action of the home bundle: the page loads again, into the whole
+/// app, which takes the action at once (ARCHITECTURE.md, "Two bundles"). Returns false,
+/// loading nothing, when the action could not be kept.
+#[cfg(feature = "home")]
+fn to_whole_app(handover: Handover) -> bool {
+    let kept = storage::hand_over(&handover)
+        // A file too large for session storage: the user picks it again in the whole app.
+        || (matches!(handover, Handover::Import(_)) && storage::hand_over(&Handover::PickAgain));
+    if kept {
+        crate::browser::location::reload();
+    }
+    kept
+}
+
+/// What the whole app does with an action the home bundle handed over (#20).
+#[cfg(not(feature = "home"))]
+fn take_handover(
+    open_new: impl Fn(Dossier) + 'static,
+    import_text: impl Fn(String) + 'static,
+    notice: RwSignal<Option<Notice>>,
+) {
+    let Some(handover) = storage::take_handover() else {
+        return;
+    };
+    // After the screen is built: opening a dossier changes the screen.
+    set_timeout(
+        move || match handover {
+            Handover::Open => {}
+            Handover::NewDossier => open_new(Dossier::default()),
+            Handover::Example(index) => {
+                if let Some(dossier) = example(index) {
+                    open_new(dossier);
+                }
+            }
+            Handover::Import(text) => import_text(text),
+            Handover::PickAgain => notice.set(Some(Notice::Error(
+                tr(
+                    "Ce fichier n'a pas pu passer d'une page à l'autre : choisissez-le à nouveau.",
+                    "This file could not be carried from one page to the next: pick it again.",
+                )
+                .to_owned(),
+            ))),
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+/// The list as a table (a memo: the table reads the lines in several places, they are
+/// copied once).
+#[cfg(not(feature = "home"))]
+fn table(lines: Memo<Vec<Entry>>) -> AnyView {
+    view! { <DossierTable entries=lines.into() /> }.into_any()
+}
+
+/// The home bundle's list is always empty (see `read_lines`).
+#[cfg(feature = "home")]
+fn table(_: Memo<Vec<Entry>>) -> AnyView {
+    ().into_any()
+}
+
 /// The home screen.
 #[component]
 pub fn Home() -> impl IntoView {
+    #[cfg(not(feature = "home"))]
     let navigator = use_navigator();
     let list_version = use_list_version();
     let settings = use_settings();
@@ -59,7 +149,7 @@ pub fn Home() -> impl IntoView {
     let entries = Memo::new(move |_| {
         list_version.0.track();
         let limit = limit.get();
-        settings.with(|s| repository().lines(&s.weights, limit))
+        settings.with(|s| read_lines(&s.weights, limit))
     });
     if entries.with_untracked(|e| e.as_ref().is_ok_and(|l| l.total > FIRST_LINES)) {
         // `try_set`: the screen may be gone by then.
@@ -76,11 +166,52 @@ pub fn Home() -> impl IntoView {
         entries.with(|e| e.as_ref().map(|l| l.total > 0).map_err(i18n::storage_error))
     });
 
+    #[cfg(not(feature = "home"))]
     let open_new = move |dossier: Dossier| match create(&dossier) {
         Ok(id) => navigator.go(Route::Dossier { id }),
         Err(error) => notice.set(Some(Notice::Error(i18n::storage_error(&error)))),
     };
+    #[cfg(not(feature = "home"))]
+    let (new_dossier, open_example) = (
+        move || open_new(Dossier::default()),
+        move |index: usize| {
+            if let Some(dossier) = example(index) {
+                open_new(dossier);
+            }
+        },
+    );
+    // The home bundle (#20) leaves both to the whole app.
+    #[cfg(feature = "home")]
+    let hand_over = move |handover: Handover| {
+        if !to_whole_app(handover) {
+            notice.set(Some(Notice::Error(
+                tr(
+                    "Fabrique n'a pas pu s'ouvrir en entier : rechargez la page.",
+                    "Fabrique could not open in full: reload the page.",
+                )
+                .to_owned(),
+            )));
+        }
+    };
+    #[cfg(feature = "home")]
+    let (new_dossier, open_example) = (
+        move || hand_over(Handover::NewDossier),
+        move |index: usize| hand_over(Handover::Example(index)),
+    );
     let chosen_example = RwSignal::new(0_usize);
+    // The home bundle has no dossier, so nothing to bring back or export.
+    #[cfg(feature = "home")]
+    let (undo, export_all) = (
+        move |_: DossierId| {
+            let _ = to_whole_app(Handover::Open);
+        },
+        move |_| {
+            notice.set(Some(Notice::Info(
+                tr("Aucun dossier à exporter.", "No dossier to export.").to_owned(),
+            )))
+        },
+    );
+    #[cfg(not(feature = "home"))]
     let undo = move |id: DossierId| {
         match repository().restore_from_trash(&id, ids::new_dossier_id) {
             Ok(Restored::Back) => notice.set(Some(Notice::Info(
@@ -106,6 +237,7 @@ pub fn Home() -> impl IntoView {
         }
         list_version.bump();
     };
+    #[cfg(not(feature = "home"))]
     let export_all = move |_| match repository().export_all() {
         Some(file) => {
             files::download("fabrique-dossiers.json", "application/json", &file);
@@ -114,6 +246,21 @@ pub fn Home() -> impl IntoView {
             tr("Aucun dossier à exporter.", "No dossier to export.").to_owned(),
         ))),
     };
+    #[cfg(not(feature = "home"))]
+    let import_text = move |text: String| {
+        let outcome = repository()
+            .import(&text, clock::now_ms(), ids::new_dossier_id)
+            .inspect(|_| ask_to_persist())
+            .map_err(|failure| i18n::import_failure(&failure));
+        notice.set(Some(match outcome {
+            Ok(imported) if imported.refused.is_empty() => Notice::Info(i18n::imported(&imported)),
+            Ok(imported) => Notice::Error(i18n::imported(&imported)),
+            Err(error) => Notice::Error(error),
+        }));
+        list_version.bump();
+    };
+    #[cfg(feature = "home")]
+    let import_text = move |text: String| hand_over(Handover::Import(text));
     let import = move |event: leptos::ev::Event| {
         let Some(input) = event
             .target()
@@ -124,28 +271,19 @@ pub fn Home() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let result = files::picked_text(&input, MAX_IMPORT_BYTES as f64).await;
             input.set_value("");
-            let outcome = match result {
-                Ok(None) => return,
-                Err(size) => Err(format!(
+            match result {
+                Ok(None) => {}
+                Err(size) => notice.set(Some(Notice::Error(format!(
                     "{} {} ({size})",
                     tr("Import impossible :", "Import failed:"),
                     tr("Fichier trop gros", "File too large")
-                )),
-                Ok(Some(text)) => repository()
-                    .import(&text, clock::now_ms(), ids::new_dossier_id)
-                    .inspect(|_| ask_to_persist())
-                    .map_err(|failure| i18n::import_failure(&failure)),
-            };
-            notice.set(Some(match outcome {
-                Ok(imported) if imported.refused.is_empty() => {
-                    Notice::Info(i18n::imported(&imported))
-                }
-                Ok(imported) => Notice::Error(i18n::imported(&imported)),
-                Err(error) => Notice::Error(error),
-            }));
-            list_version.bump();
+                )))),
+                Ok(Some(text)) => import_text(text),
+            }
         });
     };
+    #[cfg(not(feature = "home"))]
+    take_handover(open_new, import_text, notice);
 
     view! {
         <section class="intro">
@@ -166,7 +304,7 @@ pub fn Home() -> impl IntoView {
             </p>
         </section>
         <div class="actions">
-            <button type="button" class="primary" on:click=move |_| open_new(Dossier::default())>
+            <button type="button" class="primary" on:click=move |_| new_dossier()>
                 {tr("Nouveau dossier", "New dossier")}
             </button>
             <div class="field inline">
@@ -175,21 +313,14 @@ pub fn Home() -> impl IntoView {
                     id="exemple"
                     on:change=move |event| chosen_example.set(event_target_value(&event).parse().unwrap_or(0))
                 >
-                    {examples()
+                    {example_names()
                         .into_iter()
                         .enumerate()
-                        .map(|(index, (label, _))| view! { <option value=index.to_string()>{label}</option> })
+                        .map(|(index, label)| view! { <option value=index.to_string()>{label}</option> })
                         .collect_view()}
                 </select>
             </div>
-            <button
-                type="button"
-                on:click=move |_| {
-                    if let Some(dossier) = example(chosen_example.get_untracked()) {
-                        open_new(dossier);
-                    }
-                }
-            >
+            <button type="button" on:click=move |_| open_example(chosen_example.get_untracked())>
                 {tr("Ouvrir l'exemple", "Open the example")}
             </button>
         </div>
@@ -249,9 +380,7 @@ pub fn Home() -> impl IntoView {
                 let lines = Memo::new(move |_| {
                     entries.with(|e| e.as_ref().map(|l| l.lines.clone()).unwrap_or_default())
                 });
-                // A memo: the table reads the lines in several places, they are copied once.
-                view! { <DossierTable entries=lines.into() /> }
-                    .into_any()
+                table(lines)
             }
             Err(error) => {
                 view! {

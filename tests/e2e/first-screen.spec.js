@@ -80,7 +80,7 @@ function recordBundles(page) {
   return asked;
 }
 
-test('a first visit to the home loads the home alone; another screen is a page of the whole app', async ({ page }) => {
+test('a first visit to the home loads the home alone; the whole app creates the dossier and draws every other screen', async ({ page }) => {
   const asked = recordBundles(page);
   const home = new HomePage(page);
   await home.goto();
@@ -100,6 +100,12 @@ test('a first visit to the home loads the home alone; another screen is a page o
   await home.backHome();
   await expect(home.dossierLink('Ouvert par la page entière')).toBeVisible();
   expect(asked).toEqual(['home', 'app']);
+
+  // Once a dossier is kept, the home is the whole app's too.
+  asked.length = 0;
+  await page.goto('./');
+  await expect(home.dossierLink('Ouvert par la page entière')).toBeVisible();
+  expect(asked).toEqual(['app']);
 
   // Any address that names a screen, a link or an encoded '#' is the whole app's.
   for (const address of ['./?page=reglages', './#d6-AAAA', './?dossier=00000000000000ff']) {

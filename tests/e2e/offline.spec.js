@@ -50,6 +50,24 @@ for (const [where, root] of roots) {
   });
 }
 
+test('a page no worker serves is taken by the worker of its build (a hard reload here), and keeps working offline', async ({ page, context }) => {
+  const home = new HomePage(page);
+  await page.goto(roots[0][1]);
+  await expect(home.heading).toBeVisible();
+  await controlled(page);
+  // A hard reload goes past the worker: the page comes from the network, uncontrolled, as
+  // one loaded while its worker was being activated (the home bundle's hand-over, #20).
+  const session = await context.newCDPSession(page);
+  await session.send('Page.reload', { ignoreCache: true });
+  await expect(home.heading).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:start').length > 0);
+  await controlled(page);
+  await context.setOffline(true);
+  await home.newDossier.click();
+  await expect(new EditorPage(page).name).toBeVisible();
+  await context.setOffline(false);
+});
+
 test('a new build is offered; refusing keeps the old one, accepting reloads into the new one', async ({ page }) => {
   // Build A is dist/; build B is the same with another build id, as a new release would be.
   const root = path.join(__dirname, '..', '..', 'target', 'e2e-update');

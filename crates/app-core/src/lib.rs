@@ -12,7 +12,9 @@
 //!   another tab).
 //! - [`reply`]: finding the dossier a partner's reply answers, and merging it.
 //! - [`route`]: the screens and their addresses.
+//! - [`handover`]: an action of the home bundle, done by the whole app.
 
+pub mod handover;
 pub mod id;
 pub mod reply;
 pub mod repository;

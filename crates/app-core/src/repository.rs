@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 
 /// The key of the list of dossier identifiers.
 pub const INDEX_KEY: &str = "fabrique.index";
+/// What every key Fabrique writes begins with.
+const KEY_PREFIX: &str = "fabrique.";
 /// The key of the user's settings.
 pub const SETTINGS_KEY: &str = "fabrique.settings";
 const DOSSIER_PREFIX: &str = "fabrique.dossier.";
@@ -58,6 +60,12 @@ fn trash_key(id: &DossierId) -> String {
 
 fn shared_key(id: &DossierId) -> String {
     format!("{SHARED_PREFIX}{id}")
+}
+
+/// Whether a key is something Fabrique keeps for the user: anything of its own but the
+/// settings and the index (which may list nothing).
+fn is_kept_key(key: &str) -> bool {
+    key.starts_with(KEY_PREFIX) && key != SETTINGS_KEY && key != INDEX_KEY
 }
 
 /// Whether a key belongs to the list of dossiers (the index or a dossier).
@@ -342,6 +350,15 @@ impl<S: KeyValue> Repository<S> {
     /// Whether dossiers outlive the page.
     pub fn is_persistent(&self) -> bool {
         self.store.is_persistent()
+    }
+
+    /// Whether the store holds nothing of Fabrique's but the settings: no dossier, no entry
+    /// set aside, nothing in the trash, no shared version or draft. The home bundle (#20)
+    /// runs only then; `public/first-screen.js` applies the same rule to localStorage.
+    pub fn holds_nothing_but_settings(&self) -> bool {
+        // An index that lists nothing is nothing; one that cannot be read is something.
+        self.ids().is_ok_and(|ids| ids.is_empty())
+            && !self.store.keys().iter().any(|key| is_kept_key(key))
     }
 
     fn read(&self, key: &str) -> Result<Option<String>, StorageError> {

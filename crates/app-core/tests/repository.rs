@@ -691,3 +691,28 @@ fn list_keys_are_the_index_and_the_dossiers() {
     assert!(!is_list_key(SETTINGS_KEY));
     assert!(!is_list_key(&quarantine_key(&id(1))));
 }
+
+#[test]
+fn the_store_holds_nothing_but_settings_until_a_dossier_is_kept_and_after_it_is_trashed() {
+    let store = MemoryStore::new();
+    let repository = Repository::new(&store);
+    assert!(repository.holds_nothing_but_settings());
+    repository
+        .save_settings(&Settings::default())
+        .expect("settings");
+    // Another application's keys on the same origin are not Fabrique's.
+    store.set("autre.application", "x").expect("other");
+    assert!(repository.holds_nothing_but_settings());
+    let id = repository
+        .create(&named("Le Moulin"), 1, counter())
+        .expect("created");
+    assert!(!repository.holds_nothing_but_settings());
+    repository.move_to_trash(&id).expect("trashed");
+    // In the trash it can still be brought back: something is kept.
+    assert!(!repository.holds_nothing_but_settings());
+    repository.empty_trash().expect("emptied");
+    assert!(repository.holds_nothing_but_settings());
+    // An index that cannot be read may list dossiers.
+    store.set(INDEX_KEY, "[\"abc").expect("index");
+    assert!(!repository.holds_nothing_but_settings());
+}
