@@ -75,6 +75,12 @@ fn container_controlled() -> bool {
     container().and_then(|c| c.controller()).is_some()
 }
 
+/// Whether a service worker serves this page: it installed only once the whole build was
+/// in its cache, so any page of the app then loads without the network.
+pub fn served_by_worker() -> bool {
+    container_controlled()
+}
+
 /// Moves to the waiting build: the new worker takes over, then the page reloads into it.
 /// When another tab applied it already (no build waits any more: the new one is active),
 /// the page reloads into it at once. The editor saves the open dossier when the page goes

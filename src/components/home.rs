@@ -183,6 +183,20 @@ pub fn Home() -> impl IntoView {
     // The home bundle (#20) leaves both to the whole app.
     #[cfg(feature = "home")]
     let hand_over = move |handover: Handover| {
+        // Before the worker keeps the whole app (a first visit's first seconds), loading it
+        // needs the network: without it the page would give way to the browser's error.
+        if !offline::is_online() && !offline::served_by_worker() {
+            notice.set(Some(Notice::Error(
+                tr(
+                    "Hors connexion : ouvrir un dossier charge Fabrique en entier, ce qui demande le réseau \
+                     la première fois. Reconnectez-vous, puis réessayez.",
+                    "Offline: opening a dossier loads the whole of Fabrique, which needs the network the \
+                     first time. Reconnect, then try again.",
+                )
+                .to_owned(),
+            )));
+            return;
+        }
         if !to_whole_app(handover) {
             notice.set(Some(Notice::Error(
                 tr(

@@ -115,3 +115,27 @@ test('a first visit to the home loads the home alone; the whole app creates the 
     expect(asked, address).toEqual(['app']);
   }
 });
+
+test('offline on a first visit, before the worker keeps the app, opening a dossier says the network is needed and loads nothing', async ({ page, context }) => {
+  const asked = recordBundles(page);
+  const home = new HomePage(page);
+  await home.goto();
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
+  expect(asked).toEqual(['home']);
+
+  await context.setOffline(true);
+  await home.newDossier.click();
+  await expect(page.getByRole('alert')).toContainText('Hors connexion : ouvrir un dossier charge Fabrique en entier');
+  // Still the home bundle's page, with no action left waiting for a later load.
+  await expect(home.heading).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('fabrique.handover'))).toBeNull();
+  expect(asked).toEqual(['home']);
+
+  // Back online, the same button opens the dossier in the whole app.
+  await context.setOffline(false);
+  await home.newDossier.click();
+  const editor = new EditorPage(page);
+  await editor.name.fill('Ouvert une fois en ligne');
+  await editor.saved();
+  expect(asked).toEqual(['home', 'app']);
+});
