@@ -67,13 +67,21 @@ fn read_lines(
     _: &std::collections::BTreeMap<CriterionId, u32>,
     _: usize,
 ) -> Result<Lines, StorageError> {
-    if !repository().holds_nothing_but_settings() {
+    if !repository().holds_nothing_but_settings() && whole_app_reachable() {
         let _ = to_whole_app(Handover::Open);
     }
     Ok(Lines {
         lines: Vec::new(),
         total: 0,
     })
+}
+
+/// Whether the page can load the whole app: the network is there, or the worker serves the
+/// page (it installed only once the whole build was in its cache). Before that, a first
+/// visit's first seconds, a load offline would give way to the browser's error page.
+#[cfg(feature = "home")]
+fn whole_app_reachable() -> bool {
+    offline::is_online() || offline::served_by_worker()
 }
 
 /// Has the whole app do an action of the home bundle: the page loads again, into the whole
@@ -183,9 +191,7 @@ pub fn Home() -> impl IntoView {
     // The home bundle (#20) leaves both to the whole app.
     #[cfg(feature = "home")]
     let hand_over = move |handover: Handover| {
-        // Before the worker keeps the whole app (a first visit's first seconds), loading it
-        // needs the network: without it the page would give way to the browser's error.
-        if !offline::is_online() && !offline::served_by_worker() {
+        if !whole_app_reachable() {
             notice.set(Some(Notice::Error(
                 tr(
                     "Hors connexion : ouvrir un dossier charge Fabrique en entier, ce qui demande le réseau \

@@ -139,3 +139,25 @@ test('offline on a first visit, before the worker keeps the app, opening a dossi
   await editor.saved();
   expect(asked).toEqual(['home', 'app']);
 });
+
+test('a home bundle open in one tab gives way to the whole app once another tab keeps a dossier', async ({ page, context }) => {
+  const asked = recordBundles(page);
+  const home = new HomePage(page);
+  await home.goto();
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
+  expect(asked).toEqual(['home']);
+
+  const other = await context.newPage();
+  const otherHome = new HomePage(other);
+  await otherHome.goto();
+  await otherHome.newDossier.click();
+  const editor = new EditorPage(other);
+  await editor.name.fill('Créé dans l\'autre onglet');
+  await editor.saved();
+
+  // The first tab lists it, drawn by the whole app after one load of the page.
+  await expect(home.dossierLink('Créé dans l\'autre onglet')).toBeVisible();
+  expect(asked).toEqual(['home', 'app']);
+  await expect(page.locator('html')).toHaveAttribute('data-bundle', 'app');
+  expect(await page.evaluate(() => sessionStorage.getItem('fabrique.handover'))).toBeNull();
+});
