@@ -80,7 +80,8 @@ function recordBundles(page) {
   return asked;
 }
 
-test('a first visit to the home loads the home alone; the whole app creates the dossier and draws every other screen', async ({ page }) => {
+// A first visit to the bare address: the home bundle alone, on screen and started.
+async function firstVisitHome(page) {
   const asked = recordBundles(page);
   const home = new HomePage(page);
   await home.goto();
@@ -88,6 +89,11 @@ test('a first visit to the home loads the home alone; the whole app creates the 
   await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
   expect(asked).toEqual(['home']);
   await expect(page.locator('html')).toHaveAttribute('data-bundle', 'home');
+  return { asked, home };
+}
+
+test('a first visit to the home loads the home alone; the whole app creates the dossier and draws every other screen', async ({ page }) => {
+  const { asked, home } = await firstVisitHome(page);
 
   // A new dossier opens in the whole app, with the dossier the home created.
   await home.newDossier.click();
@@ -117,11 +123,7 @@ test('a first visit to the home loads the home alone; the whole app creates the 
 });
 
 test('offline on a first visit, before the worker keeps the app, opening a dossier says the network is needed and loads nothing', async ({ page, context }) => {
-  const asked = recordBundles(page);
-  const home = new HomePage(page);
-  await home.goto();
-  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
-  expect(asked).toEqual(['home']);
+  const { asked, home } = await firstVisitHome(page);
 
   await context.setOffline(true);
   await home.newDossier.click();
@@ -141,11 +143,7 @@ test('offline on a first visit, before the worker keeps the app, opening a dossi
 });
 
 test('a home bundle open in one tab gives way to the whole app once another tab keeps a dossier', async ({ page, context }) => {
-  const asked = recordBundles(page);
-  const home = new HomePage(page);
-  await home.goto();
-  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
-  expect(asked).toEqual(['home']);
+  const { asked, home } = await firstVisitHome(page);
 
   const other = await context.newPage();
   const otherHome = new HomePage(other);
