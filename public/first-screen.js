@@ -2,7 +2,8 @@
 // (the home, a link opening, or only the header for any other screen) and in which
 // language. Runs before the body is drawn; reads the language setting and the names of
 // the keys stored (and the index's length), never a dossier, and nothing at all inside
-// another page's frame.
+// another page's frame. A release build writes it into the page, before the style sheet
+// (scripts/loader.py): the chosen bundle's download starts with the page's first requests.
 //
 // It also chooses the bundle (#20, ARCHITECTURE.md "Two bundles"): the home alone
 // (`data-bundle="home"`) for a visit to the app's bare address that no service worker

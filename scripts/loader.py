@@ -2,11 +2,14 @@
 """After a release build: moves trunk's inline wasm loader out of index.html into a file
 of its own, named after its content (`loader-<hash>.js`) — when the build made a home bundle
 too, a loader that starts the bundle first-screen.js chose — and drops the inline-script hash
-from the page's Content-Security-Policy. The policy is then the same for every build
-(`script-src 'self' 'wasm-unsafe-eval'`), so a web server can send it as a header (with
-`frame-ancestors 'none'`, which only a header can carry) without being told each release's
-hash: see deploy/. The build fails if an inline script is left, or the policy changed
-shape, so a policy that would block the app never ships."""
+from the page's Content-Security-Policy. With a home bundle, `first-screen.js` is written
+into the page instead (it chooses the bundle and preloads it: inline, the choice needs no
+request of its own before the wasm's, #20), allowed by the hash of its text. The policy is
+then the same for every build with the same first-screen.js, so a web server can send it as
+a header (with `frame-ancestors 'none'`, which only a header can carry): see deploy/, whose
+policies the build checks against the page's. The build fails if another inline script is
+left, or the policy changed shape, so a policy that would block the app never ships."""
+import base64
 import hashlib
 import os
 import re
@@ -25,6 +28,8 @@ body = inline[0].strip() + "\n"
 # PUBLIC_URL): the loader file takes the same one. Trunk writes its hash in hexadecimal
 # without leading zeros: from 1 to 16 digits.
 prefix = re.search(r"from '(.*?)[A-Za-z0-9_-]+-[0-9a-f]{1,16}\.js'", body)
+# The hash of the one inline script a page with a home bundle keeps (first-screen.js).
+inline_hash = None
 if not prefix:
     sys.exit("loader.py: trunk's loader does not import the app's <name>-<hash>.js")
 # The home bundle (#20), when the build made one (scripts/build.sh): the loader starts the
@@ -51,12 +56,22 @@ if home:
         sys.exit(f"loader.py: {path} has {len(preloads)} preloads of the app, expected trunk's two")
     for link in preloads:
         html = html.replace(link, "", 1)
-    tag = '<script src="first-screen.js">'
+    # first-screen.js into the page, with the bundles' names on its tag: the browser runs it
+    # as the head is read, and the chosen bundle's download starts with the page's first
+    # requests instead of after first-screen.js's own.
+    tag = '<script src="first-screen.js"></script>'
     if html.count(tag) != 1:
         sys.exit(f"loader.py: {path} does not load first-screen.js once")
+    script_path = os.path.join(dist, "first-screen.js")
+    with open(script_path, encoding="utf-8") as script:
+        first_screen = script.read()
+    if re.search(r"</script|<!--", first_screen, re.I):
+        sys.exit("loader.py: first-screen.js cannot be written into the page as it is")
     html = html.replace(
-        tag, f'<script src="first-screen.js" data-app="{bundles["app"]}" data-home="{bundles["home"]}">'
+        tag, f'<script data-app="{bundles["app"]}" data-home="{bundles["home"]}">{first_screen}</script>'
     )
+    os.remove(script_path)
+    inline_hash = "'sha256-" + base64.b64encode(hashlib.sha256(first_screen.encode("utf-8")).digest()).decode() + "'"
 name = f"loader-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.js"
 with open(os.path.join(dist, name), "w", encoding="utf-8") as loader:
     loader.write(body)
@@ -72,14 +87,26 @@ if "Content-Security-Policy" in html:
     policy = re.search(r"script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;", html)
     if not policy:
         sys.exit(f"loader.py: {path}'s policy has no inline-script hash to drop")
-    html = html.replace(policy.group(0), "script-src 'self' 'wasm-unsafe-eval';")
+    allowed = f" {inline_hash}" if inline_hash else ""
+    html = html.replace(policy.group(0), f"script-src 'self' 'wasm-unsafe-eval'{allowed};")
+    # The servers' policies (deploy/) must say the same, or the header would block the page.
+    meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for header in ("deploy/_headers", "deploy/nginx/fabrique-headers.conf"):
+        with open(os.path.join(root, header), encoding="utf-8") as conf:
+            if f"{meta}; frame-ancestors 'none'" not in conf.read():
+                sys.exit(
+                    f"loader.py: {header}'s Content-Security-Policy is not the page's: it must read\n"
+                    f"{meta}; frame-ancestors 'none'"
+                )
 left = [
-    attributes
-    for attributes, _ in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+    body
+    for attributes, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
     if "src=" not in attributes
 ]
-if left:
-    sys.exit(f"loader.py: {len(left)} inline script(s) left in {path}")
+if len(left) != (1 if inline_hash else 0):
+    sys.exit(f"loader.py: {len(left)} inline script(s) in {path}, expected {1 if inline_hash else 0}")
 with open(path, "w", encoding="utf-8") as page:
     page.write(html)
-print(f"loader.py: trunk's loader is {name}; the policy allows no inline script")
+allows = "first-screen.js alone, by its hash" if inline_hash else "no inline script"
+print(f"loader.py: trunk's loader is {name}; the policy allows {allows}")
