@@ -28,10 +28,10 @@ body = inline[0].strip() + "\n"
 # PUBLIC_URL): the loader file takes the same one. Trunk writes its hash in hexadecimal
 # without leading zeros: from 1 to 16 digits.
 prefix = re.search(r"from '(.*?)[A-Za-z0-9_-]+-[0-9a-f]{1,16}\.js'", body)
-# The hash of the one inline script a page with a home bundle keeps (first-screen.js).
-inline_hash = None
 if not prefix:
     sys.exit("loader.py: trunk's loader does not import the app's <name>-<hash>.js")
+# The hash of the one inline script a page with a home bundle keeps (first-screen.js).
+inline_hash = None
 # The home bundle (#20), when the build made one (scripts/build.sh): the loader starts the
 # bundle first-screen.js chose (`<html data-bundle="home">`, or the whole app), and
 # first-screen.js preloads that one only, from the names written on its own <script> tag.

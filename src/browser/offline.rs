@@ -62,7 +62,7 @@ pub fn register(update_ready: impl Fn() + Clone + 'static) {
 fn watch(worker: web_sys::ServiceWorker, update_ready: impl Fn() + 'static) {
     let watched = worker.clone();
     let on_state = Closure::<dyn Fn()>::new(move || {
-        if watched.state() == web_sys::ServiceWorkerState::Installed && container_controlled() {
+        if watched.state() == web_sys::ServiceWorkerState::Installed && served_by_worker() {
             update_ready();
         }
     });
@@ -71,14 +71,10 @@ fn watch(worker: web_sys::ServiceWorker, update_ready: impl Fn() + 'static) {
     on_state.forget();
 }
 
-fn container_controlled() -> bool {
-    container().and_then(|c| c.controller()).is_some()
-}
-
 /// Whether a service worker serves this page: it installed only once the whole build was
 /// in its cache, so any page of the app then loads without the network.
 pub fn served_by_worker() -> bool {
-    container_controlled()
+    container().and_then(|c| c.controller()).is_some()
 }
 
 /// Moves to the waiting build: the new worker takes over, then the page reloads into it.
