@@ -94,7 +94,8 @@ pub fn current_href() -> String {
         .unwrap_or_default()
 }
 
-/// Loads the page again at its current address (the home bundle leaving for the whole app).
+/// Loads the page again at its current address (a new build, the home bundle leaving for the
+/// whole app).
 pub fn reload() {
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();

@@ -85,11 +85,7 @@ pub fn apply_update() {
     let Some(container) = container() else {
         return;
     };
-    let reload = Closure::<dyn Fn()>::new(|| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.location().reload();
-        }
-    });
+    let reload = Closure::<dyn Fn()>::new(super::location::reload);
     container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
     reload.forget();
     wasm_bindgen_futures::spawn_local(async move {
@@ -103,11 +99,7 @@ pub fn apply_update() {
             Some(waiting) => {
                 let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
             }
-            None => {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().reload();
-                }
-            }
+            None => super::location::reload(),
         }
     });
 }
