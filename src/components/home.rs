@@ -86,13 +86,22 @@ fn whole_app_reachable() -> bool {
 
 /// Has the whole app do an action of the home bundle: the page loads again, into the whole
 /// app, which takes the action at once (ARCHITECTURE.md, "Two bundles"). Returns false,
-/// loading nothing, when the action could not be kept.
+/// loading nothing, when the action could not be kept. Once only: the first action wins,
+/// and a second call while the page is leaving neither replaces it nor reloads again (two
+/// storage events in a row each asked to leave, and two reloads in a row made Chromium's
+/// renderer crash now and then).
 #[cfg(feature = "home")]
 fn to_whole_app(handover: Handover) -> bool {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static LEAVING: AtomicBool = AtomicBool::new(false);
+    if LEAVING.load(Ordering::Relaxed) {
+        return true;
+    }
     let kept = storage::hand_over(&handover)
         // A file too large for session storage: the user picks it again in the whole app.
         || (matches!(handover, Handover::Import(_)) && storage::hand_over(&Handover::PickAgain));
     if kept {
+        LEAVING.store(true, Ordering::Relaxed);
         crate::browser::location::reload();
     }
     kept
