@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""After a release build: moves trunk's inline wasm loader out of index.html into a file
-of its own, named after its content (`loader-<hash>.js`) — when the build made a home bundle
-too, a loader that starts the bundle first-screen.js chose — and drops the inline-script hash
-from the page's Content-Security-Policy. With a home bundle, `first-screen.js` is written
-into the page instead (it chooses the bundle and preloads it: inline, the choice needs no
-request of its own before the wasm's, #20), allowed by the hash of its text. The policy is
-then the same for every build with the same first-screen.js, so a web server can send it as
-a header (with `frame-ancestors 'none'`, which only a header can carry): see deploy/, whose
+"""After a release build, assembles the page. Without a home bundle (the benchmark's floor
+app), it moves trunk's inline wasm loader out of index.html into a file of its own, named
+after its content (`loader-<hash>.js`), and drops the inline-script hash from the page's
+Content-Security-Policy. With a home bundle (#20, ARCHITECTURE.md "Two bundles"),
+`first-screen.js` is written into the page and starts the bundle it chose (inline, the
+choice needs no request of its own before the wasm's), allowed by the hash of its text;
+trunk's loader and preloads are dropped, and the style sheet is written into the page too, so
+that the static first screen is painted as soon as the page has arrived. The policy is then
+the same for every build with the same first-screen.js, so a web server can send it as a
+header (with `frame-ancestors 'none'`, which only a header can carry): see deploy/, whose
 policies the build checks against the page's. The build fails if another inline script is
 left, or the policy changed shape, so a policy that would block the app never ships."""
 import base64
@@ -32,9 +34,9 @@ if not prefix:
     sys.exit("loader.py: trunk's loader does not import the app's <name>-<hash>.js")
 # The hash of the one inline script a page with a home bundle keeps (first-screen.js).
 inline_hash = None
-# The home bundle (#20), when the build made one (scripts/build.sh): the loader starts the
-# bundle first-screen.js chose (`<html data-bundle="home">`, or the whole app), and
-# first-screen.js preloads that one only, from the names written on its own <script> tag.
+# The home bundle (#20), when the build made one (scripts/build.sh): first-screen.js chooses
+# the home or the whole app, then preloads and starts that one only, from the names written
+# on its own <script> tag.
 home = sorted(n for n in os.listdir(dist) if re.fullmatch(r"fabrique-home-[0-9a-f]{1,16}\.js", n))
 if home:
     if len(home) != 1:
@@ -43,14 +45,6 @@ if home:
     if not app or f"'{prefix.group(1)}{app.group(1)}_bg.wasm'" not in body:
         sys.exit("loader.py: trunk's loader does not start fabrique-app's js and wasm")
     bundles = {"app": prefix.group(1) + app.group(1), "home": prefix.group(1) + home[0][: -len(".js")]}
-    body = (
-        "// Written by scripts/loader.py: starts the bundle first-screen.js chose (ARCHITECTURE.md).\n"
-        f"const base = document.documentElement.dataset.bundle === 'home' ? '{bundles['home']}' : '{bundles['app']}';\n"
-        "const bindings = await import(`${base}.js`);\n"
-        "const wasm = await bindings.default({ module_or_path: `${base}_bg.wasm` });\n"
-        "window.wasmBindings = bindings;\n"
-        'dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));\n'
-    )
     preloads = re.findall(r'\s*<link rel="(?:modulepreload|preload)" href="[^"]*fabrique-app-[^>]*>', html)
     if len(preloads) != 2:
         sys.exit(f"loader.py: {path} has {len(preloads)} preloads of the app, expected trunk's two")
@@ -58,7 +52,8 @@ if home:
         html = html.replace(link, "", 1)
     # first-screen.js into the page, with the bundles' names on its tag: the browser runs it
     # as the head is read, and the chosen bundle's download starts with the page's first
-    # requests instead of after first-screen.js's own.
+    # requests instead of after first-screen.js's own. It also starts the bundle: trunk's
+    # loader goes.
     tag = '<script src="first-screen.js"></script>'
     if html.count(tag) != 1:
         sys.exit(f"loader.py: {path} does not load first-screen.js once")
@@ -72,16 +67,30 @@ if home:
     )
     os.remove(script_path)
     inline_hash = "'sha256-" + base64.b64encode(hashlib.sha256(first_screen.encode("utf-8")).digest()).decode() + "'"
-name = f"loader-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.js"
-with open(os.path.join(dist, name), "w", encoding="utf-8") as loader:
-    loader.write(body)
-html = re.sub(
-    r"<script type=\"module\">.*?</script>",
-    f'<script type="module" src="{prefix.group(1)}{name}"></script>',
-    html,
-    count=1,
-    flags=re.S,
-)
+    html = re.sub(r"\s*<script type=\"module\">.*?</script>", "", html, count=1, flags=re.S)
+    # The style sheet into the page: the first paint waits for no request after the page's.
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]*?)(main-[0-9a-f]{1,16}\.css)"[^>]*>', html)
+    if len(sheets) != 1 or sheets[0][0] != prefix.group(1):
+        sys.exit(f"loader.py: {path} links {len(sheets)} style sheets, expected trunk's main-<hash>.css")
+    sheet_path = os.path.join(dist, sheets[0][1])
+    with open(sheet_path, encoding="utf-8") as sheet:
+        style = sheet.read()
+    if re.search(r"</style|<!--", style, re.I):
+        sys.exit("loader.py: the style sheet cannot be written into the page as it is")
+    html = re.sub(r'<link rel="stylesheet" href="[^"]*main-[0-9a-f]{1,16}\.css"[^>]*>',
+                  lambda _: f"<style>{style}</style>", html, count=1)
+    os.remove(sheet_path)
+else:
+    name = f"loader-{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}.js"
+    with open(os.path.join(dist, name), "w", encoding="utf-8") as loader:
+        loader.write(body)
+    html = re.sub(
+        r"<script type=\"module\">.*?</script>",
+        f'<script type="module" src="{prefix.group(1)}{name}"></script>',
+        html,
+        count=1,
+        flags=re.S,
+    )
 # A page without a policy of its own (the benchmark's floor app) has no hash to drop.
 if "Content-Security-Policy" in html:
     policy = re.search(r"script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+;", html)
@@ -108,5 +117,7 @@ if len(left) != (1 if inline_hash else 0):
     sys.exit(f"loader.py: {len(left)} inline script(s) in {path}, expected {1 if inline_hash else 0}")
 with open(path, "w", encoding="utf-8") as page:
     page.write(html)
-allows = "first-screen.js alone, by its hash" if inline_hash else "no inline script"
-print(f"loader.py: trunk's loader is {name}; the policy allows {allows}")
+if inline_hash:
+    print("loader.py: first-screen.js and the style sheet are in the page; the policy allows first-screen.js alone, by its hash")
+else:
+    print(f"loader.py: trunk's loader is {name}; the policy allows no inline script")

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Prints the size of the release build's wasm and JS: raw, gzip -9 and brotli.
+# Prints the size of the release build's wasm, JS and page (which holds the style sheet and
+# first-screen.js): raw, gzip -9 and brotli.
 set -euo pipefail
 dist=${1:-dist}
 printf '%-28s %10s %10s %10s\n' file raw gzip brotli
-for file in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
+for file in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css "$dist"/index.html; do
   [ -f "$file" ] || continue
   raw=$(wc -c <"$file")
   gz=$(gzip -9 -c "$file" | wc -c)

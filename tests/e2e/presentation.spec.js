@@ -82,9 +82,11 @@ for (const index of [0, 1, 2, 3]) {
     expect(raw.match(/\/S\s*\/H2\b/g) || []).toHaveLength(parts);
     // The footer on every page: the dossier's name and the date (the page number is the
     // style sheet's).
-    const footer = await page.evaluate(() => [...document.querySelectorAll('style')]
-      .map((style) => style.textContent).find((css) => css.includes('@bottom-left')));
-    expect(footer).toContain(name);
+    // (The page's own style sheet, written into it, styles the footer but says nothing.)
+    const footers = await page.evaluate(() => [...document.querySelectorAll('style')]
+      .map((style) => style.textContent).filter((css) => /@bottom-left\s*\{\s*content:/.test(css)));
+    expect(footers).toHaveLength(1);
+    expect(footers[0]).toContain(name);
   });
 }
 
