@@ -362,7 +362,15 @@ async function main() {
       { floor: `${lighthouse.floor.performance}`, budgetText: '≥ 98', pass: run.performance >= 98 });
     add(`Lighthouse LCP, ${label}`, run.lcp, `${ms(run.lcp)} (${(run.lcp / floorLcp).toFixed(2)}× floor)`,
       { floor: ms(floorLcp), budgetText: '≤ 1.25× floor', pass: run.lcp <= 1.25 * floorLcp });
+    add(`Lighthouse FCP / TBT, ${label}`, run.tbt, `${ms(run.fcp)} / ${ms(run.tbt)}`,
+      { floor: `${ms(lighthouse.floor.fcp)} / ${ms(lighthouse.floor.tbt)}`, budgetText: '—', pass: null });
   }
+  // The simulated figures scale with the host's CPU: what reads a run beside one from another machine.
+  const indexes = Object.values(lighthouse).flatMap((page) => page.runs.map((run) => run.benchmarkIndex))
+    .filter((index) => typeof index === 'number');
+  add("this machine's CPU for Lighthouse (benchmarkIndex, median of every run; higher is faster)",
+    indexes.length ? median(indexes) : null, indexes.length ? `${Math.round(median(indexes))}` : 'not reported',
+    { floor: '—', budgetText: '—', pass: null });
   const throttling = `CPU ${THROTTLING.cpuSlowdown}×, ${Math.round(THROTTLING.latencyMs)} ms, ${Math.round(THROTTLING.downloadKbps)} kbit/s`;
   const coldRatio = throttled.app.cold / throttled.floor.cold;
   add(`interactive home, throttled (${throttling}), median of ${THROTTLED_LOADS}`, throttled.app.cold,
