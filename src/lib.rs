@@ -10,7 +10,7 @@ mod app;
 pub mod browser;
 mod components;
 mod context;
-mod examples;
+pub mod examples;
 mod i18n;
 
 /// Starts the app: a panic is printed to the console and shown in the crash overlay, then

@@ -267,3 +267,126 @@ fn a_handed_over_action_is_in_session_storage_and_taken_once() {
     assert_eq!(storage::take_handover(), None);
     assert_eq!(session.get_item(HANDOVER_KEY).expect("read"), None);
 }
+
+fn snapshot_of(dossier: Dossier) -> fabrique_core::link::Snapshot {
+    fabrique_core::link::Snapshot {
+        dossier,
+        weights: std::collections::BTreeMap::new(),
+        referential_version: 2,
+        saved_at_ms: 1_764_400_000_000,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_browsers_raw_deflate_is_read_by_the_core() {
+    use fabrique::browser::links;
+    use fabrique_core::link;
+    // Every example's link, compressed by the browser, opens as its snapshot.
+    for index in 0..4 {
+        let dossier = fabrique::examples::example(index).expect("an example");
+        let snapshot = snapshot_of(dossier);
+        let made = links::snapshot_link("https://exemple.fr/fabrique/", &snapshot)
+            .await
+            .expect("a link");
+        assert!(
+            made.starts_with("https://exemple.fr/fabrique/#d6-"),
+            "{made}"
+        );
+        let expected = link::Snapshot {
+            dossier: link::shareable(&snapshot.dossier),
+            ..snapshot
+        };
+        assert_eq!(link::decode(&made), Ok(expected));
+    }
+    // Bytes of any kind, none and many, come back whole through the core's reader.
+    for bytes in [
+        Vec::new(),
+        (0..=255).collect::<Vec<u8>>(),
+        (0..200_000_u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect(),
+    ] {
+        let compressed = links::deflate_raw(&bytes).await.expect("compressed");
+        let restored = miniz_oxide::inflate::decompress_to_vec(&compressed).expect("inflates");
+        assert_eq!(restored, bytes);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_makes_no_link_that_would_not_open() {
+    use fabrique::browser::links::{self, LinkFailure};
+    use fabrique_core::evaluation::Section;
+    use fabrique_core::link::{self, EncodeError};
+    // A note grows until the link is refused: the last link the browser made opens, whole,
+    // and the refusal is its length, past the reader's cap.
+    let mut grown = snapshot_of(Dossier::default());
+    let mut last_made = None;
+    let mut refused = None;
+    for step in 1..400_u32 {
+        // Letters that do not compress much (xorshift), as in the core's test of the cap.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let text: String = (0..step * 40)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                char::from(b'a' + (state % 26) as u8)
+            })
+            .collect();
+        grown.dossier.notes.insert(Section::Need, text);
+        match links::snapshot_link("https://exemple.fr/", &grown).await {
+            Ok(made) => last_made = Some((made, grown.clone())),
+            Err(failure) => {
+                refused = Some(failure);
+                break;
+            }
+        }
+    }
+    let (made, snapshot) = last_made.expect("small notes make links");
+    assert!(
+        made.len() > link::MAX_TOKEN_CHARS - 200,
+        "{} {refused:?}",
+        made.len()
+    );
+    assert_eq!(link::decode(&made), Ok(snapshot));
+    assert!(
+        matches!(refused, Some(LinkFailure::Refused(EncodeError::TooLong { chars })) if chars > link::MAX_TOKEN_CHARS),
+        "{refused:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_reply_compressed_by_the_browser_opens_and_a_browser_without_compression_says_so() {
+    use fabrique::browser::links::{self, LinkFailure};
+    use fabrique_core::review::{self, Review};
+    let original = Review {
+        answers: 7,
+        organisation: "Mairie « de » Saint-Martin".to_owned(),
+        ..Review::default()
+    };
+    let made = links::reply_link("https://exemple.fr/", &original)
+        .await
+        .expect("a reply link");
+    assert_eq!(review::decode(&made), Ok(original.clone()));
+    // A browser without the Compression Streams (older than 2023) makes no link, and says
+    // it is the browser.
+    let global = js_sys::global();
+    let name = wasm_bindgen::JsValue::from_str("CompressionStream");
+    let kept = js_sys::Reflect::get(&global, &name).expect("read");
+    js_sys::Reflect::set(&global, &name, &wasm_bindgen::JsValue::UNDEFINED).expect("removed");
+    let without = links::reply_link("https://exemple.fr/", &original).await;
+    let snapshot =
+        links::snapshot_link("https://exemple.fr/", &snapshot_of(Dossier::default())).await;
+    js_sys::Reflect::set(&global, &name, &kept).expect("restored");
+    assert!(
+        matches!(without, Err(LinkFailure::Browser(_))),
+        "{without:?}"
+    );
+    assert!(
+        matches!(snapshot, Err(LinkFailure::Browser(_))),
+        "{snapshot:?}"
+    );
+    assert!(links::reply_link("https://exemple.fr/", &original)
+        .await
+        .is_ok());
+}

@@ -9,6 +9,7 @@ pub mod first_screen;
 pub mod focus;
 pub mod ids;
 pub mod leaving;
+pub mod links;
 pub mod location;
 pub mod offline;
 pub mod storage;

@@ -3,6 +3,7 @@
 //! holder. Nothing is sent anywhere by Fabrique. What the partner types is kept as a draft
 //! in this browser, per snapshot, until the reply link is copied: a reload loses nothing.
 
+use crate::browser::links::{self, LinkFailure};
 use crate::browser::storage::repository;
 use crate::browser::{clock, location};
 use crate::components::share_panel::CopyButton;
@@ -76,6 +77,8 @@ pub fn ReviewForm(
     let comments = StoredValue::new(comments);
     let problem = RwSignal::new(None::<String>);
     let reply = RwSignal::new(None::<String>);
+    // Each making of the link is numbered (`make`).
+    let makings = StoredValue::new(0_u64);
     // The draft follows every change (best effort: a full storage only loses the draft).
     let copied = StoredValue::new(false);
     Effect::new(move |_| {
@@ -157,16 +160,40 @@ pub fn ReviewForm(
             },
             written_at_ms: clock::now_ms(),
         });
-        match review::to_link(&location::app_address(), &review) {
-            Ok(link) => {
-                problem.set(None);
-                reply.set(Some(link));
+        // The browser compresses (`links`): the link arrives a moment later. Only the latest
+        // click's link is shown.
+        let making = makings.get_value() + 1;
+        makings.set_value(making);
+        reply.set(None);
+        leptos::task::spawn_local(async move {
+            let result = links::reply_link(&location::app_address(), &review).await;
+            // A newer click, or the form was closed meanwhile.
+            if makings.try_get_value() != Some(making) {
+                return;
             }
-            Err(error) => {
-                problem.set(Some(too_long(&error, &review)));
-                reply.set(None);
+            match result {
+                Ok(link) => {
+                    problem.set(None);
+                    reply.set(Some(link));
+                }
+                Err(LinkFailure::Refused(error)) => {
+                    problem.set(Some(too_long(&error, &review)));
+                    reply.set(None);
+                }
+                Err(LinkFailure::Browser(_)) => {
+                    problem.set(Some(
+                        tr(
+                            "Ce navigateur n'a pas pu préparer le lien : il est sans doute trop ancien. Mettez-le à \
+                                jour, puis créez le lien à nouveau : votre brouillon est gardé dans ce navigateur.",
+                            "This browser could not prepare the link: it is probably too old. Update it, then make \
+                                the link again: your draft is kept in this browser.",
+                        )
+                        .to_owned(),
+                    ));
+                    reply.set(None);
+                }
             }
-        }
+        });
     };
 
     view! {

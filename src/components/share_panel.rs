@@ -3,6 +3,7 @@
 //! contains. A dossier too long for a link gets no link: the panel says so, names the
 //! heaviest parts, and offers the file instead.
 
+use crate::browser::links::{self, LinkFailure};
 use crate::browser::storage::repository;
 use crate::browser::{clipboard, location};
 use crate::i18n::{self, tr};
@@ -92,32 +93,23 @@ pub fn SharePanel(
     /// Downloads the dossier as a file: the way out when it is too long for a link.
     export: Callback<()>,
 ) -> impl IntoView {
-    let address = location::app_address();
+    let address = StoredValue::new(location::app_address());
     let id = StoredValue::new(id);
     // Made when the panel opens and again at each save (or change of weights), never at
-    // each keystroke: encoding, compressing and drawing the QR code are not free. With it,
-    // the fingerprint of the version it carries, which partners' replies name.
+    // each keystroke: encoding, compressing and drawing the QR code are not free. The
+    // browser compresses (`links`), so the link arrives a moment later: `None` until then.
+    // With it, the fingerprint of the version it carries, which partners' replies name.
+    let made = RwSignal::new(None::<Result<String, LinkFailure>>);
     let fingerprint = StoredValue::new(0_u64);
-    let link_text = Memo::new(move |_| {
-        let snapshot = dossier.with_untracked(|current| {
-            fingerprint.set_value(review::fingerprint(current));
-            Snapshot {
-                dossier: current.clone(),
-                weights: weights.get(),
-                referential_version: Referential::builtin(current.variant()).version,
-                saved_at_ms: saved_at_ms.get(),
-            }
-        });
-        link::to_link(&address, &snapshot)
-    });
-    let link_ok = Signal::derive(move || link_text.with(|made| made.clone().unwrap_or_default()));
+    // Each making is numbered: only the latest one's link is shown.
+    let makings = StoredValue::new(0_u64);
     // The version shown when the panel opens, and each one copied, is what partners may
     // answer: remembered (best effort: a full storage only loses the "what changed" of a
     // late reply).
     let remember = move || {
-        let Some(token) = link_text.with_untracked(|made| {
+        let Some(token) = made.with_untracked(|made| {
             made.as_ref()
-                .ok()
+                .and_then(|made| made.as_ref().ok())
                 .map(|text| link::extract_token(text).to_owned())
         }) else {
             return;
@@ -128,7 +120,44 @@ pub fn SharePanel(
         };
         let _ = id.with_value(|id| repository().remember_shared(id, version));
     };
-    remember();
+    Effect::new(move |_| {
+        let weights = weights.get();
+        let saved_at_ms = saved_at_ms.get();
+        let (snapshot, version) = dossier.with_untracked(|current| {
+            let snapshot = Snapshot {
+                dossier: current.clone(),
+                weights,
+                referential_version: Referential::builtin(current.variant()).version,
+                saved_at_ms,
+            };
+            (snapshot, review::fingerprint(current))
+        });
+        let making = makings.get_value() + 1;
+        makings.set_value(making);
+        leptos::task::spawn_local(async move {
+            let Some(address) = address.try_get_value() else {
+                return;
+            };
+            let result = links::snapshot_link(&address, &snapshot).await;
+            // A newer version is being made, or the panel was closed meanwhile.
+            if makings.try_get_value() != Some(making) {
+                return;
+            }
+            fingerprint.set_value(version);
+            made.set(Some(result));
+            if making == 1 {
+                remember();
+            }
+        });
+    });
+    let link_ok = Signal::derive(move || {
+        made.with(|made| {
+            made.as_ref()
+                .and_then(|made| made.as_ref().ok())
+                .cloned()
+                .unwrap_or_default()
+        })
+    });
     view! {
         <section class="share-panel" aria-labelledby="share-title">
             <h2 id="share-title">{tr("Partager ce dossier", "Share this dossier")}</h2>
@@ -142,21 +171,28 @@ pub fn SharePanel(
                 )}
             </p>
             {move || {
-                link_text
-                    .with(|made| made.as_ref().err().cloned())
-                    .map(|error| {
-                        let parts = dossier.with_untracked(link::heaviest_parts);
+                made.with(|made| made.as_ref().and_then(|made| made.as_ref().err().cloned()))
+                    .map(|failure| {
+                        let parts = match &failure {
+                            LinkFailure::Refused(_) => dossier.with_untracked(link::heaviest_parts),
+                            LinkFailure::Browser(_) => Vec::new(),
+                        };
                         view! {
                             <div class="banner error" role="alert" data-testid="link-refused">
-                                <p>{too_long(&error)}</p>
-                                <p>{tr("Ce qui pèse le plus :", "What weighs most:")}</p>
-                                <ul>
-                                    {parts
-                                        .into_iter()
-                                        .take(3)
-                                        .map(|part| view! { <li>{part_words(part)}</li> })
-                                        .collect_view()}
-                                </ul>
+                                <p>{no_link(&failure)}</p>
+                                {(!parts.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <p>{tr("Ce qui pèse le plus :", "What weighs most:")}</p>
+                                            <ul>
+                                                {parts
+                                                    .iter()
+                                                    .take(3)
+                                                    .map(|part| view! { <li>{part_words(*part)}</li> })
+                                                    .collect_view()}
+                                            </ul>
+                                        }
+                                    })}
                                 <button type="button" class="primary" on:click=move |_| export.run(())>
                                     {tr("Exporter le dossier en fichier", "Export the dossier as a file")}
                                 </button>
@@ -164,7 +200,7 @@ pub fn SharePanel(
                         }
                     })
             }}
-            <Show when=move || link_text.with(Result::is_ok)>
+            <Show when=move || made.with(|made| matches!(made, Some(Ok(_))))>
                 <div class="field">
                     <label for="share-link">{tr("Lien de partage", "Share link")}</label>
                     <textarea
@@ -207,6 +243,25 @@ pub fn SharePanel(
             </Show>
         </section>
     }
+}
+
+/// Why the app made no link, in plain words.
+fn no_link(failure: &LinkFailure) -> String {
+    match failure {
+        LinkFailure::Refused(error) => too_long(error),
+        LinkFailure::Browser(_) => browser_failed(),
+    }
+}
+
+/// The browser could not compress a link (one too old for the Compression Streams).
+fn browser_failed() -> String {
+    tr(
+        "Ce navigateur n'a pas pu préparer le lien : il est sans doute trop ancien. Mettez-le à jour, ou \
+            envoyez le dossier en fichier.",
+        "This browser could not prepare the link: it is probably too old. Update it, or send the dossier \
+            as a file.",
+    )
+    .to_owned()
 }
 
 /// Why no link was made, in plain words.

@@ -200,3 +200,23 @@ test('a partner\'s review survives a reload as a draft, until its reply link is 
   await expect.poll(drafts).toBe(0);
   await partner.close();
 });
+
+test('a partner whose browser cannot compress gets no reply link, and is told why', async ({ page, browser }) => {
+  const { link } = await holderShares(page);
+  const partner = await browser.newContext();
+  const partnerPage = await partner.newPage();
+  // Browsers before 2023 have no Compression Streams, which make the links (#20).
+  await partnerPage.addInitScript(() => { delete window.CompressionStream; });
+  await partnerPage.goto(link);
+  await expect(partnerPage.getByText('Instantané en lecture seule')).toBeVisible();
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await partnerPage.getByLabel('Votre organisation (obligatoire)').fill(MAIRIE);
+  await partnerPage.getByRole('button', { name: 'Créer le lien de réponse' }).click();
+  await expect(partnerPage.getByRole('alert')).toContainText("Ce navigateur n'a pas pu préparer le lien");
+  await expect(partnerPage.getByLabel('Lien de réponse à envoyer au porteur du projet')).toHaveCount(0);
+  // As the message says, the draft is kept for when the link can be made.
+  await partnerPage.reload();
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await expect(partnerPage.getByLabel('Votre organisation (obligatoire)')).toHaveValue(MAIRIE);
+  await partner.close();
+});

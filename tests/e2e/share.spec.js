@@ -175,3 +175,24 @@ test('a dossier too long for a link gets no link: the panel says why and offers 
   await page.goto(link);
   await expect(page.getByText('Instantané en lecture seule')).toBeVisible();
 });
+
+test('a browser that cannot compress makes no link: the panel says so and offers the file', async ({ page }) => {
+  // Browsers before 2023 have no Compression Streams, which make the links (#20).
+  await page.addInitScript(() => { delete window.CompressionStream; });
+  const home = new HomePage(page);
+  await home.goto();
+  await home.openExample.click();
+  await expect(new EditorPage(page).verdict).toBeVisible();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const refused = page.getByTestId('link-refused');
+  await expect(refused).toContainText("Ce navigateur n'a pas pu préparer le lien");
+  // Not a dossier too long: nothing of it is named as too heavy.
+  await expect(refused.getByRole('listitem')).toHaveCount(0);
+  await expect(page.getByLabel('Lien de partage', { exact: true })).toHaveCount(0);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    refused.getByRole('button', { name: 'Exporter le dossier en fichier' }).click(),
+  ]);
+  const exported = JSON.parse(require('fs').readFileSync(await file.path(), 'utf8'));
+  expect(exported.name).toBe('La Grange numérique');
+});

@@ -2,7 +2,8 @@
 //! fragment so that it never reaches a server. The token is `d<version>-<payload>`, where
 //! the payload is the snapshot in postcard (a compact binary form without field names)
 //! followed by a checksum of those bytes, compressed with raw DEFLATE, in base64url without
-//! padding: only unreserved URL characters. The same snapshot always gives the same link.
+//! padding: only unreserved URL characters. The same snapshot always gives the same link
+//! from the same compressor ([`encode`] uses the core's; the app, the browser's: [`finish`]).
 //!
 //! Decoding never trusts its input: the text is capped, decompression stops at a limit as
 //! it streams, the checksum must match, and every failure is a typed [`LinkError`], never
@@ -137,20 +138,77 @@ fn checksum(binary: &[u8]) -> [u8; CHECKSUM_BYTES] {
     (xxhash_rust::xxh64::xxh64(binary, 0) as u32).to_le_bytes()
 }
 
+/// What a link carries before compression: the kind and version of its token, and the value
+/// in postcard followed by its checksum. The compressor is the caller's: the app hands these
+/// bytes to the browser's own raw DEFLATE (`CompressionStream("deflate-raw")`), so that no
+/// compressor is compiled into its wasm; the CLI and the tests use [`deflate`]. Whichever
+/// compressed them, [`finish`] (or `review::finish`) makes a token only when its output gives
+/// these bytes back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uncompressed {
+    kind: char,
+    version: u32,
+    bytes: Vec<u8>,
+}
+
+impl Uncompressed {
+    /// The value's bytes, to compress with raw DEFLATE.
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The token of these bytes, compressed as `compressed`: refused unless `compressed`
+    /// decompresses, within the reader's limit, to exactly these bytes, and unless the token
+    /// fits the reader's cap. What the token then carries is the caller's to check.
+    pub(crate) fn token(&self, compressed: &[u8]) -> Result<String, EncodeError> {
+        let restored =
+            miniz_oxide::inflate::decompress_to_vec_with_limit(compressed, MAX_DECOMPRESSED_BYTES)
+                .map_err(|error| {
+                    EncodeError::Invalid(format!("the compressed bytes do not inflate: {error}"))
+                })?;
+        if restored != self.bytes {
+            return Err(EncodeError::Invalid(
+                "the compressed bytes do not give the content back".to_owned(),
+            ));
+        }
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed);
+        token(self.kind, self.version, &payload)
+    }
+}
+
+/// A value in the links' codec, before compression: postcard, then its checksum; refused
+/// beyond what [`unpack_checked`] reads.
+pub(crate) fn uncompressed<T: Serialize>(
+    kind: char,
+    version: u32,
+    value: &T,
+) -> Result<Uncompressed, EncodeError> {
+    let mut bytes =
+        postcard::to_allocvec(value).map_err(|error| EncodeError::Invalid(error.to_string()))?;
+    let sum = checksum(&bytes);
+    bytes.extend_from_slice(&sum);
+    if bytes.len() > MAX_DECOMPRESSED_BYTES {
+        return Err(EncodeError::TooLarge { bytes: bytes.len() });
+    }
+    Ok(Uncompressed {
+        kind,
+        version,
+        bytes,
+    })
+}
+
+/// Raw DEFLATE at its strongest level (links are made rarely and read often): the
+/// compressor of the CLI and the tests. The app uses the browser's instead ([`Uncompressed`]).
+pub fn deflate(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, COMPRESSION_LEVEL)
+}
+
 /// A value in the links' codec, with its checksum: postcard, the checksum, raw DEFLATE,
 /// base64url without padding; refused beyond what [`unpack_checked`] reads.
+#[cfg(test)]
 pub(crate) fn pack<T: Serialize>(value: &T) -> Result<String, EncodeError> {
-    let mut binary =
-        postcard::to_allocvec(value).map_err(|error| EncodeError::Invalid(error.to_string()))?;
-    let sum = checksum(&binary);
-    binary.extend_from_slice(&sum);
-    if binary.len() > MAX_DECOMPRESSED_BYTES {
-        return Err(EncodeError::TooLarge {
-            bytes: binary.len(),
-        });
-    }
-    let compressed = miniz_oxide::deflate::compress_to_vec(&binary, COMPRESSION_LEVEL);
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(compressed))
+    let content = uncompressed('x', 0, value)?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(deflate(content.bytes())))
 }
 
 /// A token: its kind and version, then the payload; refused beyond [`MAX_TOKEN_CHARS`].
@@ -170,17 +228,31 @@ pub fn shareable(dossier: &Dossier) -> Dossier {
     shared
 }
 
-/// The token (`d6-…`) that carries a snapshot. The dossier's reviews are left out. A
-/// snapshot that the decoder would refuse (too long, out of bounds) gives no token.
-pub fn encode(snapshot: &Snapshot) -> Result<String, EncodeError> {
+/// What the token of a snapshot carries, before compression: the dossier without its
+/// reviews. A snapshot larger than the reader accepts has none.
+pub fn prepare(snapshot: &Snapshot) -> Result<Uncompressed, EncodeError> {
     let shared = Snapshot {
         dossier: shareable(&snapshot.dossier),
         ..snapshot.clone()
     };
-    let token = token('d', LINK_VERSION, &pack(&shared)?)?;
+    uncompressed('d', LINK_VERSION, &shared)
+}
+
+/// The token (`d6-…`) of a prepared snapshot, once compressed: made only when it opens (a
+/// reply's content, or bytes its compressor did not give back, make none).
+pub fn finish(content: &Uncompressed, compressed: &[u8]) -> Result<String, EncodeError> {
+    let token = content.token(compressed)?;
     // What the reader refuses is not made: the link is read back once.
     decode(&token).map_err(|error| EncodeError::Invalid(error.to_string()))?;
     Ok(token)
+}
+
+/// The token (`d6-…`) that carries a snapshot, compressed here ([`deflate`]). The dossier's
+/// reviews are left out. A snapshot that the decoder would refuse (too long, out of
+/// bounds) gives no token.
+pub fn encode(snapshot: &Snapshot) -> Result<String, EncodeError> {
+    let content = prepare(snapshot)?;
+    finish(&content, &deflate(content.bytes()))
 }
 
 /// A whole link: the app's address (query and fragment dropped) and the token as fragment.
@@ -190,7 +262,7 @@ pub fn to_link(app_address: &str, snapshot: &Snapshot) -> Result<String, EncodeE
 
 /// The address and the token as one link, refused when the reader would find the whole
 /// text too long (an address of thousands of characters).
-pub(crate) fn whole_link(app_address: &str, token: &str) -> Result<String, EncodeError> {
+pub fn whole_link(app_address: &str, token: &str) -> Result<String, EncodeError> {
     let link = format!("{}#{token}", base_address(app_address));
     let chars = link.chars().count();
     if chars > MAX_LINK_CHARS {
@@ -1207,6 +1279,61 @@ mod tests {
             .notes
             .insert(Section::Budget, "a".repeat(MAX_DECOMPRESSED_BYTES));
         assert!(matches!(encode(&huge), Err(EncodeError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn another_compressor_makes_a_link_that_opens_and_only_its_own_bytes_do() {
+        // The app compresses with the browser's raw DEFLATE, not with ours: any level of it
+        // gives a token that opens as the snapshot, and ours gives encode's token.
+        let original = snapshot("Compressé ailleurs");
+        let content = prepare(&original).expect("content");
+        for level in [0, 1, 6, 9] {
+            let compressed = miniz_oxide::deflate::compress_to_vec(content.bytes(), level);
+            let token = finish(&content, &compressed).expect("a link");
+            assert_eq!(decode(&token), Ok(original.clone()), "level {level}");
+        }
+        assert_eq!(
+            finish(&content, &deflate(content.bytes())),
+            Ok(encoded(&original))
+        );
+        // Bytes that are not DEFLATE, or that inflate to another content, make no token.
+        let other = prepare(&snapshot("Un autre")).expect("content");
+        for wrong in [
+            b"pas du deflate".to_vec(),
+            Vec::new(),
+            deflate(other.bytes()),
+            deflate(&content.bytes()[1..]),
+        ] {
+            assert!(
+                matches!(finish(&content, &wrong), Err(EncodeError::Invalid(_))),
+                "{wrong:?}"
+            );
+        }
+        // A reply's content is not a snapshot's.
+        let reply = crate::review::prepare(&crate::review::tests::review("Mairie"))
+            .expect("a reply's content");
+        assert!(matches!(
+            finish(&reply, &deflate(reply.bytes())),
+            Err(EncodeError::Invalid(_))
+        ));
+    }
+
+    #[test]
+    fn a_weaker_compressor_is_refused_at_the_cap_where_ours_is_not() {
+        // At the limit, the token is refused by its length, whoever compressed it: the
+        // stored blocks of level 0 go past the cap where the strongest level fits.
+        let mut near = snapshot("À la limite");
+        near.dossier
+            .notes
+            .insert(Section::Need, "une note qui se répète ".repeat(600));
+        let content = prepare(&near).expect("content");
+        let stored = miniz_oxide::deflate::compress_to_vec(content.bytes(), 0);
+        assert!(matches!(
+            finish(&content, &stored),
+            Err(EncodeError::TooLong { chars }) if chars > MAX_TOKEN_CHARS
+        ));
+        let token = finish(&content, &deflate(content.bytes())).expect("fits when compressed");
+        assert_eq!(decode(&token), Ok(near));
     }
 
     #[test]

@@ -113,11 +113,29 @@ pub fn review_id(review: &Review) -> u64 {
     hash(&postcard::to_allocvec(review).unwrap_or_default())
 }
 
-/// The token (`r2-…`) of a reply; none when the decoder would refuse it (a text beyond
-/// its cap, a reply too long for a link).
-pub fn encode(review: &Review) -> Result<String, link::EncodeError> {
+/// What a reply's token carries, before compression ([`link::Uncompressed`]); none when the
+/// decoder would refuse it (a text beyond its cap, a reply too large).
+pub fn prepare(review: &Review) -> Result<link::Uncompressed, link::EncodeError> {
     check(review).map_err(|error| link::EncodeError::Invalid(error.to_string()))?;
-    link::token('r', REPLY_VERSION, &link::pack(review)?)
+    link::uncompressed('r', REPLY_VERSION, review)
+}
+
+/// The token (`r2-…`) of a prepared reply, once compressed: made only when it opens.
+pub fn finish(
+    content: &link::Uncompressed,
+    compressed: &[u8],
+) -> Result<String, link::EncodeError> {
+    let token = content.token(compressed)?;
+    // Read back once, as a snapshot's: what the reader refuses is not made.
+    decode(&token).map_err(|error| link::EncodeError::Invalid(error.to_string()))?;
+    Ok(token)
+}
+
+/// The token (`r2-…`) of a reply, compressed here ([`link::deflate`]); none when the
+/// decoder would refuse it (a text beyond its cap, a reply too long for a link).
+pub fn encode(review: &Review) -> Result<String, link::EncodeError> {
+    let content = prepare(review)?;
+    finish(&content, &link::deflate(content.bytes()))
 }
 
 /// A whole reply link: the app's address and the token as fragment.
@@ -447,6 +465,36 @@ pub(crate) mod tests {
         assert!(is_reply(&link));
         assert!(!is_reply("https://exemple.fr/#d2-abc"));
         assert_eq!(decode(&link), Ok(original));
+    }
+
+    #[test]
+    fn a_reply_compressed_elsewhere_opens_and_a_snapshot_is_no_reply() {
+        let original = review("Département");
+        let content = prepare(&original).expect("content");
+        for level in [0, 6, 10] {
+            let compressed = miniz_oxide::deflate::compress_to_vec(content.bytes(), level);
+            let token = finish(&content, &compressed).expect("a reply");
+            assert_eq!(decode(&token), Ok(original.clone()), "level {level}");
+        }
+        assert_eq!(
+            finish(&content, &link::deflate(content.bytes())),
+            encode(&original)
+        );
+        assert!(matches!(
+            finish(&content, b"n'importe quoi"),
+            Err(link::EncodeError::Invalid(_))
+        ));
+        let snapshot = link::prepare(&link::Snapshot {
+            dossier: dossier(),
+            weights: BTreeMap::new(),
+            referential_version: 1,
+            saved_at_ms: 0,
+        })
+        .expect("a snapshot's content");
+        assert!(matches!(
+            finish(&snapshot, &link::deflate(snapshot.bytes())),
+            Err(link::EncodeError::Invalid(_))
+        ));
     }
 
     /// A reply written by hand, as a forger would: no check on the way out.

@@ -503,6 +503,31 @@ proptest! {
         }
     }
 
+    /// Whatever raw DEFLATE compressed a snapshot's content (the browser's, at the level it
+    /// chooses, or ours), a token is made exactly when it fits the reader's cap, and it opens
+    /// as the snapshot without its reviews.
+    #[test]
+    fn any_compressor_makes_a_link_that_opens(dossier in dossier(), level in 0_u8..=10) {
+        let original = snapshot(dossier);
+        let content = link::prepare(&original).expect("a generated dossier fits a link's content");
+        let compressed = miniz_oxide::deflate::compress_to_vec(content.bytes(), level);
+        // "d6-" and the payload in base64url without padding.
+        let chars = 3 + (compressed.len() * 4).div_ceil(3);
+        match link::finish(&content, &compressed) {
+            Ok(token) => {
+                prop_assert_eq!(token.len(), chars);
+                prop_assert!(chars <= link::MAX_TOKEN_CHARS);
+                let expected = Snapshot { dossier: link::shareable(&original.dossier), ..original };
+                prop_assert_eq!(link::decode(&token), Ok(expected));
+            }
+            Err(link::EncodeError::TooLong { chars: refused }) => {
+                prop_assert_eq!(refused, chars);
+                prop_assert!(chars > link::MAX_TOKEN_CHARS);
+            }
+            Err(other) => prop_assert!(false, "refused: {}", other),
+        }
+    }
+
     // A bounded fuzz pass over the decoder, run by `make test`: any text gives a snapshot or
     // a typed error, never a panic. Long runs: the cargo-fuzz targets under fuzz/.
     #[test]
