@@ -21,8 +21,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// How many lines of the list are read and shown with the first screen; the others follow
-/// in the next task, so that a long list opens at once.
-const FIRST_LINES: usize = 30;
+/// in the next task, so that a long list opens at once. More than a screen holds: a line is
+/// 61 px high below 610 px of page, so 8 lines show on a 1920×1080 screen and 14 on a
+/// 2560×1440 one (none on a phone); each line costs about 1.5 ms more of the first screen
+/// (BENCHMARKS.md, the list).
+const FIRST_LINES: usize = 20;
 
 /// A message shown after an action on the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
