@@ -507,7 +507,24 @@ proptest! {
     /// chooses, or ours), a token is made exactly when it fits the reader's cap, and it opens
     /// as the snapshot without its reviews.
     #[test]
-    fn any_compressor_makes_a_link_that_opens(dossier in dossier(), level in 0_u8..=10) {
+    fn any_compressor_makes_a_link_that_opens(
+        dossier in dossier(),
+        level in 0_u8..=10,
+        note_chars in 1_usize..12_000,
+        seed in 1_u64..,
+    ) {
+        // A note of letters that compress poorly takes the token to either side of the cap.
+        let mut state = seed;
+        let note: String = (0..note_chars)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                char::from(b'a' + (state % 26) as u8)
+            })
+            .collect();
+        let mut dossier = dossier;
+        dossier.notes.insert(Section::Staff, note);
         let original = snapshot(dossier);
         let content = link::prepare(&original).expect("a generated dossier fits a link's content");
         let compressed = miniz_oxide::deflate::compress_to_vec(content.bytes(), level);
