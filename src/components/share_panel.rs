@@ -93,7 +93,7 @@ pub fn SharePanel(
     /// Downloads the dossier as a file: the way out when it is too long for a link.
     export: Callback<()>,
 ) -> impl IntoView {
-    let address = StoredValue::new(location::app_address());
+    let address = location::app_address();
     let id = StoredValue::new(id);
     // Made when the panel opens and again at each save (or change of weights), never at
     // each keystroke: encoding, compressing and drawing the QR code are not free. The
@@ -134,10 +134,8 @@ pub fn SharePanel(
         });
         let making = makings.get_value() + 1;
         makings.set_value(making);
+        let address = address.clone();
         leptos::task::spawn_local(async move {
-            let Some(address) = address.try_get_value() else {
-                return;
-            };
             let result = links::snapshot_link(&address, &snapshot).await;
             // A newer version is being made, or the panel was closed meanwhile.
             if makings.try_get_value() != Some(making) {
