@@ -45,7 +45,7 @@ test('a deletion not undone is gone after the next visit', async ({ page }) => {
   await createNamed(page, 'Éphémère');
   await home.action('Supprimer', 'Éphémère').click();
   await page.reload();
-  await expect(home.heading).toBeVisible();
+  await home.mounted();
   await expect(home.dossierLink('Éphémère')).toHaveCount(0);
   const trash = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fabrique.trash.')));
   expect(trash).toEqual([]);

@@ -28,8 +28,8 @@ test('every response carries the headers, the wasm arrives as brotli, hashed fil
   const responses = [];
   page.on('response', (response) => responses.push(response));
   const home = new HomePage(page);
+  // Mounted: the bundle's module and wasm have both arrived.
   await home.goto();
-  await expect(home.heading).toBeVisible();
 
   const expected = headersForEveryPath();
   expect(Object.keys(expected)).toEqual(expect.arrayContaining(['content-security-policy', 'x-content-type-options',
@@ -71,7 +71,7 @@ test('every response carries the headers, the wasm arrives as brotli, hashed fil
   // A second visit: the page is asked again, no hashed file is downloaded again.
   await page.evaluate(() => performance.clearResourceTimings());
   await page.goto(page.url());
-  await expect(home.heading).toBeVisible();
+  await home.mounted();
   const transfers = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((entry) => ({ name: entry.name, transferSize: entry.transferSize })));
   const again = transfers.filter((entry) => HASHED.test(entry.name));

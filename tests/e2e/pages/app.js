@@ -15,6 +15,13 @@ class HomePage {
 
   async goto() {
     await this.page.goto('./');
+    await this.mounted();
+  }
+
+  // The heading is also index.html's static first screen's, drawn before the wasm arrives:
+  // the app removes that screen as it mounts, so only its absence says the app is there.
+  async mounted() {
+    await expect(this.page.locator('#first-screen')).toHaveCount(0);
     await expect(this.heading).toBeVisible();
   }
 
