@@ -4,7 +4,7 @@
 
 use crate::components::{
     action_plan::ActionPlan, budget_summary::BudgetSummary, funding_view::FundingView,
-    progress::Progress, radar::Radar,
+    in_next_task, progress::Progress, radar::Radar,
 };
 use crate::i18n::{lang, tr};
 use fabrique_core::evaluation::{CriterionResult, Evaluation, IndicatorResult, Level, Verdict};
@@ -49,6 +49,9 @@ pub fn EvaluationPanel(
         Verdict::AConsolider => "verdict consolidate",
         Verdict::PasEncorePret => "verdict not-ready",
     };
+    // The detail (hidden on a phone until asked; below the summary on a wider screen) is
+    // drawn in a task of its own: more than half of the screen's elements.
+    let detail = in_next_task();
     view! {
         <aside class="evaluation" aria-labelledby="evaluation-title">
             <h2 id="evaluation-title">{tr("Évaluation", "Evaluation")}</h2>
@@ -95,30 +98,44 @@ pub fn EvaluationPanel(
                 id="evaluation-more"
                 class=move || if whole.get() { "evaluation-more open" } else { "evaluation-more" }
             >
-                <Radar evaluation=evaluation />
-                <h3>{tr("Critères", "Criteria")}</h3>
-                <ul class="criteria">
-                    {move || {
-                        evaluation
-                            .with(|e| e.criteria.clone())
-                            .into_iter()
-                            .map(|criterion| view! { <CriterionLine criterion=criterion /> })
-                            .collect_view()
-                    }}
-                </ul>
-                <p class="note">
-                    {tr(
-                        "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération \
-                        officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
-                        "Weights, thresholds and levels are Fabrique's own choices: no official weighting is \
-                        published. You can change the weights in the settings.",
-                    )}
-                </p>
-                <ActionPlan evaluation=evaluation go_to=go_to />
-                <FundingView evaluation=evaluation />
-                <BudgetSummary evaluation=evaluation />
+                {move || detail.get().then(|| view! { <EvaluationDetail evaluation=evaluation go_to=go_to /> })}
             </div>
         </aside>
+    }
+}
+
+/// The panel's detail: the radar, each criterion with its indicators, the action plan, the
+/// funding view and the budget summary.
+#[component]
+fn EvaluationDetail(
+    /// The evaluation, recomputed by the core on every change.
+    evaluation: Memo<Evaluation>,
+    /// Opens a section of the dossier (none: a read-only view).
+    go_to: Option<Callback<fabrique_core::evaluation::Section>>,
+) -> impl IntoView {
+    view! {
+        <Radar evaluation=evaluation />
+        <h3>{tr("Critères", "Criteria")}</h3>
+        <ul class="criteria">
+            {move || {
+                evaluation
+                    .with(|e| e.criteria.clone())
+                    .into_iter()
+                    .map(|criterion| view! { <CriterionLine criterion=criterion /> })
+                    .collect_view()
+            }}
+        </ul>
+        <p class="note">
+            {tr(
+                "Les pondérations, les seuils et les niveaux sont des choix de Fabrique : aucune pondération \
+                officielle n'est publiée. Vous pouvez changer les pondérations dans les réglages.",
+                "Weights, thresholds and levels are Fabrique's own choices: no official weighting is \
+                published. You can change the weights in the settings.",
+            )}
+        </p>
+        <ActionPlan evaluation=evaluation go_to=go_to />
+        <FundingView evaluation=evaluation />
+        <BudgetSummary evaluation=evaluation />
     }
 }
 

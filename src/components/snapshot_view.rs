@@ -5,6 +5,7 @@
 use crate::browser::storage::repository;
 use crate::components::fields::Editing;
 use crate::components::home::create;
+use crate::components::in_next_task;
 use crate::components::report::Report;
 use crate::components::review_form::ReviewForm;
 use crate::components::workspace::Workspace;
@@ -95,6 +96,7 @@ fn SnapshotReader(
     let read = StoredValue::new(snapshot.dossier.clone());
     let saved_at_ms = snapshot.saved_at_ms;
     let snapshot = StoredValue::new(snapshot);
+    let form_drawn = in_next_task();
     view! {
         <div class="banner snapshot-banner" role="region" aria-label=tr("Instantané reçu", "Snapshot received")>
             <p>
@@ -144,10 +146,10 @@ fn SnapshotReader(
                     })
             }}
         </div>
-        // Always mounted, only hidden: closing it or switching views never loses what the
-        // partner typed.
+        // Always mounted once drawn (in the task after the screen's first, #20), only
+        // hidden: closing it or switching views never loses what the partner typed.
         <div class="no-print" hidden=move || !reviewing.get()>
-            <ReviewForm dossier=read />
+            {move || form_drawn.get().then(|| view! { <ReviewForm dossier=read /> })}
         </div>
         <div class="report-toolbar no-print">
             {Document::ALL

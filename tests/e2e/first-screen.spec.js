@@ -7,12 +7,13 @@ const { HomePage, EditorPage } = require('./pages/app');
 // No service worker: it would serve the wasm from its cache, past the route that holds it.
 test.use({ serviceWorkers: 'block' });
 
-// Every layout shift the page has had, from its first frame.
+// Every layout shift the page has had, from its first frame, but those that follow the
+// user's own input (as the browser's cumulative layout shift counts them).
 async function recordShifts(page) {
   await page.addInitScript(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
@@ -165,4 +166,68 @@ test('a home bundle open in one tab gives way to the whole app once another tab 
   await expect(page.locator('html')).toHaveAttribute('data-bundle', 'app');
   expect(await page.evaluate(() => sessionStorage.getItem('fabrique.handover'))).toBeNull();
   expect(loads).toHaveLength(1);
+});
+
+// What the screen holds when the task that drew the verdict ends (a mutation observer's
+// callback runs before any later task): `detail` is how many elements the evaluation's
+// detail holds, `review` whether the partner's form is built.
+async function recordFirstTask(page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-testid="verdict"]')) return;
+      const more = document.getElementById('evaluation-more');
+      window.__firstTask = {
+        detail: more ? more.getElementsByTagName('*').length : null,
+        review: document.querySelector('.review-form') !== null,
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+test('a received link draws its summary first, then the detail and the partner\'s form in a task of their own, with nothing moved', async ({ page, browser }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.openExample.click();
+  const verdict = await new EditorPage(page).verdict.textContent();
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const link = await page.getByLabel('Lien de partage', { exact: true }).inputValue();
+
+  const partner = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1366, height: 768 } });
+  const partnerPage = await partner.newPage();
+  await recordShifts(partnerPage);
+  await recordFirstTask(partnerPage);
+  await partnerPage.goto(link);
+  const received = new EditorPage(partnerPage);
+  await expect(received.verdict).toHaveText(verdict);
+  // Beside the form on this screen: the criteria, the action plan, the funding view.
+  await expect(received.score('gouvernance')).toBeVisible();
+  await expect(partnerPage.getByRole('heading', { name: 'Financements', exact: true })).toBeVisible();
+  expect(await partnerPage.evaluate(() => window.__firstTask)).toEqual({ detail: 0, review: false });
+  // The partner's form is there, hidden, before the partner asks for it.
+  await expect(partnerPage.locator('.review-form')).toBeHidden();
+  await expect(partnerPage.locator('.review-form')).toHaveCount(1);
+  await partnerPage.getByRole('button', { name: 'Répondre en tant que partenaire' }).click();
+  await expect(partnerPage.getByLabel('Votre organisation (obligatoire)')).toBeVisible();
+  expect(await partnerPage.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
+  await partner.close();
+});
+
+test('on a phone, the editor draws its summary first and the whole evaluation in the next task, one tap away', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const home = new HomePage(page);
+  await home.goto();
+  await home.openExample.click();
+  const editor = new EditorPage(page);
+  const verdict = await editor.verdict.textContent();
+  await recordShifts(page);
+  await recordFirstTask(page);
+  await page.reload();
+  await expect(editor.verdict).toHaveText(verdict);
+  await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
+  expect(await page.evaluate(() => window.__firstTask)).toEqual({ detail: 0, review: false });
+  await expect(editor.score('gouvernance')).toBeHidden();
+  await page.getByRole('button', { name: "Voir toute l'évaluation" }).click();
+  await expect(editor.score('gouvernance')).toBeVisible();
+  expect(await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
 });
