@@ -313,6 +313,9 @@ test('a link never changes the settings nor the dossiers', async ({ page, browse
   await expect(page.getByText('Evaluated with the weights the sender chose.')).toBeVisible();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The app has drawn the link again (index.html's first screen sets the language before it).
+  await expect(page.locator('#first-screen')).toHaveCount(0);
+  await expect(page.getByText('Read-only snapshot')).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);
 });
 
