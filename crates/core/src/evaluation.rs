@@ -738,7 +738,9 @@ fn value_phrase(indicator: &Indicator, value: i64, dossier: &Dossier, lang: Lang
     };
     let mut phrase = String::with_capacity(template.len() + 16);
     let mut rest = template;
-    while let Some(position) = rest.find(['{', '(']) {
+    // Searched as bytes: both marks are ASCII, so a byte found is a char boundary (a search
+    // for chars decodes every char of the template, the larger part of the evaluation).
+    while let Some(position) = rest.bytes().position(|byte| byte == b'{' || byte == b'(') {
         phrase.push_str(&rest[..position]);
         let tail = &rest[position..];
         if let Some(after) = tail.strip_prefix("{}") {

@@ -13,7 +13,7 @@ use crate::dossier::{
 use crate::finance::Finances;
 use crate::label::Label;
 use crate::referential::{Lang, RuleId};
-use crate::units::{group_thousands, Cents, Local};
+use crate::units::{Cents, Local};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -301,10 +301,7 @@ fn say(lang: Lang, fr: &'static str, en: &'static str) -> Cow<'static, str> {
 
 /// A count written in the caller's language (`18 000`, `18,000`).
 pub(crate) fn n(value: u32, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => group_thousands(u64::from(value)),
-        Lang::En => group_thousands(u64::from(value)).replace('\u{202f}', ","),
-    }
+    Local(i64::from(value), lang).to_string()
 }
 
 /// Checks the funding of a dossier, with reasons in `lang`.

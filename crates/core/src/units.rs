@@ -133,7 +133,7 @@ impl std::iter::Sum for Cents {
 
 /// Groups the digits of `value` by thousands, the French way (`18 000`).
 pub fn group_thousands(value: u64) -> String {
-    grouped(value, THOUSANDS)
+    Grouped(value, THOUSANDS).to_string()
 }
 
 impl fmt::Display for Cents {
@@ -144,7 +144,7 @@ impl fmt::Display for Cents {
         write!(
             f,
             "{sign}{},{:02}{BEFORE_UNIT}€",
-            group_thousands(magnitude / 100),
+            Grouped(magnitude / 100, THOUSANDS),
             magnitude % 100
         )
     }
@@ -277,16 +277,36 @@ impl<'de> Deserialize<'de> for Date {
 pub struct Local<T>(pub T, pub crate::referential::Lang);
 
 /// Digits grouped by thousands with `separator`.
-fn grouped(value: u64, separator: char) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
-    for (position, digit) in digits.chars().enumerate() {
-        if position > 0 && (digits.len() - position) % 3 == 0 {
-            out.push(separator);
+/// `value`'s digits grouped by thousands with a separator, written where it is displayed:
+/// nothing allocated (amounts are written for every line of a plan on every keystroke).
+#[derive(Clone, Copy)]
+struct Grouped(u64, char);
+
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write as _;
+        let Grouped(value, separator) = *self;
+        // u64::MAX has 20 digits.
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut rest = value;
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (rest % 10) as u8;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
         }
-        out.push(digit);
+        let digits = &digits[start..];
+        for (position, digit) in digits.iter().enumerate() {
+            if position > 0 && (digits.len() - position) % 3 == 0 {
+                f.write_char(separator)?;
+            }
+            f.write_char(char::from(*digit))?;
+        }
+        Ok(())
     }
-    out
 }
 
 impl fmt::Display for Local<Cents> {
@@ -301,7 +321,7 @@ impl fmt::Display for Local<Cents> {
                 write!(
                     f,
                     "{sign}€{}.{:02}",
-                    grouped(magnitude / 100, ','),
+                    Grouped(magnitude / 100, ','),
                     magnitude % 100
                 )
             }
@@ -351,7 +371,7 @@ impl fmt::Display for Local<i64> {
             Lang::Fr => THOUSANDS,
             Lang::En => ',',
         };
-        write!(f, "{sign}{}", grouped(value.unsigned_abs(), separator))
+        write!(f, "{sign}{}", Grouped(value.unsigned_abs(), separator))
     }
 }
 
@@ -381,6 +401,33 @@ mod tests {
         assert_eq!(Local(1_234_567_i64, En).to_string(), "1,234,567");
         assert_eq!(Local(-26_000_i64, Fr).to_string(), "-26\u{202f}000");
         assert_eq!(Local(999_u32, En).to_string(), "999");
+    }
+
+    #[test]
+    fn digits_are_grouped_by_thousands_at_every_length() {
+        // Every length from 1 to 20 digits (1, 19, 199… then u64::MAX), against the plain
+        // digits grouped another way.
+        let mut value = 1_u64;
+        for digits in 1..=20 {
+            let plain = value.to_string();
+            assert_eq!(plain.len(), digits);
+            let mut expected = String::new();
+            for (position, digit) in plain.chars().enumerate() {
+                if position > 0 && (digits - position) % 3 == 0 {
+                    expected.push(',');
+                }
+                expected.push(digit);
+            }
+            assert_eq!(Grouped(value, ',').to_string(), expected);
+            value = value.saturating_mul(10).saturating_add(9);
+        }
+        assert_eq!(
+            Grouped(u64::MAX, ',').to_string(),
+            "18,446,744,073,709,551,615"
+        );
+        assert_eq!(group_thousands(1_000), "1\u{202f}000");
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(100_000), "100\u{202f}000");
     }
 
     #[test]
