@@ -276,7 +276,6 @@ impl<'de> Deserialize<'de> for Date {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Local<T>(pub T, pub crate::referential::Lang);
 
-/// Digits grouped by thousands with `separator`.
 /// `value`'s digits grouped by thousands with a separator, written where it is displayed:
 /// nothing allocated (amounts are written for every line of a plan on every keystroke).
 #[derive(Clone, Copy)]
