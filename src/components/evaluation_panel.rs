@@ -113,6 +113,9 @@ fn EvaluationDetail(
     /// Opens a section of the dossier (none: a read-only view).
     go_to: Option<Callback<fabrique_core::evaluation::Section>>,
 ) -> impl IntoView {
+    // The plan, the funding and the budget, below the criteria, in one more task: each task
+    // of the detail stays short on a phone's CPU.
+    let rest = in_next_task();
     view! {
         <Radar evaluation=evaluation />
         <h3>{tr("Critères", "Criteria")}</h3>
@@ -133,9 +136,16 @@ fn EvaluationDetail(
                 published. You can change the weights in the settings.",
             )}
         </p>
-        <ActionPlan evaluation=evaluation go_to=go_to />
-        <FundingView evaluation=evaluation />
-        <BudgetSummary evaluation=evaluation />
+        {move || {
+            rest.get()
+                .then(|| {
+                    view! {
+                        <ActionPlan evaluation=evaluation go_to=go_to />
+                        <FundingView evaluation=evaluation />
+                        <BudgetSummary evaluation=evaluation />
+                    }
+                })
+        }}
     }
 }
 
