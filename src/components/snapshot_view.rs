@@ -96,6 +96,10 @@ fn SnapshotReader(
     let read = StoredValue::new(snapshot.dossier.clone());
     let saved_at_ms = snapshot.saved_at_ms;
     let snapshot = StoredValue::new(snapshot);
+    // Below the banner and the documents' buttons, so below what a phone first shows: the
+    // dossier and its evaluation come in the task after the screen's first, the partner's
+    // form one task later (#20).
+    let body_drawn = in_next_task();
     let form_drawn = in_next_task();
     view! {
         <div class="banner snapshot-banner" role="region" aria-label=tr("Instantané reçu", "Snapshot received")>
@@ -146,7 +150,7 @@ fn SnapshotReader(
                     })
             }}
         </div>
-        // Always mounted once drawn (in the task after the screen's first, #20), only
+        // Always mounted once drawn (two tasks after the screen's first, #20), only
         // hidden: closing it or switching views never loses what the partner typed.
         <div class="no-print" hidden=move || !reviewing.get()>
             {move || form_drawn.get().then(|| view! { <ReviewForm dossier=read /> })}
@@ -193,15 +197,25 @@ fn SnapshotReader(
             }
             None => {
                 let weights = weights.clone();
+                let token = token.clone();
                 view! {
                     <h1>{name.clone()}</h1>
-                    <Comparison snapshot=snapshot token=token.clone() />
-                    <Workspace
-                        editing=editing
-                        weights=Signal::derive(move || weights.clone())
-                        generation=Signal::derive(|| 0)
-                        read_only=true
-                    />
+                    {move || {
+                        body_drawn
+                            .get()
+                            .then(|| {
+                                let weights = weights.clone();
+                                view! {
+                                    <Comparison snapshot=snapshot token=token.clone() />
+                                    <Workspace
+                                        editing=editing
+                                        weights=Signal::derive(move || weights.clone())
+                                        generation=Signal::derive(|| 0)
+                                        read_only=true
+                                    />
+                                }
+                            })
+                    }}
                 }
                     .into_any()
             }

@@ -168,24 +168,27 @@ test('a home bundle open in one tab gives way to the whole app once another tab 
   expect(loads).toHaveLength(1);
 });
 
-// What the screen holds when the task that drew the verdict ends (a mutation observer's
-// callback runs before any later task): `detail` is how many elements the evaluation's
-// detail holds, `review` whether the partner's form is built.
-async function recordFirstTask(page) {
-  await page.addInitScript(() => {
+// What the screen holds when the task that first drew `trigger` ends (a mutation
+// observer's callback runs before any later task), kept as `window[name]`: `workspace`
+// whether the dossier's sections and evaluation are built, `detail` how many elements the
+// evaluation's detail holds (null: no evaluation yet), `review` whether the partner's form
+// is built.
+async function recordTask(page, trigger, name) {
+  await page.addInitScript(([selector, key]) => {
     new MutationObserver((_, observer) => {
-      if (!document.querySelector('[data-testid="verdict"]')) return;
+      if (!document.querySelector(selector)) return;
       const more = document.getElementById('evaluation-more');
-      window.__firstTask = {
+      window[key] = {
+        workspace: document.querySelector('.editor') !== null,
         detail: more ? more.getElementsByTagName('*').length : null,
         review: document.querySelector('.review-form') !== null,
       };
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, [trigger, name]);
 }
 
-test('a received link draws its summary first, then the detail and the partner\'s form in a task of their own, with nothing moved', async ({ page, browser }) => {
+test('a received link draws its banner first, then the dossier with its summary, then the detail and the partner\'s form, with nothing moved', async ({ page, browser }) => {
   const home = new HomePage(page);
   await home.goto();
   await home.openExample.click();
@@ -196,14 +199,18 @@ test('a received link draws its summary first, then the detail and the partner\'
   const partner = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1366, height: 768 } });
   const partnerPage = await partner.newPage();
   await recordShifts(partnerPage);
-  await recordFirstTask(partnerPage);
+  await recordTask(partnerPage, '.snapshot-banner', '__bannerTask');
+  await recordTask(partnerPage, '[data-testid="verdict"]', '__verdictTask');
   await partnerPage.goto(link);
   const received = new EditorPage(partnerPage);
   await expect(received.verdict).toHaveText(verdict);
   // Beside the form on this screen: the criteria, the action plan, the funding view.
   await expect(received.score('gouvernance')).toBeVisible();
   await expect(partnerPage.getByRole('heading', { name: 'Financements', exact: true })).toBeVisible();
-  expect(await partnerPage.evaluate(() => window.__firstTask)).toEqual({ detail: 0, review: false });
+  // The banner's task: what the link is and what can be done with it, nothing of the
+  // dossier below it yet; then the dossier and its summary, without the detail.
+  expect(await partnerPage.evaluate(() => window.__bannerTask)).toEqual({ workspace: false, detail: null, review: false });
+  expect(await partnerPage.evaluate(() => window.__verdictTask)).toEqual({ workspace: true, detail: 0, review: false });
   // The partner's form is there, hidden, before the partner asks for it.
   await expect(partnerPage.locator('.review-form')).toBeHidden();
   await expect(partnerPage.locator('.review-form')).toHaveCount(1);
@@ -221,11 +228,11 @@ test('on a phone, the editor draws its summary first and the whole evaluation in
   const editor = new EditorPage(page);
   const verdict = await editor.verdict.textContent();
   await recordShifts(page);
-  await recordFirstTask(page);
+  await recordTask(page, '[data-testid="verdict"]', '__verdictTask');
   await page.reload();
   await expect(editor.verdict).toHaveText(verdict);
   await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
-  expect(await page.evaluate(() => window.__firstTask)).toEqual({ detail: 0, review: false });
+  expect(await page.evaluate(() => window.__verdictTask)).toEqual({ workspace: true, detail: 0, review: false });
   await expect(editor.score('gouvernance')).toBeHidden();
   await page.getByRole('button', { name: "Voir toute l'évaluation" }).click();
   await expect(editor.score('gouvernance')).toBeVisible();
