@@ -41,3 +41,21 @@ pub fn in_next_task() -> ReadSignal<bool> {
     );
     ready
 }
+
+/// Whether the first task of a screen that shows a dossier's form is over: provided by the
+/// workspace, read by [`below_first_screen`].
+#[derive(Clone, Copy)]
+pub struct FirstTaskOver(pub ReadSignal<bool>);
+
+/// For what a section's form shows far below its first lines (#20): false until the end of
+/// the screen's first task when the form is built in that task (the editor or a received
+/// link opening), so that its lower part comes in the next one; true at once when the form
+/// is built later (another section chosen, the dossier replaced from outside), so that a
+/// form on screen is never drawn in two steps under the user's eyes. True at once outside a
+/// workspace.
+pub fn below_first_screen() -> Signal<bool> {
+    match use_context::<FirstTaskOver>() {
+        Some(FirstTaskOver(over)) if !over.get_untracked() => over.into(),
+        _ => Signal::stored(true),
+    }
+}

@@ -6,6 +6,7 @@ use crate::components::evaluation_panel::EvaluationPanel;
 use crate::components::fields::{area_field, Editing};
 use crate::components::reviews::{ReceivedReviews, SectionComments};
 use crate::components::sections::section_form;
+use crate::components::{below_first_screen, in_next_task, FirstTaskOver};
 use crate::i18n::{self, tr};
 use fabrique_app_core::id::DossierId;
 use fabrique_app_core::route::{dossier_section_query, section_in_query};
@@ -63,6 +64,9 @@ pub fn Workspace(
         }
     };
 
+    // The lower part of the form drawn with the screen comes in the task after its first
+    // (`below_first_screen`).
+    provide_context(FirstTaskOver(in_next_task()));
     view! {
         <div class="editor">
             <nav class="section-nav" aria-label=tr("Sections du dossier", "Dossier sections")>
@@ -111,23 +115,33 @@ pub fn Workspace(
                         .filter(|chosen| chosen.applies_to(variant.get()))
                         .unwrap_or(Section::Identity);
                     generation.track();
+                    let lower = below_first_screen();
                     // A section of another label (the workshop, once the call changed) gives
                     // way to the first one.
+                    // Below the form: with its lower part, so that nothing drawn first moves.
                     view! {
                         <fieldset disabled=read_only>
                             <legend>{i18n::label(current)}</legend>
                             {section_form(current, editing)}
-                            {(current == Section::Partners)
-                                .then(|| view! { <ReceivedReviews dossier=dossier.into() /> })}
-                            <SectionComments dossier=dossier.into() section=current />
-                            {area_field(
-                                editing,
-                                tr("Notes sur cette section", "Notes on this section").to_owned(),
-                                move |d| d.notes.get(&current).cloned().unwrap_or_default(),
-                                move |d, text| {
-                                    d.notes.insert(current, text);
-                                },
-                            )}
+                            {move || {
+                                lower
+                                    .get()
+                                    .then(|| {
+                                        view! {
+                                            {(current == Section::Partners)
+                                                .then(|| view! { <ReceivedReviews dossier=dossier.into() /> })}
+                                            <SectionComments dossier=dossier.into() section=current />
+                                            {area_field(
+                                                editing,
+                                                tr("Notes sur cette section", "Notes on this section").to_owned(),
+                                                move |d| d.notes.get(&current).cloned().unwrap_or_default(),
+                                                move |d, text| {
+                                                    d.notes.insert(current, text);
+                                                },
+                                            )}
+                                        }
+                                    })
+                            }}
                         </fieldset>
                     }
                 }}

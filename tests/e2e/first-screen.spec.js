@@ -172,7 +172,7 @@ test('a home bundle open in one tab gives way to the whole app once another tab 
 // observer's callback runs before any later task), kept as `window[name]`: `workspace`
 // whether the dossier's sections and evaluation are built, `detail` how many elements the
 // evaluation's detail holds (null: no evaluation yet), `review` whether the partner's form
-// is built.
+// is built, `lower` whether the identity form's lower part (from the commune search on) is.
 async function recordTask(page, trigger, name) {
   await page.addInitScript(([selector, key]) => {
     new MutationObserver((_, observer) => {
@@ -182,6 +182,7 @@ async function recordTask(page, trigger, name) {
         workspace: document.querySelector('.editor') !== null,
         detail: more ? more.getElementsByTagName('*').length : null,
         review: document.querySelector('.review-form') !== null,
+        lower: document.querySelector('.territory-search') !== null,
       };
       observer.disconnect();
     }).observe(document, { childList: true, subtree: true });
@@ -209,8 +210,11 @@ test('a received link draws its banner first, then the dossier with its summary,
   await expect(partnerPage.getByRole('heading', { name: 'Financements', exact: true })).toBeVisible();
   // The banner's task: what the link is and what can be done with it, nothing of the
   // dossier below it yet; then the dossier and its summary, without the detail.
-  expect(await partnerPage.evaluate(() => window.__bannerTask)).toEqual({ workspace: false, detail: null, review: false });
-  expect(await partnerPage.evaluate(() => window.__verdictTask)).toEqual({ workspace: true, detail: 0, review: false });
+  expect(await partnerPage.evaluate(() => window.__bannerTask))
+    .toEqual({ workspace: false, detail: null, review: false, lower: false });
+  expect(await partnerPage.evaluate(() => window.__verdictTask))
+    .toEqual({ workspace: true, detail: 0, review: false, lower: false });
+  await expect(partnerPage.locator('.territory-search')).toHaveCount(1);
   // The partner's form is there, hidden, before the partner asks for it.
   await expect(partnerPage.locator('.review-form')).toBeHidden();
   await expect(partnerPage.locator('.review-form')).toHaveCount(1);
@@ -232,9 +236,39 @@ test('on a phone, the editor draws its summary first and the whole evaluation in
   await page.reload();
   await expect(editor.verdict).toHaveText(verdict);
   await page.waitForFunction(() => performance.getEntriesByName('fabrique:first-screen').length > 0);
-  expect(await page.evaluate(() => window.__verdictTask)).toEqual({ workspace: true, detail: 0, review: false });
+  // The form's first lines with the summary; its lower part (the commune search on) after.
+  expect(await page.evaluate(() => window.__verdictTask))
+    .toEqual({ workspace: true, detail: 0, review: false, lower: false });
+  await expect(page.locator('.territory-search')).toHaveCount(1);
   await expect(editor.score('gouvernance')).toBeHidden();
   await page.getByRole('button', { name: "Voir toute l'évaluation" }).click();
   await expect(editor.score('gouvernance')).toBeVisible();
   expect(await page.evaluate(() => window.__shifts.reduce((sum, value) => sum + value, 0))).toBe(0);
+});
+
+test('a section chosen once the editor is open comes whole, in one task', async ({ page }) => {
+  const home = new HomePage(page);
+  await home.goto();
+  await home.openExample.click();
+  const editor = new EditorPage(page);
+  await expect(page.locator('.territory-search')).toHaveCount(1);
+  await page.locator('.section-button', { hasText: 'Gouvernance' }).click();
+  await expect(page.locator('.dossier-form legend')).toHaveText('Gouvernance');
+  // What the form holds when the task that brings the identity section back ends.
+  await page.evaluate(() => {
+    new MutationObserver((_, observer) => {
+      const legend = document.querySelector('.dossier-form legend');
+      if (!legend || legend.textContent !== 'Identité et territoire') return;
+      window.__identityTask = {
+        lower: document.querySelector('.territory-search') !== null,
+        notes: [...document.querySelectorAll('.dossier-form label')]
+          .some((label) => label.textContent.includes('Notes sur cette section')),
+      };
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.locator('.section-button', { hasText: 'Identité et territoire' }).click();
+  await expect(page.locator('.dossier-form legend')).toHaveText('Identité et territoire');
+  expect(await page.evaluate(() => window.__identityTask)).toEqual({ lower: true, notes: true });
+  await expect(editor.verdict).toBeVisible();
 });
