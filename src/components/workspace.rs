@@ -117,8 +117,8 @@ pub fn Workspace(
                     generation.track();
                     let lower = below_first_screen();
                     // A section of another label (the workshop, once the call changed) gives
-                    // way to the first one.
-                    // Below the form: with its lower part, so that nothing drawn first moves.
+                    // way to the first one. The form's reviews, comments and notes come with
+                    // its lower part (`lower`), so that nothing drawn first moves.
                     view! {
                         <fieldset disabled=read_only>
                             <legend>{i18n::label(current)}</legend>
