@@ -250,7 +250,7 @@ test('a section chosen once the editor is open comes whole, in one task', async 
   const home = new HomePage(page);
   await home.goto();
   await home.openExample.click();
-  const editor = new EditorPage(page);
+  // Past the editor's first task: its form is whole.
   await expect(page.locator('.territory-search')).toHaveCount(1);
   await page.locator('.section-button', { hasText: 'Gouvernance' }).click();
   await expect(page.locator('.dossier-form legend')).toHaveText('Gouvernance');
@@ -270,5 +270,4 @@ test('a section chosen once the editor is open comes whole, in one task', async 
   await page.locator('.section-button', { hasText: 'Identité et territoire' }).click();
   await expect(page.locator('.dossier-form legend')).toHaveText('Identité et territoire');
   expect(await page.evaluate(() => window.__identityTask)).toEqual({ lower: true, notes: true });
-  await expect(editor.verdict).toBeVisible();
 });
